@@ -1,0 +1,155 @@
+//! The pipeline for a set of files checked together: per file, syntax →
+//! model → suppression comments; then the checks across files (TL006,
+//! TL007); then suppressions are applied and the diagnostics sorted, so the
+//! output is the same whatever order the work was done in.
+
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Lint};
+use crate::input::LoadError;
+use crate::model::{self, Requirement};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::suppress::{self, Directive, Suppressed};
+use crate::syntax;
+use std::collections::HashMap;
+
+/// What a check is run with.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub lang: Lang,
+}
+
+/// Everything a renderer needs.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub requirements: Vec<Requirement>,
+    /// Sorted by file, position and code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics silenced by a reasoned suppression, in the same order.
+    pub suppressed: Vec<Suppressed>,
+    pub files: usize,
+}
+
+/// What one file gives, before anything is compared across files.
+struct FileResult {
+    requirements: Vec<Requirement>,
+    diagnostics: Vec<Diagnostic>,
+    directives: Vec<Directive>,
+}
+
+/// Checks every file of `sources` together. `load_errors[i]` says why file
+/// `i` could not be read, if it could not.
+pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &Options) -> Checked {
+    let lang = options.lang;
+    let results: Vec<FileResult> = sources
+        .iter()
+        .map(|(id, source)| check_file(id, source, load_errors.get(id.0).and_then(Option::as_ref), lang))
+        .collect();
+
+    let mut requirements = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut directives = Vec::new();
+    for result in results {
+        requirements.extend(result.requirements);
+        diagnostics.extend(result.diagnostics);
+        directives.extend(result.directives);
+    }
+    diagnostics.extend(duplicate_ids(&requirements, lang));
+    diagnostics.extend(unknown_replaced_ids(&requirements, lang));
+
+    let canonical = |code: &str| Lint::find(code).map(|lint| lint.code.to_owned());
+    let (mut diagnostics, mut suppressed) = suppress::apply(diagnostics, &directives, &canonical, lang);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    Checked {
+        requirements,
+        diagnostics,
+        suppressed,
+        files: sources.len(),
+    }
+}
+
+fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, lang: Lang) -> FileResult {
+    let mut result = FileResult {
+        requirements: Vec::new(),
+        diagnostics: Vec::new(),
+        directives: Vec::new(),
+    };
+    if let Some(error) = load_error {
+        result.diagnostics.push(unreadable(id, source, error, lang));
+        return result;
+    }
+    let (document, mut diagnostics) = syntax::parse(id, &source.text, lang);
+    if let Some(document) = document {
+        result.requirements = model::build(id, &document, lang, &mut diagnostics);
+        result.directives = suppress::directives(id, source, &document);
+        if result.requirements.is_empty() {
+            diagnostics.push(
+                lints::EMPTY_FILE
+                    .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
+                    .with_help(m::EMPTY_FILE_HELP.get(lang)),
+            );
+        }
+    }
+    result.diagnostics = diagnostics;
+    result
+}
+
+fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) -> Diagnostic {
+    match error {
+        LoadError::Io(reason) => lints::UNREADABLE_FILE
+            .at(id, Span::new(0, 0), m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", reason)]))
+            .with_help(m::UNREADABLE_FILE_HELP.get(lang)),
+        LoadError::NotUtf8 { valid_up_to } => {
+            let start = source.clamp_offset(*valid_up_to);
+            let end = source.text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let offset = valid_up_to.to_string();
+            lints::UNREADABLE_FILE
+                .at(id, Span::new(start, end), m::NOT_UTF8.fill(lang, &[("path", &source.name), ("offset", &offset)]))
+                .with_label(m::NOT_UTF8_LABEL.get(lang))
+                .with_help(m::NOT_UTF8_HELP.get(lang))
+        }
+    }
+}
+
+/// TL006: an id used by two requirements, reported at each later use.
+fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
+    let mut out = Vec::new();
+    for requirement in requirements {
+        let Some(id) = &requirement.id else { continue };
+        match first.get(id.value.as_str()) {
+            Some(&(file, span)) => out.push(
+                lints::DUPLICATE_ID
+                    .at(requirement.file, id.span, m::DUPLICATE_ID.fill(lang, &[("id", &id.value)]))
+                    .with_label(m::DUPLICATE_ID_LABEL.get(lang))
+                    .with_secondary(file, span, m::DUPLICATE_ID_FIRST.get(lang))
+                    .with_help(m::DUPLICATE_ID_HELP.get(lang))
+                    .with_requirement(Some(&id.value)),
+            ),
+            None => {
+                first.insert(&id.value, (requirement.file, id.span));
+            }
+        }
+    }
+    out
+}
+
+/// TL007: `replaces` names an id that no requirement checked has.
+fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
+    let ids: std::collections::HashSet<&str> = requirements.iter().filter_map(Requirement::id).collect();
+    requirements
+        .iter()
+        .flat_map(|requirement| {
+            requirement
+                .replaces
+                .iter()
+                .filter(|replaced| !ids.contains(replaced.value.as_str()))
+                .map(move |replaced| {
+                    lints::UNKNOWN_REPLACED_ID
+                        .at(requirement.file, replaced.span, m::UNKNOWN_REPLACED_ID.fill(lang, &[("id", &replaced.value)]))
+                        .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
+                        .with_help(m::UNKNOWN_REPLACED_ID_HELP.get(lang))
+                        .with_requirement(requirement.id())
+                })
+        })
+        .collect()
+}

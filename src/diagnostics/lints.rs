@@ -1,0 +1,220 @@
+//! The language checks (TL0xx), each declared once: code, name, default
+//! level and the texts that `rules` and `explain` show. The ruleset rules
+//! (TL1xx–TL3xx) are declared as data in `rulesets/*.toml` instead.
+
+use super::{Diagnostic, Label, Lang, Level, Text};
+use crate::source::{FileId, Span};
+
+#[derive(Debug)]
+pub struct Lint {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub level: Level,
+    /// One line: what the check finds.
+    pub summary: Text,
+    /// The long explanation for `trustlint explain`.
+    pub explanation: Text,
+}
+
+impl Lint {
+    /// A diagnostic of this lint at its default level; the message is
+    /// already in the user's language.
+    pub fn at(&'static self, file: FileId, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code: self.code.to_owned(),
+            name: self.name.to_owned(),
+            level: self.level,
+            message,
+            primary: Label {
+                file,
+                span,
+                message: String::new(),
+            },
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            requirement: None,
+            source: None,
+        }
+    }
+
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        self.summary.get(lang)
+    }
+
+    pub fn find(code_or_name: &str) -> Option<&'static Lint> {
+        LANGUAGE_LINTS
+            .iter()
+            .copied()
+            .find(|lint| lint.code.eq_ignore_ascii_case(code_or_name) || lint.name == code_or_name)
+    }
+}
+
+pub static SYNTAX_ERROR: Lint = Lint {
+    code: "TL001",
+    name: "syntax-error",
+    level: Level::Error,
+    summary: Text {
+        en: "the file does not have the shape of a `.krav` file",
+        da: "filen har ikke formen af en `.krav`-fil",
+    },
+    explanation: Text {
+        en: "A `.krav` file holds requirements written as `requirement \"Title\" { … }`, with one `key: value` entry per line, and sub-blocks such as `burden \"who\" { … }`. A value is one or more terms separated by `,`; a term is one or more strings, numbers, dates or words. Strings are `\"…\"` on one line (with `\\\"` and `\\\\` escapes) or `\"\"\"…\"\"\"` over several lines; `#` starts a comment.\n\nThe parser stops at the first place where the text cannot continue and says what it expected there.",
+        da: "En `.krav`-fil indeholder krav skrevet som `krav \"Titel\" { … }` med én `nøgle: værdi` pr. linje og underblokke som `byrde \"hvem\" { … }`. En værdi er ét eller flere led adskilt af `,`; et led er én eller flere tekster, tal, datoer eller ord. Tekster står i `\"…\"` på én linje (med `\\\"` og `\\\\`) eller i `\"\"\"…\"\"\"` over flere linjer; `#` indleder en kommentar.\n\nParseren stopper ved det første sted, hvor teksten ikke kan fortsætte, og siger, hvad den forventede dér.",
+    },
+};
+
+pub static UNKNOWN_KEY: Lint = Lint {
+    code: "TL002",
+    name: "unknown-key",
+    level: Level::Error,
+    summary: Text {
+        en: "a key that the language does not know",
+        da: "en nøgle, som sproget ikke kender",
+    },
+    explanation: Text {
+        en: "Every key must be one of the keys of the requirement language, in English or Danish (`purpose` or `formål`, `risk` or `risiko`, …). A misspelt key would otherwise be silently ignored, and the requirement judged without what it says. The diagnostic suggests the nearest key in either language, and recognises ASCII spellings such as `formaal` for `formål`.",
+        da: "Hver nøgle skal være en af kravsprogets nøgler, på engelsk eller dansk (`purpose` eller `formål`, `risk` eller `risiko`, …). En stavefejl ville ellers blive overset, og kravet blive vurderet uden det, der står. Diagnosen foreslår den nærmeste nøgle på begge sprog og genkender ASCII-stavemåder som `formaal` for `formål`.",
+    },
+};
+
+pub static INVALID_VALUE: Lint = Lint {
+    code: "TL003",
+    name: "invalid-value",
+    level: Level::Error,
+    summary: Text {
+        en: "a value of the wrong shape, an unknown word, a bad number or an impossible date",
+        da: "en værdi med forkert form, et ukendt ord, et ugyldigt tal eller en umulig dato",
+    },
+    explanation: Text {
+        en: "Each key takes a value of a given shape: `risk` takes a level (`low`, `medium`, `high`) and an optional reason, `scope` takes `all`? `N units` and a description, and so on. An enumerated word that is not known gets a suggestion and the list of accepted words. The decimal separator is `.`: `2,5` is a list of two numbers, so where one number is expected trustlint asks whether you meant `2.5`. Dates are `YYYY-MM-DD` and must exist.",
+        da: "Hver nøgle tager en værdi af en bestemt form: `risiko` tager et niveau (`lav`, `middel`, `høj`) og evt. en begrundelse, `omfang` tager `alle`? `N enheder` og en beskrivelse osv. Et ukendt ord får et forslag og listen over gyldige ord. Decimaltegnet er `.`: `2,5` er en liste af to tal, så hvor der ventes ét tal, spørger trustlint, om du mente `2.5`. Datoer skrives `ÅÅÅÅ-MM-DD` og skal findes.",
+    },
+};
+
+pub static MISSING_KEY: Lint = Lint {
+    code: "TL004",
+    name: "missing-key",
+    level: Level::Error,
+    summary: Text {
+        en: "a required key is missing",
+        da: "en påkrævet nøgle mangler",
+    },
+    explanation: Text {
+        en: "A requirement must say what the Kodeks for tillid asks every new requirement to answer: its `id`, its `purpose`, the `risk` of the task, its `scope`, and at least one `burden` block saying who spends time on it. A burden block needs `people`, `minutes` and `frequency` (and `cases_per_year` with `per_case`).",
+        da: "Et krav skal svare på det, Kodeks for tillid spørger ethvert nyt krav om: dets `id`, dets `formål`, opgavens `risiko`, dets `omfang` og mindst én `byrde`-blok, der siger, hvem der bruger tid på det. En byrde-blok skal have `personer`, `minutter` og `hyppighed` (og `sager_pr_år` ved `per_sag`).",
+    },
+};
+
+pub static DUPLICATE_KEY: Lint = Lint {
+    code: "TL005",
+    name: "duplicate-key",
+    level: Level::Error,
+    summary: Text {
+        en: "a key given twice in one block",
+        da: "en nøgle angivet to gange i samme blok",
+    },
+    explanation: Text {
+        en: "Each key may appear once in a block (a `purpose` with several kinds is one list: `purpose: safety \"…\", learning \"…\"`). Only `burden` blocks repeat, one per burdened group. When a key is given twice (even once in English and once in Danish), trustlint cannot know which one is meant.",
+        da: "Hver nøgle må stå én gang i en blok (et `formål` med flere slags er én liste: `formål: sikkerhed \"…\", læring \"…\"`). Kun `byrde`-blokke gentages, én pr. belastet gruppe. Står en nøgle der to gange (også én gang på engelsk og én på dansk), kan trustlint ikke vide, hvilken der menes.",
+    },
+};
+
+pub static DUPLICATE_ID: Lint = Lint {
+    code: "TL006",
+    name: "duplicate-id",
+    level: Level::Error,
+    summary: Text {
+        en: "the same `id` in two requirements of the files checked together",
+        da: "samme `id` i to krav blandt de filer, der tjekkes sammen",
+    },
+    explanation: Text {
+        en: "Ids tie requirements together (`replaces`) and name them in reports; two requirements with the same id make both ambiguous. Ids are compared exactly across every file given to one `trustlint check`.",
+        da: "Id'er binder krav sammen (`erstatter`) og navngiver dem i rapporter; to krav med samme id gør begge tvetydige. Id'er sammenlignes præcist på tværs af alle filer, der gives til ét `trustlint check`.",
+    },
+};
+
+pub static UNKNOWN_REPLACED_ID: Lint = Lint {
+    code: "TL007",
+    name: "unknown-replaced-id",
+    level: Level::Note,
+    summary: Text {
+        en: "`replaces` names an id that is not among the files checked",
+        da: "`erstatter` nævner et id, som ikke findes blandt de tjekkede filer",
+    },
+    explanation: Text {
+        en: "A new requirement that replaces older ones keeps the total burden down (Kodeks 1.2, the positive list). When the replaced requirement is not among the files checked, trustlint cannot confirm it exists; check the id, or check the files together.",
+        da: "Et nyt krav, der erstatter ældre, holder den samlede byrde nede (Kodeks 1.2, positivlisten). Når det erstattede krav ikke er blandt de tjekkede filer, kan trustlint ikke bekræfte, at det findes; tjek id'et, eller tjek filerne sammen.",
+    },
+};
+
+pub static SUPPRESSION_WITHOUT_REASON: Lint = Lint {
+    code: "TL008",
+    name: "suppression-without-reason",
+    level: Level::Warning,
+    summary: Text {
+        en: "a suppression comment without a reason, or one that cannot be read",
+        da: "en undertrykkelse uden begrundelse, eller en der ikke kan læses",
+    },
+    explanation: Text {
+        en: "`# trustlint: allow(TL105) \"reason\"` on the line before a requirement or an entry silences that code there. The Kodeks asks that every governance choice be explained, so the reason is mandatory: a suppression without one does not take effect. A comment that starts with `# trustlint:` but cannot be read is reported the same way.",
+        da: "`# trustlint: allow(TL105) \"begrundelse\"` på linjen før et krav eller en linje undertrykker den kode dér. Kodekset beder om, at ethvert styringsvalg begrundes, så begrundelsen er påkrævet: en undertrykkelse uden begrundelse virker ikke. En kommentar, der begynder med `# trustlint:`, men ikke kan læses, meldes på samme måde.",
+    },
+};
+
+pub static UNUSED_SUPPRESSION: Lint = Lint {
+    code: "TL009",
+    name: "unused-suppression",
+    level: Level::Warning,
+    summary: Text {
+        en: "a suppression comment that silenced nothing",
+        da: "en undertrykkelse, der ikke undertrykte noget",
+    },
+    explanation: Text {
+        en: "A suppression that silences nothing is an explanation of a choice that is no longer made: the requirement was changed, or the comment stands in the wrong place (it must be on the line right before the requirement or entry). Remove it, or move it.",
+        da: "En undertrykkelse, der ikke undertrykker noget, begrunder et valg, der ikke længere træffes: kravet er ændret, eller kommentaren står forkert (den skal stå på linjen lige før kravet eller linjen). Fjern den, eller flyt den.",
+    },
+};
+
+pub static UNREADABLE_FILE: Lint = Lint {
+    code: "TL010",
+    name: "unreadable-file",
+    level: Level::Error,
+    summary: Text {
+        en: "a file that cannot be read or is not UTF-8",
+        da: "en fil, der ikke kan læses eller ikke er UTF-8",
+    },
+    explanation: Text {
+        en: "trustlint reads `.krav` files as UTF-8. A file that cannot be opened, or that holds bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252, a binary file with the wrong name), is reported, and the other files are still checked. Save the file as UTF-8.",
+        da: "trustlint læser `.krav`-filer som UTF-8. En fil, der ikke kan åbnes, eller som indeholder bytes, der ikke er UTF-8 (en fil gemt som Latin-1 eller Windows-1252, en binær fil med forkert navn), meldes, og de andre filer tjekkes stadig. Gem filen som UTF-8.",
+    },
+};
+
+pub static EMPTY_FILE: Lint = Lint {
+    code: "TL011",
+    name: "empty-file",
+    level: Level::Warning,
+    summary: Text {
+        en: "a file with no requirement in it",
+        da: "en fil uden krav",
+    },
+    explanation: Text {
+        en: "A `.krav` file that holds no requirement (it is empty, or holds only comments) is most likely a mistake: a draft saved too early, or a file that lost its content.",
+        da: "En `.krav`-fil uden krav (tom eller kun med kommentarer) er sandsynligvis en fejl: et udkast gemt for tidligt eller en fil, der har mistet sit indhold.",
+    },
+};
+
+/// Every language check, in code order.
+pub static LANGUAGE_LINTS: &[&Lint] = &[
+    &SYNTAX_ERROR,
+    &UNKNOWN_KEY,
+    &INVALID_VALUE,
+    &MISSING_KEY,
+    &DUPLICATE_KEY,
+    &DUPLICATE_ID,
+    &UNKNOWN_REPLACED_ID,
+    &SUPPRESSION_WITHOUT_REASON,
+    &UNUSED_SUPPRESSION,
+    &UNREADABLE_FILE,
+    &EMPTY_FILE,
+];

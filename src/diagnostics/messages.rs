@@ -1,0 +1,184 @@
+//! Every message text of the language checks (TL001–TL011), in English and
+//! Danish side by side: the one table `--lang` chooses from. Placeholders
+//! are `{name}`; keywords in backticks are filled in by the caller in the
+//! language the author wrote them in.
+
+use super::Text;
+
+macro_rules! texts {
+    ($( $(#[$meta:meta])* $name:ident: $en:literal / $da:literal; )*) => {
+        $( $(#[$meta])* pub const $name: Text = Text { en: $en, da: $da }; )*
+    };
+}
+
+texts! {
+    // ---- TL001: syntax ----
+    EXPECTED_FOUND: "expected {expected}, found {found}" / "forventede {expected}, fandt {found}";
+    UNEXPECTED_LABEL: "not expected here" / "ikke ventet her";
+    OR: "or" / "eller";
+    PHRASE_REQUIREMENT: "a requirement (`requirement \"Title\" {`)" / "et krav (`krav \"Titel\" {`)";
+    PHRASE_KEY: "a key" / "en nøgle";
+    PHRASE_LABEL: "a quoted title" / "en titel i anførselstegn";
+    PHRASE_COLON: "`:`" / "`:`";
+    PHRASE_COMMA: "`,`" / "`,`";
+    PHRASE_LBRACE: "`{`" / "`{`";
+    PHRASE_RBRACE: "`}`" / "`}`";
+    PHRASE_LINE_BREAK: "a line break" / "et linjeskift";
+    PHRASE_VALUE: "a value" / "en værdi";
+    PHRASE_END_OF_FILE: "the end of the file" / "filens slutning";
+    PHRASE_SOMETHING_ELSE: "something else" / "noget andet";
+    TOP_LEVEL_HELP: "a file holds requirements: `requirement \"Title\" { … }` or `krav \"Titel\" { … }`" / "en fil indeholder krav: `krav \"Titel\" { … }` eller `requirement \"Title\" { … }`";
+    COLON_HELP: "write each entry as `key: value` on its own line, or a block as `key \"label\" { … }`" / "skriv hver linje som `nøgle: værdi`, eller en blok som `nøgle \"navn\" { … }`";
+    AFTER_VALUE_HELP: "separate the items of a list with `,`, and put each entry on its own line" / "adskil elementerne i en liste med `,`, og skriv hver nøgle på sin egen linje";
+    GENERIC_SYNTAX_HELP: "see `trustlint explain TL001` for the shape of a `.krav` file" / "se `trustlint explain TL001` for formen på en `.krav`-fil";
+    UNCLOSED_STRING: "unclosed string" / "tekst uden afsluttende anførselstegn";
+    UNCLOSED_TRIPLE_STRING: "unclosed `\"\"\"` string" / "`\"\"\"`-tekst uden afslutning";
+    UNCLOSED_STRING_LABEL: "the string starts here and is never closed" / "teksten begynder her og afsluttes aldrig";
+    UNCLOSED_STRING_HELP: "a `\"…\"` string ends on the line it starts on: close it with `\"`, or use `\"\"\"…\"\"\"` for text over several lines" / "en `\"…\"`-tekst slutter på den linje, den begynder på: afslut den med `\"`, eller brug `\"\"\"…\"\"\"` til tekst over flere linjer";
+    UNCLOSED_TRIPLE_STRING_HELP: "end the text with `\"\"\"`" / "afslut teksten med `\"\"\"`";
+    UNCLOSED_BRACE: "expected `}`: the `{` opened on line {line} is never closed" / "forventede `}`: den `{`, der åbnes på linje {line}, lukkes aldrig";
+    UNCLOSED_BRACE_LABEL: "unclosed `{` opened here" / "`{` åbnet her uden at blive lukket";
+    UNCLOSED_BRACE_END_LABEL: "the file ends here" / "filen slutter her";
+    UNCLOSED_BRACE_HELP: "add `}` on its own line after the last entry of the block" / "tilføj `}` på sin egen linje efter blokkens sidste linje";
+    NESTED_BLOCK: "a block cannot stand inside a sub-block" / "en blok kan ikke stå inde i en underblok";
+    NESTED_BLOCK_LABEL: "expected `:` here" / "forventede `:` her";
+    NESTED_BLOCK_HELP: "a requirement may hold blocks like `burden \"…\" { … }`, but those hold only `key: value` entries" / "et krav kan indeholde blokke som `byrde \"…\" { … }`, men de kan kun indeholde `nøgle: værdi`";
+    MISSING_VALUE: "missing value after `:`" / "værdi mangler efter `:`";
+    MISSING_VALUE_LABEL: "expected a value here" / "forventede en værdi her";
+    MISSING_VALUE_HELP: "give the key a value on the same line, or remove the line" / "giv nøglen en værdi på samme linje, eller fjern linjen";
+    TRAILING_COMMA: "a `,` must be followed by another value" / "et `,` skal efterfølges af en værdi mere";
+    TRAILING_COMMA_LABEL: "the list goes on after this `,`" / "listen fortsætter efter dette `,`";
+    TRAILING_COMMA_HELP: "remove the `,` at the end of the list" / "fjern `,` i slutningen af listen";
+    CONTROL_CHARACTER: "invisible control character {code}" / "usynligt kontroltegn {code}";
+    CONTROL_CHARACTER_HELP: "remove it: most editors do not show it (it may come from copying out of another program)" / "fjern det: de fleste editorer viser det ikke (det kan komme fra kopiering fra et andet program)";
+    EXPECTED_TITLE: "expected a quoted title after `{word}`" / "forventede en titel i anførselstegn efter `{word}`";
+    MISSING_COLON: "expected `:` after `{key}`" / "forventede `:` efter `{key}`";
+    UNKNOWN_ESCAPE: "unknown escape `{escape}` in a string" / "ukendt escape-sekvens `{escape}` i en tekst";
+    UNKNOWN_ESCAPE_LABEL: "not an escape" / "ikke en escape-sekvens";
+    UNKNOWN_ESCAPE_HELP: "only `\\\"` and `\\\\` are escapes; for text over several lines use `\"\"\"…\"\"\"`" / "kun `\\\"` og `\\\\` er escape-sekvenser; brug `\"\"\"…\"\"\"` til tekst over flere linjer";
+
+    // ---- TL002: unknown key ----
+    UNKNOWN_KEY: "unknown key `{key}`" / "ukendt nøgle `{key}`";
+    UNKNOWN_KEY_LABEL: "not a key of a requirement" / "ikke en nøgle i et krav";
+    UNKNOWN_BURDEN_KEY_LABEL: "not a key of a burden block" / "ikke en nøgle i en byrde-blok";
+    UNKNOWN_OPENER: "unknown block `{key}`: a file holds requirements" / "ukendt blok `{key}`: en fil indeholder krav";
+    UNKNOWN_OPENER_LABEL: "expected `requirement` or `krav`" / "forventede `krav` eller `requirement`";
+    KEY_BELONGS_IN_BURDEN: "`{key}` belongs inside a `{burden} \"who\" { … }` block" / "`{key}` hører hjemme i en `{burden} \"hvem\" { … }`-blok";
+    KEY_BELONGS_IN_REQUIREMENT: "`{key}` belongs in the requirement itself, outside the burden block" / "`{key}` hører hjemme i selve kravet, uden for byrde-blokken";
+    DID_YOU_MEAN: "did you mean `{suggestion}`?" / "mente du `{suggestion}`?";
+    ACCEPTED: "accepted: {list}" / "gyldige: {list}";
+
+    // ---- TL003: invalid value ----
+    EXPECTED_VALUE: "expected {what}, found {found}" / "forventede {what}, fandt {found}";
+    EXPECTED_LABEL: "expected here" / "ventet her";
+    EXPECTED_UNIT: "expected {units} after the number, found {found}" / "forventede {units} efter tallet, fandt {found}";
+    UNKNOWN_WORD: "unknown {what} `{word}`" / "ukendt {what} `{word}`";
+    UNKNOWN_WORD_LABEL: "not a {what}" / "ukendt {what}";
+    UNEXPECTED_AFTER_VALUE: "unexpected {found} in the value of `{key}`" / "uventet {found} i værdien af `{key}`";
+    NOT_A_LIST: "`{key}` takes one value, not a list" / "`{key}` tager én værdi, ikke en liste";
+    NOT_A_LIST_LABEL: "more values" / "flere værdier";
+    NOT_A_LIST_HELP: "remove the values after the first `,`, or join them into one text" / "fjern værdierne efter det første `,`, eller saml dem i én tekst";
+    DECIMAL_COMMA: "`{text}` is a list of two numbers" / "`{text}` er en liste af to tal";
+    DECIMAL_COMMA_LABEL: "`,` separates values" / "`,` adskiller værdier";
+    DECIMAL_COMMA_HELP: "did you mean {number}? The decimal separator is `.`" / "mente du {number}? Decimaltegnet er `.`";
+    NOT_WHOLE: "expected a whole number, found `{number}`" / "forventede et helt tal, fandt `{number}`";
+    NOT_WHOLE_HELP: "units and cases are counted in whole numbers" / "enheder og sager tælles i hele tal";
+    NUMBER_TOO_LARGE: "the number `{number}` is too large" / "tallet `{number}` er for stort";
+    BAD_MONTH: "`{date}` is not a date: there is no month {month}" / "`{date}` er ikke en dato: der er ingen måned {month}";
+    BAD_DAY: "`{date}` is not a date: month {month} of {year} has {days} days" / "`{date}` er ikke en dato: måned {month} i {year} har {days} dage";
+    BAD_DATE_LABEL: "no such date" / "datoen findes ikke";
+    DATE_HELP: "write dates as `YYYY-MM-DD`, for example `2027-06-30`" / "skriv datoer som `ÅÅÅÅ-MM-DD`, for eksempel `2027-06-30`";
+    BURDEN_NOT_BLOCK: "`{key}` is a block, not a value" / "`{key}` er en blok, ikke en værdi";
+    BURDEN_NOT_BLOCK_HELP: "write `{key} \"who is burdened\" { … }` with people, minutes and frequency inside" / "skriv `{key} \"hvem der belastes\" { … }` med personer, minutter og hyppighed indeni";
+    BLOCK_NOT_VALUE: "`{key}` takes a value, not a block" / "`{key}` tager en værdi, ikke en blok";
+    BLOCK_NOT_VALUE_HELP: "write `{key}: …` on one line" / "skriv `{key}: …` på én linje";
+    EMPTY_BURDEN_LABEL: "a burden block must say who is burdened" / "en byrde-blok skal sige, hvem der belastes";
+    EMPTY_BURDEN_LABEL_HELP: "name the group in the label, for example `\"home care staff\"`" / "navngiv gruppen, for eksempel `\"hjemmeplejens medarbejdere\"`";
+    FOUND_NOTHING: "nothing" / "ingenting";
+    WHAT_ID: "an id (a word like `SOF-2014-03`, or a string)" / "et id (et ord som `SOF-2014-03` eller en tekst)";
+    WHAT_TEXT: "a text in quotes" / "en tekst i anførselstegn";
+    WHAT_NUMBER: "a number" / "et tal";
+    WHAT_DATE: "a date (`YYYY-MM-DD`)" / "en dato (`ÅÅÅÅ-MM-DD`)";
+    WHAT_PURPOSE_KIND: "purpose kind" / "formålstype";
+    WHAT_RISK_LEVEL: "risk level" / "risikoniveau";
+    WHAT_TRIGGER_KIND: "trigger kind" / "anledningstype";
+    WHAT_DATA_MODE: "data mode" / "dataform";
+    WHAT_MEASURE_KIND: "measure kind" / "målingstype";
+    WHAT_FREQUENCY: "frequency" / "hyppighed";
+    WHAT_YES_NO: "answer (yes or no)" / "svar (ja eller nej)";
+    WHAT_REPORTING: "kind of reporting" / "rapporteringsform";
+    WHAT_REVIEW: "review" / "revision";
+    WHAT_DISPENSATION: "dispensation" / "dispensation";
+    WHAT_UNIT_COUNT: "the number of units (`42 units`)" / "antallet af enheder (`42 enheder`)";
+    WHAT_DATA_ITEM: "the data item in quotes" / "dataelementet i anførselstegn";
+    SHAPE_ID: "write `{key}: ABC-2026-01`" / "skriv `{key}: ABC-2026-01`";
+    SHAPE_TEXT: "write the text in quotes: `{key}: \"…\"`" / "skriv teksten i anførselstegn: `{key}: \"…\"`";
+    SHAPE_PURPOSE: "write `{key}: KIND \"description\"`, several separated by `,`" / "skriv `{key}: TYPE \"beskrivelse\"`, flere adskilt af `,`";
+    SHAPE_RISK: "write `{key}: LEVEL \"why\"`, with LEVEL `low`, `medium` or `high`" / "skriv `{key}: NIVEAU \"hvorfor\"`, med NIVEAU `lav`, `middel` eller `høj`";
+    SHAPE_TRIGGER: "write `{key}: KIND \"what happened\" 1 cases 1 units` (the counts are optional)" / "skriv `{key}: TYPE \"hvad skete der\" 1 sager 1 enheder` (antallene kan udelades)";
+    SHAPE_SCOPE: "write `{key}: all 42 units \"which units\"` (`all` is optional)" / "skriv `{key}: alle 42 enheder \"hvilke enheder\"` (`alle` kan udelades)";
+    SHAPE_DATA: "write `{key}: \"item\" manual, \"other item\" existing automatic`" / "skriv `{key}: \"element\" manuel, \"andet element\" eksisterende automatisk`";
+    SHAPE_MEASURE: "write `{key}: effect \"what changes for citizens\"`" / "skriv `{key}: effekt \"hvad ændrer sig for borgerne\"`";
+    SHAPE_REPORTING: "write `{key}: periodic FREQUENCY`, `{key}: deviation` or `{key}: none`" / "skriv `{key}: periodisk HYPPIGHED`, `{key}: afvigelse` eller `{key}: ingen`";
+    SHAPE_REVIEW: "write `{key}: 2027-06-30`, `{key}: after 2 years` or `{key}: none`" / "skriv `{key}: 2027-06-30`, `{key}: efter 2 år` eller `{key}: ingen`";
+    SHAPE_SUNSET: "write `{key}: 2027-06-30`" / "skriv `{key}: 2027-06-30`";
+    SHAPE_REPLACES: "write the ids of the replaced requirements: `{key}: ABC-2019-02, ABC-2020-11`" / "skriv id'erne på de erstattede krav: `{key}: ABC-2019-02, ABC-2020-11`";
+    SHAPE_DISPENSATION: "write `{key}: \"how a unit is exempted\"` or `{key}: none`" / "skriv `{key}: \"hvordan en enhed fritages\"` eller `{key}: ingen`";
+    SHAPE_FREQUENCY: "write `{key}: daily`, `{key}: per_case` or `{key}: 6 per_year`" / "skriv `{key}: dagligt`, `{key}: per_sag` eller `{key}: 6 om_året`";
+    SHAPE_FRONTLINE: "write `{key}: yes` or `{key}: no`" / "skriv `{key}: ja` eller `{key}: nej`";
+    SHAPE_NUMBER: "write a number: `{key}: 12` (the decimal separator is `.`)" / "skriv et tal: `{key}: 12` (decimaltegnet er `.`)";
+
+    // ---- TL004: missing key ----
+    MISSING_KEY: "requirement `{name}` is missing {keys}" / "kravet `{name}` mangler {keys}";
+    MISSING_KEY_LABEL: "needs {keys}" / "kræver {keys}";
+    MISSING_KEY_HELP: "add the missing keys; `trustlint init` writes a template with every key" / "tilføj de manglende nøgler; `trustlint init --lang da` skriver en skabelon med alle nøgler";
+    WHY_ID: "an id names the requirement in reports and in `replaces`" / "et id navngiver kravet i rapporter og i `erstatter`";
+    WHY_PURPOSE: "the Kodeks asks whether a requirement brings safety, learning or trust" / "Kodekset spørger, om et krav skaber sikkerhed, læring eller tillid";
+    WHY_RISK: "control must be proportionate to the risk of the task" / "kontrol skal stå i forhold til opgavens risiko";
+    WHY_SCOPE: "say how many units the requirement applies to" / "angiv, hvor mange enheder kravet gælder for";
+    WHY_BURDEN: "a `burden \"who\" { … }` block says who spends how much time on it" / "en `byrde \"hvem\" { … }`-blok siger, hvem der bruger hvor meget tid på det";
+    MISSING_BURDEN_KEY: "burden block `{label}` is missing {keys}" / "byrde-blokken `{label}` mangler {keys}";
+    MISSING_BURDEN_KEY_HELP: "add {keys} inside the block, for the burden estimate" / "tilføj {keys} i blokken til byrdeberegningen";
+    MISSING_CASES_PER_YEAR: "`{frequency}` needs `{key}` to say how often it happens" / "`{frequency}` kræver `{key}` for at sige, hvor ofte det sker";
+    MISSING_CASES_PER_YEAR_LABEL: "once per case, but how many cases?" / "én gang pr. sag, men hvor mange sager?";
+
+    // ---- TL005: duplicate key ----
+    DUPLICATE_KEY: "`{key}` is given twice" / "`{key}` er angivet to gange";
+    DUPLICATE_KEY_LABEL: "given again here" / "angivet igen her";
+    DUPLICATE_KEY_FIRST: "first given here" / "først angivet her";
+    DUPLICATE_KEY_HELP: "keep one of them; several values go on one key, separated by `,`" / "behold én af dem; flere værdier skrives på én nøgle, adskilt af `,`";
+    DUPLICATE_BURDEN: "two burden blocks for `{label}`" / "to byrde-blokke for `{label}`";
+    DUPLICATE_BURDEN_HELP: "merge them into one block, or name the groups differently" / "slå dem sammen til én blok, eller navngiv grupperne forskelligt";
+
+    // ---- TL006, TL007: across files ----
+    DUPLICATE_ID: "the id `{id}` is used by two requirements" / "id'et `{id}` bruges af to krav";
+    DUPLICATE_ID_LABEL: "used again here" / "brugt igen her";
+    DUPLICATE_ID_FIRST: "first used here" / "først brugt her";
+    DUPLICATE_ID_HELP: "give each requirement its own id" / "giv hvert krav sit eget id";
+    UNKNOWN_REPLACED_ID: "`{id}` is not among the requirements checked" / "`{id}` er ikke blandt de tjekkede krav";
+    UNKNOWN_REPLACED_ID_LABEL: "no requirement with this id" / "intet krav med dette id";
+    UNKNOWN_REPLACED_ID_HELP: "check the id, or check the replaced requirement's file together with this one" / "tjek id'et, eller tjek det erstattede kravs fil sammen med denne";
+
+    // ---- TL008, TL009: suppressions ----
+    SUPPRESSION_WITHOUT_REASON: "suppression of {codes} has no reason, so it is ignored" / "undertrykkelsen af {codes} har ingen begrundelse og ignoreres derfor";
+    SUPPRESSION_WITHOUT_REASON_LABEL: "reason missing" / "begrundelse mangler";
+    SUPPRESSION_HELP: "explain the choice: `# trustlint: allow(TL105) \"why this is right here\"`" / "begrund valget: `# trustlint: allow(TL105) \"hvorfor det er rigtigt her\"`";
+    MALFORMED_SUPPRESSION: "this `# trustlint:` comment cannot be read" / "denne `# trustlint:`-kommentar kan ikke læses";
+    MALFORMED_SUPPRESSION_LABEL: "expected `allow(CODE, …) \"reason\"`" / "forventede `allow(KODE, …) \"begrundelse\"`";
+    UNKNOWN_CODE_IN_SUPPRESSION: "`{code}` is not a code this ruleset knows" / "`{code}` er ikke en kode, som regelsættet kender";
+    UNKNOWN_CODE_LABEL: "unknown code" / "ukendt kode";
+    UNKNOWN_CODE_HELP: "`trustlint rules` lists every code and name" / "`trustlint rules` viser alle koder og navne";
+    UNUSED_SUPPRESSION: "the suppression of `{code}` silenced nothing" / "undertrykkelsen af `{code}` undertrykte intet";
+    UNUSED_SUPPRESSION_LABEL: "nothing to silence here" / "intet at undertrykke her";
+    UNUSED_SUPPRESSION_HELP: "remove it, or move it to the line right before the requirement or entry it is meant for" / "fjern den, eller flyt den til linjen lige før det krav eller den linje, den gælder";
+    DETACHED_SUPPRESSION: "the suppression stands before no requirement or entry" / "undertrykkelsen står ikke før et krav eller en linje";
+
+    // ---- TL010, TL011: files ----
+    UNREADABLE_FILE: "cannot read `{path}`: {error}" / "kan ikke læse `{path}`: {error}";
+    UNREADABLE_FILE_HELP: "check that the file exists and that you may read it; the other files are still checked" / "tjek, at filen findes, og at du må læse den; de andre filer tjekkes stadig";
+    NOT_UTF8: "`{path}` is not UTF-8 (invalid byte at offset {offset})" / "`{path}` er ikke UTF-8 (ugyldig byte ved position {offset})";
+    NOT_UTF8_LABEL: "not UTF-8" / "ikke UTF-8";
+    NOT_UTF8_HELP: "save the file as UTF-8 (files saved as Latin-1 or Windows-1252 hold æ, ø and å as single bytes)" / "gem filen som UTF-8 (filer gemt som Latin-1 eller Windows-1252 har æ, ø og å som enkelte bytes)";
+    EMPTY_FILE: "`{path}` holds no requirement" / "`{path}` indeholder intet krav";
+    EMPTY_FILE_HELP: "write a requirement (`trustlint init` gives a template), or remove the file" / "skriv et krav (`trustlint init` giver en skabelon), eller fjern filen";
+}

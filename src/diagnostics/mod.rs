@@ -1,0 +1,144 @@
+//! The one data type every stage reports with, whatever renders it.
+
+pub mod lints;
+pub mod messages;
+mod text;
+
+pub use lints::{Lint, LANGUAGE_LINTS};
+pub use text::{join_and, Lang, Text};
+
+use crate::source::{FileId, Span};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a diagnostic is. `Allow` switches a code off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Note,
+    Allow,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "note",
+            Level::Allow => "allow",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Level> {
+        match word {
+            "error" | "deny" => Some(Level::Error),
+            "warning" | "warn" => Some(Level::Warning),
+            "note" => Some(Level::Note),
+            "allow" | "off" => Some(Level::Allow),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span in a file with a message, as rustc's `^^^ message`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub message: String,
+    /// Where the problem is; its file is the diagnostic's file.
+    pub primary: Label,
+    /// Related places (the first occurrence of a duplicate key, an opening brace).
+    pub secondary: Vec<Label>,
+    pub notes: Vec<String>,
+    pub help: Option<String>,
+    /// The id of the requirement the diagnostic is about, when there is one.
+    pub requirement: Option<String>,
+    /// The document and section the rule comes from.
+    pub source: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn file(&self) -> FileId {
+        self.primary.file
+    }
+
+    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_requirement(mut self, id: Option<&str>) -> Self {
+        self.requirement = id.map(str::to_owned);
+        self
+    }
+
+    /// The order every output uses, whatever order the checks ran in.
+    pub fn sort_key(&self) -> (FileId, usize, usize, &str) {
+        (
+            self.primary.file,
+            self.primary.span.start,
+            self.primary.span.end,
+            &self.code,
+        )
+    }
+}
+
+/// Diagnostics counted by level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
+        let mut counts = Counts::default();
+        for diagnostic in diagnostics {
+            match diagnostic.level {
+                Level::Error => counts.errors += 1,
+                Level::Warning => counts.warnings += 1,
+                Level::Note => counts.notes += 1,
+                Level::Allow => {}
+            }
+        }
+        counts
+    }
+}

@@ -1,0 +1,138 @@
+//! Finding and reading the files to check: paths, directories (every
+//! `.krav` file below them) and `-` for standard input. A file that cannot
+//! be read, or is not UTF-8, is still added, so that it is reported (TL010)
+//! while the others are checked.
+
+use crate::source::{SourceFile, SourceMap};
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Why a file's text is missing or partial.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    Io(String),
+    /// The bytes up to `valid_up_to` are UTF-8; the text holds the rest
+    /// with replacement characters so the place can be shown.
+    NotUtf8 { valid_up_to: usize },
+}
+
+/// Something that stops the command itself (exit status 2).
+#[derive(Debug)]
+pub enum InputError {
+    Missing(PathBuf),
+    NothingFound(Vec<PathBuf>),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Missing(path) => write!(f, "no such file or directory: {}", path.display()),
+            InputError::NothingFound(paths) => {
+                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "no .krav files found in {}", shown.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// One thing to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Expands paths into the files to check, in a stable order: explicit files
+/// as given, directories walked in sorted order. Symbolic links to
+/// directories are not followed, so a link loop cannot trap the walk.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut inputs);
+        } else if path.exists() || path.symlink_metadata().is_ok() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            return Err(InputError::Missing(path.clone()));
+        }
+    }
+    if inputs.is_empty() {
+        return Err(InputError::NothingFound(paths.to_vec()));
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // An unreadable directory is reported like an unreadable file.
+        inputs.push(Input::File(dir.to_path_buf()));
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, inputs);
+        } else if path.extension().is_some_and(|ext| ext == "krav") && !(kind.is_symlink() && path.is_dir()) {
+            inputs.push(Input::File(path));
+        }
+    }
+}
+
+/// Reads every input into the source map, returning each file's load error.
+pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>> {
+    inputs
+        .iter()
+        .map(|input| {
+            let (name, bytes) = match input {
+                Input::Stdin => {
+                    let mut bytes = Vec::new();
+                    let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
+                    ("<stdin>".to_owned(), result)
+                }
+                Input::File(path) => (path.display().to_string(), std::fs::read(path)),
+            };
+            let (file, error) = from_bytes(name, bytes);
+            sources.add(file);
+            error
+        })
+        .collect()
+}
+
+/// A source file from what reading gave, with the reason it is unusable.
+pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<LoadError>) {
+    match bytes {
+        Err(err) => (SourceFile::new(name, String::new()), Some(LoadError::Io(io_message(&err)))),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => (SourceFile::new(name, text), None),
+            Err(err) => {
+                let valid_up_to = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                (SourceFile::new(name, text), Some(LoadError::NotUtf8 { valid_up_to }))
+            }
+        },
+    }
+}
+
+/// The OS error without Rust's "(os error 2)" suffix.
+fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Syntax tree → typed requirement. Every field of LANGUAGE.md as a Rust
+//! type, every value with its span. Building the model is where keys and
+//! values are checked (TL002–TL005); what a requirement *means* for the
+//! Kodeks is the rule engine's business.
+
+mod build;
+mod date;
+pub mod keywords;
+mod suggest;
+
+pub use build::build;
+pub use date::Date;
+pub use keywords::{
+    BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel,
+    TriggerKind,
+};
+pub use suggest::suggest;
+
+use crate::diagnostics::Lang;
+use crate::source::{FileId, Span};
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// One proposed requirement.
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub file: FileId,
+    /// The whole `requirement "…" { … }` block.
+    pub span: Span,
+    pub title: Spanned<String>,
+    /// The language of the keyword that opened the block, used to name
+    /// keys in messages the way the author writes them.
+    pub keyword_lang: Lang,
+    pub id: Option<Spanned<String>>,
+    pub owner: Option<Spanned<String>>,
+    pub purposes: Vec<Purpose>,
+    pub legal_basis: Option<Spanned<String>>,
+    pub risk: Option<Risk>,
+    pub trigger: Option<Trigger>,
+    pub investigation: Option<Spanned<String>>,
+    pub scope: Option<Scope>,
+    pub goal: Option<Spanned<String>>,
+    pub method: Option<Spanned<String>>,
+    pub data: Vec<DataItem>,
+    pub burdens: Vec<Burden>,
+    pub measures: Vec<Measure>,
+    pub reporting: Option<Spanned<Reporting>>,
+    pub review: Option<Spanned<Review>>,
+    pub sunset: Option<Spanned<Date>>,
+    pub replaces: Vec<Spanned<String>>,
+    pub dispensation: Option<Spanned<Dispensation>>,
+    /// Every key written in the block, with the span of its whole entry,
+    /// in the order written (rules put their labels on these).
+    pub entries: Vec<(Key, Span)>,
+}
+
+impl Requirement {
+    /// The id, or the title when the id is missing: how messages name it.
+    pub fn name(&self) -> &str {
+        self.id
+            .as_ref()
+            .map(|id| id.value.as_str())
+            .unwrap_or(&self.title.value)
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_ref().map(|id| id.value.as_str())
+    }
+
+    /// The span of the entry for `key`, if it was written.
+    pub fn entry_span(&self, key: Key) -> Option<Span> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, span)| *span)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Purpose {
+    pub kind: Spanned<PurposeKind>,
+    pub description: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Risk {
+    pub level: Spanned<RiskLevel>,
+    pub reason: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    pub kind: Spanned<TriggerKind>,
+    pub description: Option<Spanned<String>>,
+    pub cases: Option<Spanned<u64>>,
+    pub units: Option<Spanned<u64>>,
+    pub span: Span,
+}
+
+impl Trigger {
+    /// A single case or a press story means one case at one unit unless stated.
+    fn defaults_to_one(&self) -> bool {
+        matches!(self.kind.value, TriggerKind::SingleCase | TriggerKind::Press)
+    }
+
+    pub fn cases(&self) -> Option<u64> {
+        self.cases
+            .as_ref()
+            .map(|c| c.value)
+            .or(self.defaults_to_one().then_some(1))
+    }
+
+    pub fn units(&self) -> Option<u64> {
+        self.units
+            .as_ref()
+            .map(|u| u.value)
+            .or(self.defaults_to_one().then_some(1))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// The span of `all`/`alle`, when written.
+    pub all: Option<Span>,
+    pub units: Spanned<u64>,
+    pub description: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct DataItem {
+    pub name: Spanned<String>,
+    pub modes: Vec<Spanned<DataMode>>,
+    pub span: Span,
+}
+
+impl DataItem {
+    pub fn has(&self, mode: DataMode) -> bool {
+        self.modes.iter().any(|m| m.value == mode)
+    }
+}
+
+/// Who spends time on the requirement, and how much.
+#[derive(Clone, Debug)]
+pub struct Burden {
+    pub label: Spanned<String>,
+    pub span: Span,
+    pub people: Option<Spanned<f64>>,
+    pub minutes: Option<Spanned<f64>>,
+    pub frequency: Option<Spanned<Frequency>>,
+    pub frontline: Option<Spanned<bool>>,
+    pub cases_per_year: Option<Spanned<f64>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Frequency {
+    Named(FrequencyWord),
+    PerYear(f64),
+}
+
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub kind: Spanned<MeasureKind>,
+    pub description: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reporting {
+    Periodic(Frequency),
+    Deviation,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Review {
+    Date(Date),
+    AfterYears(f64),
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dispensation {
+    Text(String),
+    None,
+}

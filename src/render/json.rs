@@ -1,0 +1,131 @@
+//! `--format json`: one versioned document (schema in
+//! `docs/json-output.schema.json`, described in CLI.md).
+
+use crate::check::Checked;
+use crate::diagnostics::{Counts, Diagnostic, Label, Level};
+use crate::source::{SourceMap, Span};
+use serde::Serialize;
+
+/// Bumped whenever a field changes meaning or disappears.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    suppressed: Vec<JsonSuppressed<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    name: &'a str,
+    level: Level,
+    message: &'a str,
+    file: &'a str,
+    requirement: Option<&'a str>,
+    span: JsonSpan,
+    labels: Vec<JsonLabel<'a>>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSuppressed<'a> {
+    reason: &'a str,
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    primary: bool,
+    span: JsonSpan,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    requirements: usize,
+    #[serde(flatten)]
+    counts: Counts,
+    suppressed: usize,
+}
+
+pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
+    let report = Report {
+        version: super::JSON_VERSION,
+        diagnostics: checked.diagnostics.iter().map(|d| diagnostic(d, sources)).collect(),
+        suppressed: checked
+            .suppressed
+            .iter()
+            .map(|s| JsonSuppressed {
+                reason: &s.reason,
+                diagnostic: diagnostic(&s.diagnostic, sources),
+            })
+            .collect(),
+        summary: Summary {
+            files: checked.files,
+            requirements: checked.requirements.len(),
+            counts: Counts::of(&checked.diagnostics),
+            suppressed: checked.suppressed.len(),
+        },
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_vec_pretty(&report).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'a> {
+    let label = |label: &'a Label, primary: bool| JsonLabel {
+        file: &sources.get(label.file).name,
+        primary,
+        span: span(sources, label),
+        message: &label.message,
+    };
+    JsonDiagnostic {
+        code: &d.code,
+        name: &d.name,
+        level: d.level,
+        message: &d.message,
+        file: &sources.get(d.file()).name,
+        requirement: d.requirement.as_deref(),
+        span: span(sources, &d.primary),
+        labels: std::iter::once(label(&d.primary, true))
+            .chain(d.secondary.iter().map(|l| label(l, false)))
+            .collect(),
+        notes: &d.notes,
+        help: d.help.as_deref(),
+        source: d.source.as_deref(),
+    }
+}
+
+fn span(sources: &SourceMap, label: &Label) -> JsonSpan {
+    let file = sources.get(label.file);
+    let Span { start, end } = file.clamp(label.span);
+    let from = file.line_col(start);
+    let to = file.line_col(end);
+    JsonSpan {
+        start,
+        end,
+        line: from.line,
+        column: from.column,
+        end_line: to.line,
+        end_column: to.column,
+    }
+}

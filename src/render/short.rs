@@ -1,0 +1,25 @@
+//! One line per diagnostic: `path:line:col: level[CODE]: message`, as
+//! compilers print for editors and `grep`.
+
+use super::{counts_phrase, Style};
+use crate::check::Checked;
+use crate::diagnostics::Counts;
+use crate::source::SourceMap;
+use std::fmt::Write;
+
+pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
+    let mut out = String::new();
+    for diagnostic in &checked.diagnostics {
+        let file = sources.get(diagnostic.file());
+        let at = file.line_col(diagnostic.primary.span.start);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            file.name, at.line, at.column, diagnostic.level, diagnostic.code, diagnostic.message
+        );
+    }
+    if !style.quiet && !checked.diagnostics.is_empty() {
+        let _ = writeln!(out, "{}", counts_phrase(Counts::of(&checked.diagnostics), style.lang));
+    }
+    out.into_bytes()
+}

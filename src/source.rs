@@ -1,0 +1,201 @@
+//! Source files as the checker sees them: a display name, the text, and a
+//! table of line starts so that byte offsets turn into line and column
+//! without rescanning the file (pest's own `line_col` rescans from the start
+//! on every call).
+
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end.max(self.start + 1)
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<pest::Span<'_>> for Span {
+    fn from(span: pest::Span<'_>) -> Self {
+        Span::new(span.start(), span.end())
+    }
+}
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub usize);
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One file given to the checker.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The name shown in diagnostics (the path as the user gave it, or `<stdin>`).
+    pub name: String,
+    /// The text; empty when the file could not be read.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(newline_offsets(&text).map(|i| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte range of a 0-based line, without its line end.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let content = &self.text[start..end];
+        let trimmed = content.trim_end_matches(['\n', '\r']);
+        Some(start..start + trimmed.len())
+    }
+
+    /// Line and column (in characters) of a byte offset, 1-based.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.clamp_offset(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The nearest character boundary at or before `offset`, inside the file.
+    pub fn clamp_offset(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// A span moved inside the file and onto character boundaries, so that
+    /// every renderer can trust it.
+    pub fn clamp(&self, span: Span) -> Span {
+        let start = self.clamp_offset(span.start);
+        let end = self.clamp_offset(span.end.max(start));
+        Span::new(start, end)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        let span = self.clamp(span);
+        &self.text[span.range()]
+    }
+}
+
+fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+/// Every file of one run, addressed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+    }
+}
+
+impl fmt::Display for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let file = SourceFile::new("t", "formål: x\nmåling: y\r\n");
+        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
+        // `:` after `formål` is byte 7 but character 6.
+        assert_eq!(file.line_col(7), LineCol { line: 1, column: 7 });
+        let second = "formål: x\n".len();
+        assert_eq!(file.line_col(second + 7), LineCol { line: 2, column: 7 });
+        assert_eq!(file.line_range(1), Some(second..second + "måling: y".len()));
+    }
+
+    #[test]
+    fn clamp_moves_spans_onto_char_boundaries() {
+        let file = SourceFile::new("t", "å");
+        assert_eq!(file.clamp(Span::new(1, 99)), Span::new(0, 2));
+        assert_eq!(file.clamp(Span::new(1, 1)), Span::new(0, 0));
+    }
+}

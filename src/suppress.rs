@@ -1,0 +1,236 @@
+//! `# trustlint: allow(CODE, …) "reason"` on the line before a requirement
+//! or an entry silences those codes there. The reason is mandatory (TL008
+//! otherwise, and the suppression does not take effect); a suppression
+//! that silences nothing is TL009.
+
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang};
+use crate::source::{FileId, SourceFile, Span};
+use crate::syntax::{Document, Item};
+
+/// One `# trustlint:` comment.
+#[derive(Debug, Clone)]
+pub struct Directive {
+    pub file: FileId,
+    /// The whole comment.
+    pub span: Span,
+    /// Each code as written, with its span.
+    pub codes: Vec<(String, Span)>,
+    pub reason: Option<String>,
+    /// What it applies to: the requirement or entry on the next line.
+    pub target: Option<Span>,
+    /// The comment could not be read as `allow(…) "…"`.
+    pub malformed: bool,
+}
+
+/// A diagnostic that a suppression silenced, and why.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    pub diagnostic: Diagnostic,
+    pub reason: String,
+}
+
+/// Finds the directives of a parsed file and what each applies to.
+pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>) -> Vec<Directive> {
+    let text = &source.text;
+    if !text.contains("trustlint:") {
+        return Vec::new();
+    }
+    let targets = item_spans(document);
+    let mut found = Vec::new();
+    for line in 0..source.line_starts().len() {
+        let Some(range) = source.line_range(line) else { continue };
+        let line_text = &text[range.clone()];
+        let trimmed = line_text.trim_start();
+        let Some(after_hash) = trimmed.strip_prefix('#') else { continue };
+        let Some(body) = after_hash.trim_start().strip_prefix("trustlint:") else { continue };
+        let start = range.start + (line_text.len() - trimmed.len());
+        if document.multiline_strings.iter().any(|s| s.contains(start)) {
+            continue;
+        }
+        let body_start = range.end - body.len();
+        let mut directive = parse_body(file, body, body_start);
+        directive.span = Span::new(start, range.end);
+        directive.target = target_after(text, range.end, &targets);
+        found.push(directive);
+    }
+    found
+}
+
+/// Parses `allow(A, B) "reason"` (the part after `trustlint:`).
+fn parse_body(file: FileId, body: &str, offset: usize) -> Directive {
+    let mut directive = Directive {
+        file,
+        span: Span::default(),
+        codes: Vec::new(),
+        reason: None,
+        target: None,
+        malformed: true,
+    };
+    let trimmed = body.trim_start();
+    let mut at = offset + (body.len() - trimmed.len());
+    let Some(rest) = trimmed.strip_prefix("allow(") else { return directive };
+    at += "allow(".len();
+    let Some(close) = rest.find(')') else { return directive };
+    let mut code_at = at;
+    for part in rest[..close].split(',') {
+        let code = part.trim();
+        let lead = part.len() - part.trim_start().len();
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return directive;
+        }
+        directive.codes.push((code.to_owned(), Span::new(code_at + lead, code_at + lead + code.len())));
+        code_at += part.len() + 1;
+    }
+    let after = rest[close + 1..].trim();
+    directive.malformed = false;
+    if after.is_empty() {
+        return directive;
+    }
+    match after.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(reason) if !reason.trim().is_empty() => directive.reason = Some(reason.trim().to_owned()),
+        Some(_) => {}
+        None => directive.malformed = true,
+    }
+    directive
+}
+
+/// Every requirement, entry and sub-block start, in document order.
+fn item_spans(document: &Document<'_>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for block in &document.requirements {
+        spans.push(block.span);
+        for item in &block.items {
+            spans.push(item.span());
+            if let Item::Block(sub) = item {
+                spans.extend(sub.items.iter().map(Item::span));
+            }
+        }
+    }
+    spans
+}
+
+/// The item that starts after `offset` with nothing but blank and comment
+/// lines in between.
+fn target_after(text: &str, offset: usize, targets: &[Span]) -> Option<Span> {
+    let index = targets.partition_point(|span| span.start < offset);
+    let target = *targets.get(index)?;
+    let between = &text[offset..target.start];
+    let only_comments = between.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    });
+    only_comments.then_some(target)
+}
+
+/// Silences the diagnostics that a reasoned directive covers, and reports
+/// the directives without a reason (TL008) and those that silenced nothing
+/// (TL009). `canonical` maps a code or rule name to its code, or `None`
+/// when the ruleset does not know it.
+pub fn apply(
+    diagnostics: Vec<Diagnostic>,
+    directives: &[Directive],
+    canonical: &dyn Fn(&str) -> Option<String>,
+    lang: Lang,
+) -> (Vec<Diagnostic>, Vec<Suppressed>) {
+    let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+    let resolved: Vec<Vec<Option<String>>> = directives
+        .iter()
+        .map(|d| d.codes.iter().map(|(code, _)| canonical(code)).collect())
+        .collect();
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut suppressed = Vec::new();
+    'diagnostics: for diagnostic in diagnostics {
+        for (i, directive) in directives.iter().enumerate() {
+            let (Some(reason), Some(target)) = (&directive.reason, directive.target) else { continue };
+            if directive.file != diagnostic.file() || !target.contains(diagnostic.primary.span.start) {
+                continue;
+            }
+            if let Some(j) = resolved[i].iter().position(|code| code.as_deref() == Some(diagnostic.code.as_str())) {
+                used[i][j] = true;
+                suppressed.push(Suppressed {
+                    diagnostic,
+                    reason: reason.clone(),
+                });
+                continue 'diagnostics;
+            }
+        }
+        kept.push(diagnostic);
+    }
+    for (i, directive) in directives.iter().enumerate() {
+        kept.extend(report(directive, &used[i], &resolved[i], lang));
+    }
+    (kept, suppressed)
+}
+
+fn report(directive: &Directive, used: &[bool], resolved: &[Option<String>], lang: Lang) -> Vec<Diagnostic> {
+    let file = directive.file;
+    if directive.malformed {
+        return vec![lints::SUPPRESSION_WITHOUT_REASON
+            .at(file, directive.span, m::MALFORMED_SUPPRESSION.get(lang).to_owned())
+            .with_label(m::MALFORMED_SUPPRESSION_LABEL.get(lang))
+            .with_help(m::SUPPRESSION_HELP.get(lang))];
+    }
+    let mut out = Vec::new();
+    for ((code, span), known) in directive.codes.iter().zip(resolved) {
+        if known.is_none() {
+            out.push(
+                lints::SUPPRESSION_WITHOUT_REASON
+                    .at(file, *span, m::UNKNOWN_CODE_IN_SUPPRESSION.fill(lang, &[("code", code)]))
+                    .with_label(m::UNKNOWN_CODE_LABEL.get(lang))
+                    .with_help(m::UNKNOWN_CODE_HELP.get(lang)),
+            );
+        }
+    }
+    if directive.reason.is_none() {
+        let codes: Vec<String> = directive.codes.iter().map(|(c, _)| format!("`{c}`")).collect();
+        out.push(
+            lints::SUPPRESSION_WITHOUT_REASON
+                .at(file, directive.span, m::SUPPRESSION_WITHOUT_REASON.fill(lang, &[("codes", &codes.join(", "))]))
+                .with_label(m::SUPPRESSION_WITHOUT_REASON_LABEL.get(lang))
+                .with_help(m::SUPPRESSION_HELP.get(lang)),
+        );
+        return out;
+    }
+    for (((code, span), was_used), known) in directive.codes.iter().zip(used).zip(resolved) {
+        if *was_used || known.is_none() {
+            continue;
+        }
+        let message = if directive.target.is_none() {
+            m::DETACHED_SUPPRESSION.get(lang).to_owned()
+        } else {
+            m::UNUSED_SUPPRESSION.fill(lang, &[("code", code)])
+        };
+        out.push(
+            lints::UNUSED_SUPPRESSION
+                .at(file, *span, message)
+                .with_label(m::UNUSED_SUPPRESSION_LABEL.get(lang))
+                .with_help(m::UNUSED_SUPPRESSION_HELP.get(lang)),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_reason_and_spans() {
+        let body = " allow(TL105, single-case-generalised) \"decided in committee\"";
+        let d = parse_body(FileId(0), body, 100);
+        assert!(!d.malformed);
+        assert_eq!(d.codes[0].0, "TL105");
+        assert_eq!(d.codes[0].1, Span::new(107, 112));
+        assert_eq!(d.codes[1].1, Span::new(114, 114 + "single-case-generalised".len()));
+        assert_eq!(d.reason.as_deref(), Some("decided in committee"));
+    }
+
+    #[test]
+    fn missing_reason_and_malformed() {
+        assert!(parse_body(FileId(0), " allow(TL105)", 0).reason.is_none());
+        assert!(!parse_body(FileId(0), " allow(TL105)", 0).malformed);
+        assert!(parse_body(FileId(0), " alow(TL105) \"x\"", 0).malformed);
+        assert!(parse_body(FileId(0), " allow(TL105) reason", 0).malformed);
+        assert!(parse_body(FileId(0), " allow(TL 105) \"r\"", 0).malformed);
+    }
+}

@@ -1,0 +1,316 @@
+//! Source text → syntax tree. The pest grammar (`grammar/krav.pest`) gives
+//! the shape; this module turns pest's pairs into a small tree with byte
+//! spans, decodes strings, and reports syntax errors (TL001) in the user's
+//! words. It knows nothing of keys or their meaning.
+
+mod error;
+
+use crate::diagnostics::{lints, messages, Diagnostic, Lang};
+use crate::source::{FileId, Span};
+use pest::iterators::Pair;
+use pest::Parser as _;
+use std::borrow::Cow;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/krav.pest"]
+struct KravParser;
+
+/// A parsed file: its top-level blocks (requirements).
+#[derive(Debug, Default)]
+pub struct Document<'a> {
+    pub requirements: Vec<Block<'a>>,
+    /// Spans of `"""` strings, inside which a `#` line is not a comment.
+    pub multiline_strings: Vec<Span>,
+}
+
+/// `key "label" { items }`.
+#[derive(Debug)]
+pub struct Block<'a> {
+    pub key: Word<'a>,
+    pub label: Str<'a>,
+    pub items: Vec<Item<'a>>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum Item<'a> {
+    Entry(Entry<'a>),
+    Block(Block<'a>),
+}
+
+impl Item<'_> {
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Entry(entry) => entry.span,
+            Item::Block(block) => block.span,
+        }
+    }
+}
+
+/// `key: term, term, …`.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    pub key: Word<'a>,
+    pub terms: Vec<Term<'a>>,
+    pub span: Span,
+    pub value_span: Span,
+}
+
+/// Atoms on one line between commas.
+#[derive(Debug)]
+pub struct Term<'a> {
+    pub atoms: Vec<Atom<'a>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Atom<'a> {
+    pub kind: AtomKind<'a>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AtomKind<'a> {
+    Str(Cow<'a, str>),
+    /// The number as written; its value is parsed where it is used.
+    Number(&'a str),
+    Date(&'a str),
+    Word(&'a str),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Str<'a> {
+    pub text: Cow<'a, str>,
+    pub span: Span,
+}
+
+/// Parses one file. On a syntax error the document is `None` and the one
+/// diagnostic says where and what was expected; bad escapes in strings are
+/// reported without stopping the parse.
+pub fn parse<'a>(file: FileId, text: &'a str, lang: Lang) -> (Option<Document<'a>>, Vec<Diagnostic>) {
+    let mut pairs = match KravParser::parse(Rule::file, text) {
+        Ok(pairs) => pairs,
+        Err(err) => return (None, vec![error::from_pest(file, text, &err, lang)]),
+    };
+    let mut lower = Lower {
+        file,
+        lang,
+        document: Document::default(),
+        diagnostics: Vec::new(),
+    };
+    if let Some(file_pair) = pairs.next() {
+        for pair in file_pair.into_inner() {
+            if pair.as_rule() == Rule::requirement {
+                let block = lower.block(pair);
+                lower.document.requirements.push(block);
+            }
+        }
+    }
+    (Some(lower.document), lower.diagnostics)
+}
+
+struct Lower<'a> {
+    file: FileId,
+    lang: Lang,
+    document: Document<'a>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Lower<'a> {
+    fn block(&mut self, pair: Pair<'a, Rule>) -> Block<'a> {
+        let span = Span::from(pair.as_span());
+        let mut key = None;
+        let mut label = None;
+        let mut items = Vec::new();
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::key => key = Some(word(&inner)),
+                Rule::label => label = Some(self.string(&inner)),
+                Rule::entry => items.push(Item::Entry(self.entry(inner))),
+                Rule::sub_block => items.push(Item::Block(self.block(inner))),
+                _ => {}
+            }
+        }
+        // The grammar guarantees a key and a label; fall back to empty ones
+        // rather than trusting that with a panic.
+        Block {
+            key: key.unwrap_or(Word {
+                text: "",
+                span: Span::new(span.start, span.start),
+            }),
+            label: label.unwrap_or(Str {
+                text: Cow::Borrowed(""),
+                span: Span::new(span.start, span.start),
+            }),
+            items,
+            span,
+        }
+    }
+
+    fn entry(&mut self, pair: Pair<'a, Rule>) -> Entry<'a> {
+        let span = Span::from(pair.as_span());
+        let mut key = Word {
+            text: "",
+            span: Span::new(span.start, span.start),
+        };
+        let mut terms = Vec::new();
+        let mut value_span = Span::new(span.end, span.end);
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::key => key = word(&inner),
+                Rule::value => {
+                    value_span = inner.as_span().into();
+                    for term in inner.into_inner() {
+                        if term.as_rule() == Rule::term {
+                            terms.push(self.term(term));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Entry {
+            key,
+            terms,
+            span,
+            value_span,
+        }
+    }
+
+    fn term(&mut self, pair: Pair<'a, Rule>) -> Term<'a> {
+        let span = Span::from(pair.as_span());
+        let atoms = pair
+            .into_inner()
+            .map(|atom| {
+                let span = Span::from(atom.as_span());
+                let kind = match atom.as_rule() {
+                    Rule::string => AtomKind::Str(self.string(&atom).text),
+                    Rule::number => AtomKind::Number(atom.as_str()),
+                    Rule::date => AtomKind::Date(atom.as_str()),
+                    _ => AtomKind::Word(atom.as_str()),
+                };
+                Atom { kind, span }
+            })
+            .collect();
+        Term { atoms, span }
+    }
+
+    /// Decodes a string token (with its quotes) into its text.
+    fn string(&mut self, pair: &Pair<'a, Rule>) -> Str<'a> {
+        let raw = pair.as_str();
+        let span = Span::from(pair.as_span());
+        if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
+            self.document.multiline_strings.push(span);
+            return Str {
+                text: Cow::Borrowed(inner),
+                span,
+            };
+        }
+        let inner = &raw[1..raw.len() - 1];
+        if !inner.contains('\\') {
+            return Str {
+                text: Cow::Borrowed(inner),
+                span,
+            };
+        }
+        let mut text = String::with_capacity(inner.len());
+        let mut chars = inner.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                text.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some((_, escaped @ ('"' | '\\'))) => text.push(escaped),
+                Some((j, other)) => {
+                    let start = span.start + 1 + i;
+                    let escape_span = Span::new(start, span.start + 1 + j + other.len_utf8());
+                    let shown = format!("\\{other}");
+                    self.diagnostics.push(
+                        lints::SYNTAX_ERROR
+                            .at(
+                                self.file,
+                                escape_span,
+                                messages::UNKNOWN_ESCAPE.fill(self.lang, &[("escape", &shown)]),
+                            )
+                            .with_label(messages::UNKNOWN_ESCAPE_LABEL.get(self.lang))
+                            .with_help(messages::UNKNOWN_ESCAPE_HELP.get(self.lang)),
+                    );
+                    text.push(other);
+                }
+                None => text.push('\\'),
+            }
+        }
+        Str {
+            text: Cow::Owned(text),
+            span,
+        }
+    }
+}
+
+fn word<'a>(pair: &Pair<'a, Rule>) -> Word<'a> {
+    Word {
+        text: pair.as_str(),
+        span: pair.as_span().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Document<'_> {
+        let (document, diagnostics) = parse(FileId(0), text, Lang::En);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        document.expect("parses")
+    }
+
+    #[test]
+    fn parses_blocks_entries_terms_and_atoms() {
+        let text = "\u{FEFF}# c\r\nkrav \"T\" {\r\n  id: A-1 # c\r\n  data: \"x\" manuel,\n    \"y\"\n  byrde \"b\" { personer: 2.5 }\n  review: 2026-01-31\n}\n";
+        let document = parse_ok(text);
+        let block = &document.requirements[0];
+        assert_eq!(block.key.text, "krav");
+        assert_eq!(block.label.text, "T");
+        assert_eq!(block.items.len(), 4);
+        let Item::Entry(data) = &block.items[1] else {
+            panic!("entry expected")
+        };
+        assert_eq!(data.terms.len(), 2);
+        assert_eq!(data.terms[0].atoms[1].kind, AtomKind::Word("manuel"));
+        let Item::Block(burden) = &block.items[2] else {
+            panic!("block expected")
+        };
+        let Item::Entry(people) = &burden.items[0] else {
+            panic!("entry expected")
+        };
+        assert_eq!(people.terms[0].atoms[0].kind, AtomKind::Number("2.5"));
+    }
+
+    #[test]
+    fn decodes_escapes_and_keeps_triple_strings_raw() {
+        let document = parse_ok("r \"a \\\"b\\\" \\\\\" {\n g: \"\"\"x\n \\n y\"\"\"\n}");
+        let block = &document.requirements[0];
+        assert_eq!(block.label.text, "a \"b\" \\");
+        let Item::Entry(entry) = &block.items[0] else {
+            panic!()
+        };
+        assert_eq!(entry.terms[0].atoms[0].kind, AtomKind::Str("x\n \\n y".into()));
+        assert_eq!(document.multiline_strings.len(), 1);
+    }
+
+    #[test]
+    fn unknown_escape_is_reported_at_its_span() {
+        let text = "r \"a\\nb\" {\n}";
+        let (document, diagnostics) = parse(FileId(0), text, Lang::En);
+        assert!(document.is_some());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(&text[diagnostics[0].primary.span.range()], "\\n");
+    }
+}
