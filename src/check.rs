@@ -41,7 +41,14 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &O
     let lang = options.lang;
     let results: Vec<FileResult> = sources
         .iter()
-        .map(|(id, source)| check_file(id, source, load_errors.get(id.0).and_then(Option::as_ref), lang))
+        .map(|(id, source)| {
+            check_file(
+                id,
+                source,
+                load_errors.get(id.0).and_then(Option::as_ref),
+                lang,
+            )
+        })
         .collect();
 
     let mut requirements = Vec::new();
@@ -56,7 +63,8 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &O
     diagnostics.extend(unknown_replaced_ids(&requirements, lang));
 
     let canonical = |code: &str| Lint::find(code).map(|lint| lint.code.to_owned());
-    let (mut diagnostics, mut suppressed) = suppress::apply(diagnostics, &directives, &canonical, lang);
+    let (mut diagnostics, mut suppressed) =
+        suppress::apply(diagnostics, &directives, &canonical, lang);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     Checked {
@@ -67,7 +75,12 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &O
     }
 }
 
-fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, lang: Lang) -> FileResult {
+fn check_file(
+    id: FileId,
+    source: &SourceFile,
+    load_error: Option<&LoadError>,
+    lang: Lang,
+) -> FileResult {
     let mut result = FileResult {
         requirements: Vec::new(),
         diagnostics: Vec::new(),
@@ -84,7 +97,11 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
         if result.requirements.is_empty() {
             diagnostics.push(
                 lints::EMPTY_FILE
-                    .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
+                    .at(
+                        id,
+                        Span::new(0, 0),
+                        m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
+                    )
                     .with_help(m::EMPTY_FILE_HELP.get(lang)),
             );
         }
@@ -96,14 +113,25 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
 fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) -> Diagnostic {
     match error {
         LoadError::Io(reason) => lints::UNREADABLE_FILE
-            .at(id, Span::new(0, 0), m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", reason)]))
+            .at(
+                id,
+                Span::new(0, 0),
+                m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", reason)]),
+            )
             .with_help(m::UNREADABLE_FILE_HELP.get(lang)),
         LoadError::NotUtf8 { valid_up_to } => {
             let start = source.clamp_offset(*valid_up_to);
-            let end = source.text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let end = source.text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
             let offset = valid_up_to.to_string();
             lints::UNREADABLE_FILE
-                .at(id, Span::new(start, end), m::NOT_UTF8.fill(lang, &[("path", &source.name), ("offset", &offset)]))
+                .at(
+                    id,
+                    Span::new(start, end),
+                    m::NOT_UTF8.fill(lang, &[("path", &source.name), ("offset", &offset)]),
+                )
                 .with_label(m::NOT_UTF8_LABEL.get(lang))
                 .with_help(m::NOT_UTF8_HELP.get(lang))
         }
@@ -119,7 +147,11 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
         match first.get(id.value.as_str()) {
             Some(&(file, span)) => out.push(
                 lints::DUPLICATE_ID
-                    .at(requirement.file, id.span, m::DUPLICATE_ID.fill(lang, &[("id", &id.value)]))
+                    .at(
+                        requirement.file,
+                        id.span,
+                        m::DUPLICATE_ID.fill(lang, &[("id", &id.value)]),
+                    )
                     .with_label(m::DUPLICATE_ID_LABEL.get(lang))
                     .with_secondary(file, span, m::DUPLICATE_ID_FIRST.get(lang))
                     .with_help(m::DUPLICATE_ID_HELP.get(lang))
@@ -135,7 +167,8 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
 
 /// TL007: `replaces` names an id that no requirement checked has.
 fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
-    let ids: std::collections::HashSet<&str> = requirements.iter().filter_map(Requirement::id).collect();
+    let ids: std::collections::HashSet<&str> =
+        requirements.iter().filter_map(Requirement::id).collect();
     requirements
         .iter()
         .flat_map(|requirement| {
@@ -145,7 +178,11 @@ fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnos
                 .filter(|replaced| !ids.contains(replaced.value.as_str()))
                 .map(move |replaced| {
                     lints::UNKNOWN_REPLACED_ID
-                        .at(requirement.file, replaced.span, m::UNKNOWN_REPLACED_ID.fill(lang, &[("id", &replaced.value)]))
+                        .at(
+                            requirement.file,
+                            replaced.span,
+                            m::UNKNOWN_REPLACED_ID.fill(lang, &[("id", &replaced.value)]),
+                        )
                         .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
                         .with_help(m::UNKNOWN_REPLACED_ID_HELP.get(lang))
                         .with_requirement(requirement.id())

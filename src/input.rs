@@ -14,7 +14,9 @@ pub enum LoadError {
     Io(String),
     /// The bytes up to `valid_up_to` are UTF-8; the text holds the rest
     /// with replacement characters so the place can be shown.
-    NotUtf8 { valid_up_to: usize },
+    NotUtf8 {
+        valid_up_to: usize,
+    },
 }
 
 /// Something that stops the command itself (exit status 2).
@@ -77,10 +79,14 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     entries.sort_by_key(|entry| entry.file_name());
     for entry in entries {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             walk(&path, inputs);
-        } else if path.extension().is_some_and(|ext| ext == "krav") && !(kind.is_symlink() && path.is_dir()) {
+        } else if path.extension().is_some_and(|ext| ext == "krav")
+            && !(kind.is_symlink() && path.is_dir())
+        {
             inputs.push(Input::File(path));
         }
     }
@@ -107,15 +113,24 @@ pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>>
 }
 
 /// A source file from what reading gave, with the reason it is unusable.
-pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<LoadError>) {
+pub fn from_bytes(
+    name: String,
+    bytes: std::io::Result<Vec<u8>>,
+) -> (SourceFile, Option<LoadError>) {
     match bytes {
-        Err(err) => (SourceFile::new(name, String::new()), Some(LoadError::Io(io_message(&err)))),
+        Err(err) => (
+            SourceFile::new(name, String::new()),
+            Some(LoadError::Io(io_message(&err))),
+        ),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (SourceFile::new(name, text), None),
             Err(err) => {
                 let valid_up_to = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                (SourceFile::new(name, text), Some(LoadError::NotUtf8 { valid_up_to }))
+                (
+                    SourceFile::new(name, text),
+                    Some(LoadError::NotUtf8 { valid_up_to }),
+                )
             }
         },
     }

@@ -38,11 +38,17 @@ pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>) ->
     let targets = item_spans(document);
     let mut found = Vec::new();
     for line in 0..source.line_starts().len() {
-        let Some(range) = source.line_range(line) else { continue };
+        let Some(range) = source.line_range(line) else {
+            continue;
+        };
         let line_text = &text[range.clone()];
         let trimmed = line_text.trim_start();
-        let Some(after_hash) = trimmed.strip_prefix('#') else { continue };
-        let Some(body) = after_hash.trim_start().strip_prefix("trustlint:") else { continue };
+        let Some(after_hash) = trimmed.strip_prefix('#') else {
+            continue;
+        };
+        let Some(body) = after_hash.trim_start().strip_prefix("trustlint:") else {
+            continue;
+        };
         let start = range.start + (line_text.len() - trimmed.len());
         if document.multiline_strings.iter().any(|s| s.contains(start)) {
             continue;
@@ -68,17 +74,28 @@ fn parse_body(file: FileId, body: &str, offset: usize) -> Directive {
     };
     let trimmed = body.trim_start();
     let mut at = offset + (body.len() - trimmed.len());
-    let Some(rest) = trimmed.strip_prefix("allow(") else { return directive };
+    let Some(rest) = trimmed.strip_prefix("allow(") else {
+        return directive;
+    };
     at += "allow(".len();
-    let Some(close) = rest.find(')') else { return directive };
+    let Some(close) = rest.find(')') else {
+        return directive;
+    };
     let mut code_at = at;
     for part in rest[..close].split(',') {
         let code = part.trim();
         let lead = part.len() - part.trim_start().len();
-        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
             return directive;
         }
-        directive.codes.push((code.to_owned(), Span::new(code_at + lead, code_at + lead + code.len())));
+        directive.codes.push((
+            code.to_owned(),
+            Span::new(code_at + lead, code_at + lead + code.len()),
+        ));
         code_at += part.len() + 1;
     }
     let after = rest[close + 1..].trim();
@@ -87,7 +104,9 @@ fn parse_body(file: FileId, body: &str, offset: usize) -> Directive {
         return directive;
     }
     match after.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(reason) if !reason.trim().is_empty() => directive.reason = Some(reason.trim().to_owned()),
+        Some(reason) if !reason.trim().is_empty() => {
+            directive.reason = Some(reason.trim().to_owned())
+        }
         Some(_) => {}
         None => directive.malformed = true,
     }
@@ -132,7 +151,10 @@ pub fn apply(
     canonical: &dyn Fn(&str) -> Option<String>,
     lang: Lang,
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
-    let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
+    let mut used: Vec<Vec<bool>> = directives
+        .iter()
+        .map(|d| vec![false; d.codes.len()])
+        .collect();
     let resolved: Vec<Vec<Option<String>>> = directives
         .iter()
         .map(|d| d.codes.iter().map(|(code, _)| canonical(code)).collect())
@@ -141,11 +163,18 @@ pub fn apply(
     let mut suppressed = Vec::new();
     'diagnostics: for diagnostic in diagnostics {
         for (i, directive) in directives.iter().enumerate() {
-            let (Some(reason), Some(target)) = (&directive.reason, directive.target) else { continue };
-            if directive.file != diagnostic.file() || !target.contains(diagnostic.primary.span.start) {
+            let (Some(reason), Some(target)) = (&directive.reason, directive.target) else {
+                continue;
+            };
+            if directive.file != diagnostic.file()
+                || !target.contains(diagnostic.primary.span.start)
+            {
                 continue;
             }
-            if let Some(j) = resolved[i].iter().position(|code| code.as_deref() == Some(diagnostic.code.as_str())) {
+            if let Some(j) = resolved[i]
+                .iter()
+                .position(|code| code.as_deref() == Some(diagnostic.code.as_str()))
+            {
                 used[i][j] = true;
                 suppressed.push(Suppressed {
                     diagnostic,
@@ -162,11 +191,20 @@ pub fn apply(
     (kept, suppressed)
 }
 
-fn report(directive: &Directive, used: &[bool], resolved: &[Option<String>], lang: Lang) -> Vec<Diagnostic> {
+fn report(
+    directive: &Directive,
+    used: &[bool],
+    resolved: &[Option<String>],
+    lang: Lang,
+) -> Vec<Diagnostic> {
     let file = directive.file;
     if directive.malformed {
         return vec![lints::SUPPRESSION_WITHOUT_REASON
-            .at(file, directive.span, m::MALFORMED_SUPPRESSION.get(lang).to_owned())
+            .at(
+                file,
+                directive.span,
+                m::MALFORMED_SUPPRESSION.get(lang).to_owned(),
+            )
             .with_label(m::MALFORMED_SUPPRESSION_LABEL.get(lang))
             .with_help(m::SUPPRESSION_HELP.get(lang))];
     }
@@ -175,17 +213,29 @@ fn report(directive: &Directive, used: &[bool], resolved: &[Option<String>], lan
         if known.is_none() {
             out.push(
                 lints::SUPPRESSION_WITHOUT_REASON
-                    .at(file, *span, m::UNKNOWN_CODE_IN_SUPPRESSION.fill(lang, &[("code", code)]))
+                    .at(
+                        file,
+                        *span,
+                        m::UNKNOWN_CODE_IN_SUPPRESSION.fill(lang, &[("code", code)]),
+                    )
                     .with_label(m::UNKNOWN_CODE_LABEL.get(lang))
                     .with_help(m::UNKNOWN_CODE_HELP.get(lang)),
             );
         }
     }
     if directive.reason.is_none() {
-        let codes: Vec<String> = directive.codes.iter().map(|(c, _)| format!("`{c}`")).collect();
+        let codes: Vec<String> = directive
+            .codes
+            .iter()
+            .map(|(c, _)| format!("`{c}`"))
+            .collect();
         out.push(
             lints::SUPPRESSION_WITHOUT_REASON
-                .at(file, directive.span, m::SUPPRESSION_WITHOUT_REASON.fill(lang, &[("codes", &codes.join(", "))]))
+                .at(
+                    file,
+                    directive.span,
+                    m::SUPPRESSION_WITHOUT_REASON.fill(lang, &[("codes", &codes.join(", "))]),
+                )
                 .with_label(m::SUPPRESSION_WITHOUT_REASON_LABEL.get(lang))
                 .with_help(m::SUPPRESSION_HELP.get(lang)),
         );
@@ -221,7 +271,10 @@ mod tests {
         assert!(!d.malformed);
         assert_eq!(d.codes[0].0, "TL105");
         assert_eq!(d.codes[0].1, Span::new(107, 112));
-        assert_eq!(d.codes[1].1, Span::new(114, 114 + "single-case-generalised".len()));
+        assert_eq!(
+            d.codes[1].1,
+            Span::new(114, 114 + "single-case-generalised".len())
+        );
         assert_eq!(d.reason.as_deref(), Some("decided in committee"));
     }
 

@@ -14,13 +14,24 @@ fn ui() {
     let cases = cases(&root);
     assert!(cases.len() > 40, "fixtures missing: {}", cases.len());
     for case in cases {
-        let relative = case.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside the crate").to_path_buf();
+        let relative = case
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .expect("inside the crate")
+            .to_path_buf();
         let danish = is_danish(&case);
         let lang = if danish { "da" } else { "en" };
         let arg = relative.to_string_lossy().into_owned();
         let run = common::trustlint(&["check", "--color", "never", "--lang", lang, &arg]);
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("case").trim_end_matches(".krav").to_owned();
-        let snapshot = format!("$ trustlint check --lang {lang} {arg}\nexit status: {}\n\n{}", run.status, run.stdout);
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("case")
+            .trim_end_matches(".krav")
+            .to_owned();
+        let snapshot = format!(
+            "$ trustlint check --lang {lang} {arg}\nexit status: {}\n\n{}",
+            run.status, run.stdout
+        );
         insta::with_settings!({
             snapshot_path => case.parent().expect("has a parent"),
             prepend_module_to_snapshot => false,
@@ -29,7 +40,11 @@ fn ui() {
         }, {
             insta::assert_snapshot!(name, snapshot);
         });
-        assert!(run.stderr.is_empty(), "{arg}: unexpected stderr: {}", run.stderr);
+        assert!(
+            run.stderr.is_empty(),
+            "{arg}: unexpected stderr: {}",
+            run.stderr
+        );
     }
 }
 
@@ -42,7 +57,13 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
         .collect();
     entries.sort();
     for path in entries {
-        let is_case_folder = path.is_dir() && path.parent() != Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui").as_path());
+        let is_case_folder = path.is_dir()
+            && path.parent()
+                != Some(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("tests/ui")
+                        .as_path(),
+                );
         if is_case_folder {
             found.push(path);
         } else if path.is_dir() {
@@ -58,7 +79,11 @@ fn is_danish(case: &Path) -> bool {
     let danish_name = |p: &Path| p.to_string_lossy().ends_with(".da.krav");
     if case.is_dir() {
         std::fs::read_dir(case)
-            .map(|entries| entries.filter_map(Result::ok).any(|e| danish_name(&e.path())))
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .any(|e| danish_name(&e.path()))
+            })
             .unwrap_or(false)
     } else {
         danish_name(case)

@@ -101,10 +101,16 @@ mod tests {
     #[test]
     fn fill_replaces_known_names_and_keeps_unknown_ones() {
         assert_eq!(
-            fill("`{key}` in {where} {oops", &[("key", "formål"), ("where", "x")]),
+            fill(
+                "`{key}` in {where} {oops",
+                &[("key", "formål"), ("where", "x")]
+            ),
             "`formål` in x {oops"
         );
-        assert_eq!(fill("`{` on line {line}", &[("line", "3")]), "`{` on line 3");
+        assert_eq!(
+            fill("`{` on line {line}", &[("line", "3")]),
+            "`{` on line 3"
+        );
         assert_eq!(fill("{missing}", &[]), "{missing}");
     }
 }

@@ -10,7 +10,12 @@ use crate::syntax::{Atom, AtomKind, Block, Document, Entry, Item, Term, Word};
 
 /// Builds every requirement of a parsed file. Diagnostics go to `out`,
 /// each tagged with the id of its requirement.
-pub fn build(file: FileId, document: &Document<'_>, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Requirement> {
+pub fn build(
+    file: FileId,
+    document: &Document<'_>,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Requirement> {
     let mut builder = Builder {
         file,
         lang,
@@ -106,7 +111,13 @@ impl<'t, 'a> Cursor<'t, 'a> {
     }
 
     fn at_number(&self) -> bool {
-        matches!(self.peek(), Some(Atom { kind: AtomKind::Number(_), .. }))
+        matches!(
+            self.peek(),
+            Some(Atom {
+                kind: AtomKind::Number(_),
+                ..
+            })
+        )
     }
 }
 
@@ -118,7 +129,12 @@ impl Builder<'_> {
             Lang::En
         };
         if Opener::lookup(block.key.text).is_none() {
-            self.unknown_keyword::<Opener>(&block.key, &m::UNKNOWN_OPENER, &m::UNKNOWN_OPENER_LABEL, None);
+            self.unknown_keyword::<Opener>(
+                &block.key,
+                &m::UNKNOWN_OPENER,
+                &m::UNKNOWN_OPENER_LABEL,
+                None,
+            );
         }
         let mut requirement = Requirement {
             file: self.file,
@@ -150,13 +166,22 @@ impl Builder<'_> {
         for item in &block.items {
             match item {
                 Item::Entry(entry) => {
-                    let Some(key) = self.key::<Key, BurdenKey>(&entry.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN) else {
+                    let Some(key) = self.key::<Key, BurdenKey>(
+                        &entry.key,
+                        &m::UNKNOWN_KEY_LABEL,
+                        &m::KEY_BELONGS_IN_BURDEN,
+                    ) else {
                         continue;
                     };
                     if key == Key::Burden {
                         let name = key.name(self.keyword_lang);
-                        self.push(self.invalid(entry.key.span, m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]))
-                            .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])));
+                        self.push(
+                            self.invalid(
+                                entry.key.span,
+                                m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]),
+                            )
+                            .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])),
+                        );
                         requirement.entries.push((key, entry.span));
                         continue;
                     }
@@ -167,7 +192,11 @@ impl Builder<'_> {
                     self.entry(&mut requirement, key, entry);
                 }
                 Item::Block(sub) => {
-                    let Some(key) = self.key::<Key, BurdenKey>(&sub.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN) else {
+                    let Some(key) = self.key::<Key, BurdenKey>(
+                        &sub.key,
+                        &m::UNKNOWN_KEY_LABEL,
+                        &m::KEY_BELONGS_IN_BURDEN,
+                    ) else {
                         continue;
                     };
                     requirement.entries.push((key, sub.span));
@@ -176,8 +205,13 @@ impl Builder<'_> {
                         requirement.burdens.push(burden);
                     } else {
                         let name = key.name(self.keyword_lang);
-                        self.push(self.invalid(sub.key.span, m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]))
-                            .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])));
+                        self.push(
+                            self.invalid(
+                                sub.key.span,
+                                m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]),
+                            )
+                            .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])),
+                        );
                     }
                 }
             }
@@ -193,10 +227,18 @@ impl Builder<'_> {
         .filter(|(key, _)| requirement.entry_span(*key).is_none() && !self.was_misspelt(*key))
         .collect();
         if !missing.is_empty() {
-            let names: Vec<String> = missing.iter().map(|(key, _)| format!("`{}`", key.name(self.keyword_lang))).collect();
+            let names: Vec<String> = missing
+                .iter()
+                .map(|(key, _)| format!("`{}`", key.name(self.keyword_lang)))
+                .collect();
             let keys = join_and(&names, self.lang);
             let mut diagnostic = lints::MISSING_KEY
-                .at(self.file, block.label.span, m::MISSING_KEY.fill(self.lang, &[("keys", &keys), ("name", requirement.name())]))
+                .at(
+                    self.file,
+                    block.label.span,
+                    m::MISSING_KEY
+                        .fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
+                )
                 .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
                 .with_help(m::MISSING_KEY_HELP.get(self.lang));
             for ((_, why), name) in missing.iter().zip(&names) {
@@ -212,8 +254,14 @@ impl Builder<'_> {
             Key::Id => {
                 r.id = self.single(key, entry).and_then(|mut c| {
                     let id = match c.bump() {
-                        Some(Atom { kind: AtomKind::Word(w), span }) => Some(Spanned::new((*w).to_owned(), *span)),
-                        Some(Atom { kind: AtomKind::Str(s), span }) => Some(Spanned::new(s.to_string(), *span)),
+                        Some(Atom {
+                            kind: AtomKind::Word(w),
+                            span,
+                        }) => Some(Spanned::new((*w).to_owned(), *span)),
+                        Some(Atom {
+                            kind: AtomKind::Str(s),
+                            span,
+                        }) => Some(Spanned::new(s.to_string(), *span)),
                         other => {
                             let span = other.map(|a| a.span).unwrap_or(c.end);
                             self.expected(key, span, other, &m::WHAT_ID);
@@ -234,7 +282,11 @@ impl Builder<'_> {
                     let kind = b.keyword::<PurposeKind>(key, c, &m::WHAT_PURPOSE_KIND)?;
                     let description = c.eat_string();
                     b.end(key, c);
-                    Some(Purpose { kind, description, span })
+                    Some(Purpose {
+                        kind,
+                        description,
+                        span,
+                    })
                 })
             }
             Key::Risk => {
@@ -242,14 +294,24 @@ impl Builder<'_> {
                     let level = self.keyword::<RiskLevel>(key, &mut c, &m::WHAT_RISK_LEVEL)?;
                     let reason = c.eat_string();
                     self.end(key, &mut c);
-                    Some(Risk { level, reason, span: entry.value_span })
+                    Some(Risk {
+                        level,
+                        reason,
+                        span: entry.value_span,
+                    })
                 })
             }
             Key::Trigger => {
                 r.trigger = self.single(key, entry).and_then(|mut c| {
                     let kind = self.keyword::<TriggerKind>(key, &mut c, &m::WHAT_TRIGGER_KIND)?;
                     let description = c.eat_string();
-                    let mut trigger = Trigger { kind, description, cases: None, units: None, span: entry.value_span };
+                    let mut trigger = Trigger {
+                        kind,
+                        description,
+                        cases: None,
+                        units: None,
+                        span: entry.value_span,
+                    };
                     while c.at_number() {
                         let count = self.whole(key, &mut c)?;
                         match self.unit(key, &mut c, &[Unit::Cases, Unit::Units])? {
@@ -273,7 +335,12 @@ impl Builder<'_> {
                     self.unit(key, &mut c, &[Unit::Units])?;
                     let description = c.eat_string();
                     self.end(key, &mut c);
-                    Some(Scope { all, units, description, span: entry.value_span })
+                    Some(Scope {
+                        all,
+                        units,
+                        description,
+                        span: entry.value_span,
+                    })
                 })
             }
             Key::Data => {
@@ -295,12 +362,21 @@ impl Builder<'_> {
                     let kind = b.keyword::<MeasureKind>(key, c, &m::WHAT_MEASURE_KIND)?;
                     let description = c.eat_string();
                     b.end(key, c);
-                    Some(Measure { kind, description, span })
+                    Some(Measure {
+                        kind,
+                        description,
+                        span,
+                    })
                 })
             }
             Key::Reporting => {
                 r.reporting = self.single(key, entry).and_then(|mut c| {
-                    let marker = self.marker(key, &mut c, &[Marker::Periodic, Marker::Deviation, Marker::None], &m::WHAT_REPORTING)?;
+                    let marker = self.marker(
+                        key,
+                        &mut c,
+                        &[Marker::Periodic, Marker::Deviation, Marker::None],
+                        &m::WHAT_REPORTING,
+                    )?;
                     let reporting = match marker {
                         Marker::Periodic => Reporting::Periodic(self.frequency(key, &mut c)?.value),
                         Marker::Deviation => Reporting::Deviation,
@@ -313,9 +389,17 @@ impl Builder<'_> {
             Key::Review => {
                 r.review = self.single(key, entry).and_then(|mut c| {
                     let review = match c.peek() {
-                        Some(Atom { kind: AtomKind::Date(_), .. }) => Review::Date(self.date(key, &mut c)?.value),
+                        Some(Atom {
+                            kind: AtomKind::Date(_),
+                            ..
+                        }) => Review::Date(self.date(key, &mut c)?.value),
                         _ => {
-                            match self.marker(key, &mut c, &[Marker::After, Marker::None], &m::WHAT_REVIEW)? {
+                            match self.marker(
+                                key,
+                                &mut c,
+                                &[Marker::After, Marker::None],
+                                &m::WHAT_REVIEW,
+                            )? {
                                 Marker::After => {
                                     let years = self.number(key, &mut c)?;
                                     self.unit(key, &mut c, &[Unit::Years])?;
@@ -339,8 +423,14 @@ impl Builder<'_> {
             Key::Replaces => {
                 r.replaces = self.list(entry, |b, c, _| {
                     let id = match c.bump() {
-                        Some(Atom { kind: AtomKind::Word(w), span }) => Spanned::new((*w).to_owned(), *span),
-                        Some(Atom { kind: AtomKind::Str(s), span }) => Spanned::new(s.to_string(), *span),
+                        Some(Atom {
+                            kind: AtomKind::Word(w),
+                            span,
+                        }) => Spanned::new((*w).to_owned(), *span),
+                        Some(Atom {
+                            kind: AtomKind::Str(s),
+                            span,
+                        }) => Spanned::new(s.to_string(), *span),
                         other => {
                             let span = other.map(|a| a.span).unwrap_or(c.end);
                             b.expected(key, span, other, &m::WHAT_ID);
@@ -372,13 +462,29 @@ impl Builder<'_> {
     fn burden(&mut self, block: &Block<'_>, earlier: &[Burden]) -> Burden {
         let label = Spanned::new(block.label.text.trim().to_owned(), block.label.span);
         if label.value.is_empty() {
-            self.push(self.invalid(block.label.span, m::EMPTY_BURDEN_LABEL.get(self.lang).to_owned())
-                .with_help(m::EMPTY_BURDEN_LABEL_HELP.get(self.lang)));
-        } else if let Some(first) = earlier.iter().find(|b| b.label.value.to_lowercase() == label.value.to_lowercase()) {
+            self.push(
+                self.invalid(
+                    block.label.span,
+                    m::EMPTY_BURDEN_LABEL.get(self.lang).to_owned(),
+                )
+                .with_help(m::EMPTY_BURDEN_LABEL_HELP.get(self.lang)),
+            );
+        } else if let Some(first) = earlier
+            .iter()
+            .find(|b| b.label.value.to_lowercase() == label.value.to_lowercase())
+        {
             let diagnostic = lints::DUPLICATE_KEY
-                .at(self.file, label.span, m::DUPLICATE_BURDEN.fill(self.lang, &[("label", &label.value)]))
+                .at(
+                    self.file,
+                    label.span,
+                    m::DUPLICATE_BURDEN.fill(self.lang, &[("label", &label.value)]),
+                )
                 .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
-                .with_secondary(self.file, first.label.span, m::DUPLICATE_KEY_FIRST.get(self.lang))
+                .with_secondary(
+                    self.file,
+                    first.label.span,
+                    m::DUPLICATE_KEY_FIRST.get(self.lang),
+                )
                 .with_help(m::DUPLICATE_BURDEN_HELP.get(self.lang));
             self.out.push(diagnostic);
         }
@@ -397,13 +503,19 @@ impl Builder<'_> {
         for item in &block.items {
             // The grammar allows only entries in a sub-block.
             let Item::Entry(entry) = item else { continue };
-            let Some(key) = self.key::<BurdenKey, Key>(&entry.key, &m::UNKNOWN_BURDEN_KEY_LABEL, &m::KEY_BELONGS_IN_REQUIREMENT) else {
+            let Some(key) = self.key::<BurdenKey, Key>(
+                &entry.key,
+                &m::UNKNOWN_BURDEN_KEY_LABEL,
+                &m::KEY_BELONGS_IN_REQUIREMENT,
+            ) else {
                 continue;
             };
             if self.duplicate(&mut seen, key, entry.key) {
                 continue;
             }
-            let Some(mut c) = self.single(key, entry) else { continue };
+            let Some(mut c) = self.single(key, entry) else {
+                continue;
+            };
             let read = match key {
                 BurdenKey::People => {
                     burden.people = self.number(key, &mut c);
@@ -441,19 +553,36 @@ impl Builder<'_> {
         if !missing.is_empty() {
             let keys = join_and(&missing, self.lang);
             let diagnostic = lints::MISSING_KEY
-                .at(self.file, block.label.span, m::MISSING_BURDEN_KEY.fill(self.lang, &[("keys", &keys), ("label", &burden.label.value)]))
+                .at(
+                    self.file,
+                    block.label.span,
+                    m::MISSING_BURDEN_KEY.fill(
+                        self.lang,
+                        &[("keys", &keys), ("label", &burden.label.value)],
+                    ),
+                )
                 .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
                 .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &keys)]));
             self.out.push(diagnostic);
         }
         if let Some(frequency) = &burden.frequency {
-            if frequency.value == Frequency::Named(FrequencyWord::PerCase) && !present(BurdenKey::CasesPerYear) {
+            if frequency.value == Frequency::Named(FrequencyWord::PerCase)
+                && !present(BurdenKey::CasesPerYear)
+            {
                 let name = BurdenKey::CasesPerYear.name(self.keyword_lang);
                 let per_case = FrequencyWord::PerCase.name(self.keyword_lang);
                 let diagnostic = lints::MISSING_KEY
-                    .at(self.file, frequency.span, m::MISSING_CASES_PER_YEAR.fill(self.lang, &[("key", name), ("frequency", per_case)]))
+                    .at(
+                        self.file,
+                        frequency.span,
+                        m::MISSING_CASES_PER_YEAR
+                            .fill(self.lang, &[("key", name), ("frequency", per_case)]),
+                    )
                     .with_label(m::MISSING_CASES_PER_YEAR_LABEL.get(self.lang))
-                    .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &format!("`{name}`"))]));
+                    .with_help(
+                        m::MISSING_BURDEN_KEY_HELP
+                            .fill(self.lang, &[("keys", &format!("`{name}`"))]),
+                    );
                 self.out.push(diagnostic);
             }
         }
@@ -465,11 +594,24 @@ impl Builder<'_> {
 
     /// Looks a key up in `K`; an unknown key is TL002, with a hint when it
     /// is a key of the other level (`O`).
-    fn key<K: Keyword, O: Keyword>(&mut self, word: &Word<'_>, label: &Text, belongs_elsewhere: &Text) -> Option<K> {
+    fn key<K: Keyword, O: Keyword>(
+        &mut self,
+        word: &Word<'_>,
+        label: &Text,
+        belongs_elsewhere: &Text,
+    ) -> Option<K> {
         if let Some(key) = K::lookup(word.text) {
             return Some(key);
         }
-        let elsewhere = O::lookup(word.text).map(|_| belongs_elsewhere.fill(self.lang, &[("key", word.text), ("burden", Key::Burden.name(self.keyword_lang))]));
+        let elsewhere = O::lookup(word.text).map(|_| {
+            belongs_elsewhere.fill(
+                self.lang,
+                &[
+                    ("key", word.text),
+                    ("burden", Key::Burden.name(self.keyword_lang)),
+                ],
+            )
+        });
         self.unknown_keyword::<K>(word, &m::UNKNOWN_KEY, label, elsewhere);
         None
     }
@@ -478,7 +620,13 @@ impl Builder<'_> {
         key.spelling().all().any(|s| self.misspelt.contains(&s))
     }
 
-    fn unknown_keyword<K: Keyword>(&mut self, word: &Word<'_>, message: &Text, label: &Text, help: Option<String>) {
+    fn unknown_keyword<K: Keyword>(
+        &mut self,
+        word: &Word<'_>,
+        message: &Text,
+        label: &Text,
+        help: Option<String>,
+    ) {
         let suggestion = suggest(word.text, K::all_spellings());
         self.misspelt.extend(suggestion);
         let help = help.unwrap_or_else(|| match suggestion {
@@ -486,7 +634,11 @@ impl Builder<'_> {
             None => m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]),
         });
         let diagnostic = lints::UNKNOWN_KEY
-            .at(self.file, word.span, message.fill(self.lang, &[("key", word.text)]))
+            .at(
+                self.file,
+                word.span,
+                message.fill(self.lang, &[("key", word.text)]),
+            )
             .with_label(label.get(self.lang))
             .with_help(help);
         self.out.push(diagnostic);
@@ -496,7 +648,11 @@ impl Builder<'_> {
     fn duplicate<K: Keyword>(&mut self, seen: &mut Vec<(K, Span)>, key: K, word: Word<'_>) -> bool {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             let diagnostic = lints::DUPLICATE_KEY
-                .at(self.file, word.span, m::DUPLICATE_KEY.fill(self.lang, &[("key", word.text)]))
+                .at(
+                    self.file,
+                    word.span,
+                    m::DUPLICATE_KEY.fill(self.lang, &[("key", word.text)]),
+                )
                 .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
                 .with_secondary(self.file, *first, m::DUPLICATE_KEY_FIRST.get(self.lang))
                 .with_help(m::DUPLICATE_KEY_HELP.get(self.lang));
@@ -510,33 +666,58 @@ impl Builder<'_> {
     // ---- values ----
 
     /// The one term of a single-valued key. `2,5` gets "did you mean 2.5?".
-    fn single<'t, 'a, K: Keyword>(&mut self, key: K, entry: &'t Entry<'a>) -> Option<Cursor<'t, 'a>> {
+    fn single<'t, 'a, K: Keyword>(
+        &mut self,
+        key: K,
+        entry: &'t Entry<'a>,
+    ) -> Option<Cursor<'t, 'a>> {
         let (first, rest) = entry.terms.split_first()?;
         let Some(second) = rest.first() else {
             return Some(Cursor::new(first));
         };
         let name = key.name(self.keyword_lang);
-        if let (Some(Atom { kind: AtomKind::Number(whole), span: a }), Some(Atom { kind: AtomKind::Number(fraction), span: b })) =
-            (first.atoms.last(), second.atoms.first())
+        if let (
+            Some(Atom {
+                kind: AtomKind::Number(whole),
+                span: a,
+            }),
+            Some(Atom {
+                kind: AtomKind::Number(fraction),
+                span: b,
+            }),
+        ) = (first.atoms.last(), second.atoms.first())
         {
             if b.start == a.end + 1 {
                 let written = format!("{whole},{fraction}");
                 let meant = format!("{whole}.{fraction}");
-                self.push(self.invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
+                self.push(
+                    self.invalid(
+                        a.to(*b),
+                        m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]),
+                    )
                     .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
-                    .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])));
+                    .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])),
+                );
                 return None;
             }
         }
-        let extra = second.span.to(rest.last().map(|t| t.span).unwrap_or(second.span));
-        self.push(self.invalid(extra, m::NOT_A_LIST.fill(self.lang, &[("key", name)]))
-            .with_label(m::NOT_A_LIST_LABEL.get(self.lang))
-            .with_help(m::NOT_A_LIST_HELP.fill(self.lang, &[("key", name)])));
+        let extra = second
+            .span
+            .to(rest.last().map(|t| t.span).unwrap_or(second.span));
+        self.push(
+            self.invalid(extra, m::NOT_A_LIST.fill(self.lang, &[("key", name)]))
+                .with_label(m::NOT_A_LIST_LABEL.get(self.lang))
+                .with_help(m::NOT_A_LIST_HELP.fill(self.lang, &[("key", name)])),
+        );
         None
     }
 
     /// Each term of a list-valued key, read by `item`; bad items are left out.
-    fn list<'t, 'a, T>(&mut self, entry: &'t Entry<'a>, mut item: impl FnMut(&mut Self, &mut Cursor<'t, 'a>, Span) -> Option<T>) -> Vec<T> {
+    fn list<'t, 'a, T>(
+        &mut self,
+        entry: &'t Entry<'a>,
+        mut item: impl FnMut(&mut Self, &mut Cursor<'t, 'a>, Span) -> Option<T>,
+    ) -> Vec<T> {
         entry
             .terms
             .iter()
@@ -558,16 +739,27 @@ impl Builder<'_> {
     }
 
     /// A required enumerated word of `K`.
-    fn keyword<K: Keyword>(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>, what: &Text) -> Option<Spanned<K>> {
+    fn keyword<K: Keyword>(
+        &mut self,
+        key: impl Keyword,
+        c: &mut Cursor<'_, '_>,
+        what: &Text,
+    ) -> Option<Spanned<K>> {
         if let Some(word) = c.eat::<K>(|_| true) {
             return Some(word);
         }
         match c.peek() {
-            Some(Atom { kind: AtomKind::Word(word), span }) => {
+            Some(Atom {
+                kind: AtomKind::Word(word),
+                span,
+            }) => {
                 let suggestion = suggest(word, K::all_spellings());
                 let what = what.get(self.lang);
                 let diagnostic = self
-                    .invalid(*span, m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]))
+                    .invalid(
+                        *span,
+                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                    )
                     .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
                 let accepted = m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]);
                 let diagnostic = match suggestion {
@@ -582,7 +774,8 @@ impl Builder<'_> {
                 let span = c.peek_span();
                 self.expected(key, span, found, what);
                 if let Some(last) = self.out.last_mut() {
-                    last.notes.push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]));
+                    last.notes
+                        .push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]));
                 }
             }
         }
@@ -592,21 +785,35 @@ impl Builder<'_> {
     /// One of the `allowed` markers (`none`, `after`, …); anything else is
     /// TL003 with the key's shape as help, since these values mix words with
     /// dates, texts and frequencies that no word list can show.
-    fn marker(&mut self, key: Key, c: &mut Cursor<'_, '_>, allowed: &[Marker], what: &Text) -> Option<Marker> {
+    fn marker(
+        &mut self,
+        key: Key,
+        c: &mut Cursor<'_, '_>,
+        allowed: &[Marker],
+        what: &Text,
+    ) -> Option<Marker> {
         if let Some(marker) = c.eat::<Marker>(|m| allowed.contains(&m)) {
             return Some(marker.value);
         }
         let name = key.name(self.keyword_lang);
         let help = shape(key).fill(self.lang, &[("key", name)]);
         match c.peek() {
-            Some(Atom { kind: AtomKind::Word(word), span }) => {
+            Some(Atom {
+                kind: AtomKind::Word(word),
+                span,
+            }) => {
                 let candidates = allowed.iter().flat_map(|m| m.spelling().all());
                 let what = what.get(self.lang);
                 let diagnostic = self
-                    .invalid(*span, m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]))
+                    .invalid(
+                        *span,
+                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                    )
                     .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
                 let diagnostic = match suggest(word, candidates) {
-                    Some(s) => diagnostic.with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)])).with_note(help),
+                    Some(s) => diagnostic
+                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]))
+                        .with_note(help),
                     None => diagnostic.with_help(help),
                 };
                 self.push(diagnostic);
@@ -618,12 +825,18 @@ impl Builder<'_> {
 
     fn number(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>) -> Option<Spanned<f64>> {
         match c.peek() {
-            Some(Atom { kind: AtomKind::Number(text), span }) => {
+            Some(Atom {
+                kind: AtomKind::Number(text),
+                span,
+            }) => {
                 c.pos += 1;
                 match text.parse::<f64>() {
                     Ok(value) if value.is_finite() => Some(Spanned::new(value, *span)),
                     _ => {
-                        self.push(self.invalid(*span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
+                        self.push(self.invalid(
+                            *span,
+                            m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)]),
+                        ));
                         None
                     }
                 }
@@ -638,19 +851,34 @@ impl Builder<'_> {
 
     fn whole(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>) -> Option<Spanned<u64>> {
         let text = match c.peek() {
-            Some(Atom { kind: AtomKind::Number(text), .. }) => *text,
-            _ => return self.number(key, c).map(|n| Spanned::new(n.value as u64, n.span)),
+            Some(Atom {
+                kind: AtomKind::Number(text),
+                ..
+            }) => *text,
+            _ => {
+                return self
+                    .number(key, c)
+                    .map(|n| Spanned::new(n.value as u64, n.span))
+            }
         };
         let number = self.number(key, c)?;
         if text.contains('.') {
-            self.push(self.invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
-                .with_help(m::NOT_WHOLE_HELP.get(self.lang)));
+            self.push(
+                self.invalid(
+                    number.span,
+                    m::NOT_WHOLE.fill(self.lang, &[("number", text)]),
+                )
+                .with_help(m::NOT_WHOLE_HELP.get(self.lang)),
+            );
             return None;
         }
         match text.parse::<u64>() {
             Ok(value) => Some(Spanned::new(value, number.span)),
             Err(_) => {
-                self.push(self.invalid(number.span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
+                self.push(self.invalid(
+                    number.span,
+                    m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)]),
+                ));
                 None
             }
         }
@@ -661,27 +889,54 @@ impl Builder<'_> {
         if let Some(unit) = c.eat::<Unit>(|u| allowed.contains(&u)) {
             return Some(unit.value);
         }
-        let names: Vec<String> = allowed.iter().map(|u| format!("`{}`", u.name(self.keyword_lang))).collect();
+        let names: Vec<String> = allowed
+            .iter()
+            .map(|u| format!("`{}`", u.name(self.keyword_lang)))
+            .collect();
         let span = c.peek_span();
         let found = describe(c.peek(), self.lang);
         let name = key.name(self.keyword_lang);
-        self.push(self.invalid(span, m::EXPECTED_UNIT.fill(self.lang, &[("units", &names.join(" / ")), ("found", &found)]))
+        self.push(
+            self.invalid(
+                span,
+                m::EXPECTED_UNIT.fill(
+                    self.lang,
+                    &[("units", &names.join(" / ")), ("found", &found)],
+                ),
+            )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
-            .with_help(shape(key).fill(self.lang, &[("key", name)])));
+            .with_help(shape(key).fill(self.lang, &[("key", name)])),
+        );
         None
     }
 
-    fn frequency(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>) -> Option<Spanned<Frequency>> {
+    fn frequency(
+        &mut self,
+        key: impl Keyword,
+        c: &mut Cursor<'_, '_>,
+    ) -> Option<Spanned<Frequency>> {
         if c.at_number() {
             let n = self.number(key, c)?;
             if let Some(per_year) = c.eat::<Unit>(|u| u == Unit::PerYear) {
-                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
+                return Some(Spanned::new(
+                    Frequency::PerYear(n.value),
+                    n.span.to(per_year.span),
+                ));
             }
             let per_year = Unit::PerYear.name(self.keyword_lang);
             let found = describe(c.peek(), self.lang);
             let span = c.peek_span();
-            self.push(self.invalid(span, m::EXPECTED_UNIT.fill(self.lang, &[("units", &format!("`{per_year}`")), ("found", &found)]))
-                .with_label(m::EXPECTED_LABEL.get(self.lang)).with_help(m::ACCEPTED.fill(self.lang, &[("list", &frequencies())])));
+            self.push(
+                self.invalid(
+                    span,
+                    m::EXPECTED_UNIT.fill(
+                        self.lang,
+                        &[("units", &format!("`{per_year}`")), ("found", &found)],
+                    ),
+                )
+                .with_label(m::EXPECTED_LABEL.get(self.lang))
+                .with_help(m::ACCEPTED.fill(self.lang, &[("list", &frequencies())])),
+            );
             return None;
         }
         let word = self.keyword::<FrequencyWord>(key, c, &m::WHAT_FREQUENCY);
@@ -700,20 +955,32 @@ impl Builder<'_> {
 
     fn date(&mut self, key: Key, c: &mut Cursor<'_, '_>) -> Option<Spanned<Date>> {
         match c.peek() {
-            Some(Atom { kind: AtomKind::Date(text), span }) => {
+            Some(Atom {
+                kind: AtomKind::Date(text),
+                span,
+            }) => {
                 c.pos += 1;
                 match Date::parse(text) {
                     Ok(date) => Some(Spanned::new(date, *span)),
                     Err(err) => {
                         let message = match err {
-                            date::DateError::Month => m::BAD_MONTH.fill(self.lang, &[("date", text), ("month", &text[5..7])]),
+                            date::DateError::Month => m::BAD_MONTH
+                                .fill(self.lang, &[("date", text), ("month", &text[5..7])]),
                             date::DateError::Day { days_in_month } => m::BAD_DAY.fill(
                                 self.lang,
-                                &[("date", text), ("month", &text[5..7]), ("year", &text[..4]), ("days", &days_in_month.to_string())],
+                                &[
+                                    ("date", text),
+                                    ("month", &text[5..7]),
+                                    ("year", &text[..4]),
+                                    ("days", &days_in_month.to_string()),
+                                ],
                             ),
                         };
-                        self.push(self.invalid(*span, message)
-                            .with_label(m::BAD_DATE_LABEL.get(self.lang)).with_help(m::DATE_HELP.get(self.lang).to_owned()));
+                        self.push(
+                            self.invalid(*span, message)
+                                .with_label(m::BAD_DATE_LABEL.get(self.lang))
+                                .with_help(m::DATE_HELP.get(self.lang).to_owned()),
+                        );
                         None
                     }
                 }
@@ -732,9 +999,14 @@ impl Builder<'_> {
         let last = c.atoms.last().map(|a| a.span).unwrap_or(first.span);
         let name = key.name(self.keyword_lang);
         let found = describe(Some(first), self.lang);
-        self.push(self.invalid(first.span.to(last), m::UNEXPECTED_AFTER_VALUE.fill(self.lang, &[("found", &found), ("key", name)]))
+        self.push(
+            self.invalid(
+                first.span.to(last),
+                m::UNEXPECTED_AFTER_VALUE.fill(self.lang, &[("found", &found), ("key", name)]),
+            )
             .with_label(m::UNEXPECTED_LABEL.get(self.lang))
-            .with_help(key_shape(key).fill(self.lang, &[("key", name)])));
+            .with_help(key_shape(key).fill(self.lang, &[("key", name)])),
+        );
         c.pos = c.atoms.len();
     }
 
@@ -742,9 +1014,17 @@ impl Builder<'_> {
     fn expected(&mut self, key: impl Keyword, span: Span, found: Option<&Atom<'_>>, what: &Text) {
         let name = key.name(self.keyword_lang);
         let found = describe(found, self.lang);
-        self.push(self.invalid(span, m::EXPECTED_VALUE.fill(self.lang, &[("what", what.get(self.lang)), ("found", &found)]))
+        self.push(
+            self.invalid(
+                span,
+                m::EXPECTED_VALUE.fill(
+                    self.lang,
+                    &[("what", what.get(self.lang)), ("found", &found)],
+                ),
+            )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
-            .with_help(key_shape(key).fill(self.lang, &[("key", name)])));
+            .with_help(key_shape(key).fill(self.lang, &[("key", name)])),
+        );
     }
 
     /// A TL003 at `span`, to be given labels and help and then pushed.
@@ -761,7 +1041,9 @@ impl Builder<'_> {
 fn shape(key: Key) -> &'static Text {
     match key {
         Key::Id => &m::SHAPE_ID,
-        Key::Owner | Key::LegalBasis | Key::Investigation | Key::Goal | Key::Method => &m::SHAPE_TEXT,
+        Key::Owner | Key::LegalBasis | Key::Investigation | Key::Goal | Key::Method => {
+            &m::SHAPE_TEXT
+        }
         Key::Purpose => &m::SHAPE_PURPOSE,
         Key::Risk => &m::SHAPE_RISK,
         Key::Trigger => &m::SHAPE_TRIGGER,
@@ -792,7 +1074,12 @@ fn key_shape<K: Keyword>(key: K) -> &'static Text {
 
 fn frequencies() -> String {
     let per_year = Unit::PerYear.spelling();
-    format!("{}, `N {}`/`N {}`", FrequencyWord::accepted(), per_year.en, per_year.da)
+    format!(
+        "{}, `N {}`/`N {}`",
+        FrequencyWord::accepted(),
+        per_year.en,
+        per_year.da
+    )
 }
 
 /// What stood where something else was expected: the atom as written
@@ -801,7 +1088,9 @@ fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
     let written = match atom.map(|a| &a.kind) {
         None => return m::FOUND_NOTHING.get(lang).to_owned(),
         Some(AtomKind::Str(text)) => format!("\"{text}\""),
-        Some(AtomKind::Number(text) | AtomKind::Date(text) | AtomKind::Word(text)) => (*text).to_owned(),
+        Some(AtomKind::Number(text) | AtomKind::Date(text) | AtomKind::Word(text)) => {
+            (*text).to_owned()
+        }
     };
     let mut shown: String = written.chars().take(40).collect();
     if shown.len() < written.len() {

@@ -80,7 +80,10 @@ impl Requirement {
 
     /// The span of the entry for `key`, if it was written.
     pub fn entry_span(&self, key: Key) -> Option<Span> {
-        self.entries.iter().find(|(k, _)| *k == key).map(|(_, span)| *span)
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, span)| *span)
     }
 }
 
@@ -110,7 +113,10 @@ pub struct Trigger {
 impl Trigger {
     /// A single case or a press story means one case at one unit unless stated.
     fn defaults_to_one(&self) -> bool {
-        matches!(self.kind.value, TriggerKind::SingleCase | TriggerKind::Press)
+        matches!(
+            self.kind.value,
+            TriggerKind::SingleCase | TriggerKind::Press
+        )
     }
 
     pub fn cases(&self) -> Option<u64> {

@@ -85,7 +85,9 @@ fn distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const KEYS: &[&str] = &["purpose", "formål", "measure", "måling", "risk", "risiko", "review"];
+    const KEYS: &[&str] = &[
+        "purpose", "formål", "measure", "måling", "risk", "risiko", "review",
+    ];
 
     #[test]
     fn typos_in_either_language() {
@@ -101,7 +103,11 @@ mod tests {
         assert_eq!(suggest("maaling", KEYS.iter().copied()), Some("måling"));
         assert_eq!(suggest("maling", KEYS.iter().copied()), Some("måling"));
         assert_eq!(suggest("Formål", KEYS.iter().copied()), Some("formål"));
-        assert_eq!(suggest("formål", KEYS.iter().copied()), None, "the word itself is no suggestion");
+        assert_eq!(
+            suggest("formål", KEYS.iter().copied()),
+            None,
+            "the word itself is no suggestion"
+        );
     }
 
     #[test]

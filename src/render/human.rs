@@ -13,7 +13,11 @@ use std::ops::Range;
 use termcolor::{Buffer, Color, ColorSpec, WriteColor};
 
 pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
-    let mut buffer = if style.color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut buffer = if style.color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     let config = Config {
         chars: Chars::ascii(),
         ..Config::default()
@@ -24,7 +28,14 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         // A span outside its file would be a bug; write the diagnostic's
         // short form rather than lose it.
         if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
-            let _ = writeln!(buffer, "{}: {}[{}]: {}", sources.get(diagnostic.file()).name, diagnostic.level, diagnostic.code, diagnostic.message);
+            let _ = writeln!(
+                buffer,
+                "{}: {}[{}]: {}",
+                sources.get(diagnostic.file()).name,
+                diagnostic.level,
+                diagnostic.code,
+                diagnostic.message
+            );
         }
     }
     if !style.quiet {
@@ -40,19 +51,23 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         Level::Note | Level::Allow => cs::Severity::Note,
     };
     let clamp = |file: FileId, span: crate::source::Span| sources.get(file).clamp(span).range();
-    let mut labels = vec![cs::Label::primary(diagnostic.file(), clamp(diagnostic.file(), diagnostic.primary.span))
-        .with_message(&diagnostic.primary.message)];
-    labels.extend(
-        diagnostic
-            .secondary
-            .iter()
-            .map(|label| cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)),
-    );
+    let mut labels = vec![cs::Label::primary(
+        diagnostic.file(),
+        clamp(diagnostic.file(), diagnostic.primary.span),
+    )
+    .with_message(&diagnostic.primary.message)];
+    labels.extend(diagnostic.secondary.iter().map(|label| {
+        cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)
+    }));
     let (note, help) = match lang {
         Lang::En => ("note", "help"),
         Lang::Da => ("note", "hjælp"),
     };
-    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("{note}: {n}")).collect();
+    let mut notes: Vec<String> = diagnostic
+        .notes
+        .iter()
+        .map(|n| format!("{note}: {n}"))
+        .collect();
     if let Some(text) = &diagnostic.help {
         notes.push(format!("{help}: {text}"));
     }
@@ -75,10 +90,26 @@ fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
         ("", None)
     };
     let text = match (lang, counts == Counts::default()) {
-        (Lang::En, true) => format!("checked {files} {} ({requirements} {}): no problems found", plural(files, "file", "files"), plural(requirements, "requirement", "requirements")),
-        (Lang::Da, true) => format!("tjekkede {files} {} ({requirements} krav): ingen problemer fundet", plural(files, "fil", "filer")),
-        (Lang::En, false) => format!("found {} in {files} {} ({requirements} {} checked)", counts_phrase(counts, lang), plural(files, "file", "files"), plural(requirements, "requirement", "requirements")),
-        (Lang::Da, false) => format!("fandt {} i {files} {} ({requirements} krav tjekket)", counts_phrase(counts, lang), plural(files, "fil", "filer")),
+        (Lang::En, true) => format!(
+            "checked {files} {} ({requirements} {}): no problems found",
+            plural(files, "file", "files"),
+            plural(requirements, "requirement", "requirements")
+        ),
+        (Lang::Da, true) => format!(
+            "tjekkede {files} {} ({requirements} krav): ingen problemer fundet",
+            plural(files, "fil", "filer")
+        ),
+        (Lang::En, false) => format!(
+            "found {} in {files} {} ({requirements} {} checked)",
+            counts_phrase(counts, lang),
+            plural(files, "file", "files"),
+            plural(requirements, "requirement", "requirements")
+        ),
+        (Lang::Da, false) => format!(
+            "fandt {} i {files} {} ({requirements} krav tjekket)",
+            counts_phrase(counts, lang),
+            plural(files, "fil", "filer")
+        ),
     };
     let head = match (lang, head) {
         (Lang::Da, "error") => "fejl",
@@ -130,7 +161,10 @@ impl<'s> Files<'s> for CodespanFiles<'s> {
             given: line_index,
             max: starts.len().saturating_sub(1),
         })?;
-        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        let end = starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

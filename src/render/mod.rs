@@ -44,8 +44,22 @@ pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Sty
 /// are left out ("no problems" when all are zero).
 fn counts_phrase(counts: Counts, lang: Lang) -> String {
     let (words, none) = match lang {
-        Lang::En => ([("error", "errors"), ("warning", "warnings"), ("note", "notes")], "no problems"),
-        Lang::Da => ([("fejl", "fejl"), ("advarsel", "advarsler"), ("note", "noter")], "ingen problemer"),
+        Lang::En => (
+            [
+                ("error", "errors"),
+                ("warning", "warnings"),
+                ("note", "notes"),
+            ],
+            "no problems",
+        ),
+        Lang::Da => (
+            [
+                ("fejl", "fejl"),
+                ("advarsel", "advarsler"),
+                ("note", "noter"),
+            ],
+            "ingen problemer",
+        ),
     };
     let parts: Vec<String> = [counts.errors, counts.warnings, counts.notes]
         .into_iter()

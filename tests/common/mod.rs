@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test crate uses its own part of this module
 
+pub mod schema;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -25,7 +27,12 @@ pub fn command(args: &[&str]) -> Command {
 
 /// Runs `trustlint ARGS` in the crate's folder, with no standard input.
 pub fn trustlint(args: &[&str]) -> Run {
-    finish(command(args).stdin(Stdio::null()).output().expect("the binary runs"))
+    finish(
+        command(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs"),
+    )
 }
 
 /// Runs `trustlint ARGS` with `input` on standard input.
