@@ -1,9 +1,12 @@
 //! The pipeline for a set of files checked together: per file, syntax →
-//! model → suppression comments; then the checks across files (TL006,
-//! TL007); then suppressions are applied and the diagnostics sorted, so the
-//! output is the same whatever order the work was done in.
+//! model → suppression comments; then the burden estimates, the checks
+//! across files (TL006, TL007) and the ruleset's rules; then suppressions
+//! are applied and the diagnostics sorted, so the output is the same
+//! whatever order the work was done in.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Lint};
+use crate::burden::{self, Estimate};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Lint};
+use crate::engine::{self, Judged, Ruleset};
 use crate::input::LoadError;
 use crate::model::{self, Requirement};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
@@ -21,6 +24,8 @@ pub struct Options {
 #[derive(Debug, Default)]
 pub struct Checked {
     pub requirements: Vec<Requirement>,
+    /// The burden estimate of each requirement, in the same order.
+    pub estimates: Vec<Estimate>,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics silenced by a reasoned suppression, in the same order.
@@ -37,18 +42,11 @@ struct FileResult {
 
 /// Checks every file of `sources` together. `load_errors[i]` says why file
 /// `i` could not be read, if it could not.
-pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &Options) -> Checked {
+pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &Ruleset, options: &Options) -> Checked {
     let lang = options.lang;
     let results: Vec<FileResult> = sources
         .iter()
-        .map(|(id, source)| {
-            check_file(
-                id,
-                source,
-                load_errors.get(id.0).and_then(Option::as_ref),
-                lang,
-            )
-        })
+        .map(|(id, source)| check_file(id, source, load_errors.get(id.0).and_then(Option::as_ref), lang))
         .collect();
 
     let mut requirements = Vec::new();
@@ -61,26 +59,48 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], options: &O
     }
     diagnostics.extend(duplicate_ids(&requirements, lang));
     diagnostics.extend(unknown_replaced_ids(&requirements, lang));
+    let estimates: Vec<Estimate> = requirements
+        .iter()
+        .map(|r| burden::estimate(r, &ruleset.cost))
+        .collect();
+    // Rules judge well-formed requirements only: a misspelt or invalid
+    // entry would otherwise read as missing and set off rules about it.
+    let judged: Vec<Judged<'_>> = requirements
+        .iter()
+        .zip(&estimates)
+        .filter(|(requirement, _)| !has_language_error(requirement, &diagnostics))
+        .map(|(requirement, estimate)| Judged { requirement, estimate })
+        .collect();
+    diagnostics.extend(engine::evaluate(ruleset, &judged, lang));
 
-    let canonical = |code: &str| Lint::find(code).map(|lint| lint.code.to_owned());
-    let (mut diagnostics, mut suppressed) =
-        suppress::apply(diagnostics, &directives, &canonical, lang);
+    let canonical = |code: &str| {
+        Lint::find(code).map(|lint| lint.code.to_owned()).or_else(|| {
+            ruleset
+                .rules
+                .iter()
+                .find(|rule| rule.code.eq_ignore_ascii_case(code) || rule.name == code)
+                .map(|rule| rule.code.clone())
+        })
+    };
+    let (mut diagnostics, mut suppressed) = suppress::apply(diagnostics, &directives, &canonical, lang);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     Checked {
         requirements,
+        estimates,
         diagnostics,
         suppressed,
         files: sources.len(),
     }
 }
 
-fn check_file(
-    id: FileId,
-    source: &SourceFile,
-    load_error: Option<&LoadError>,
-    lang: Lang,
-) -> FileResult {
+fn has_language_error(requirement: &Requirement, diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| {
+        d.level == Level::Error && d.file() == requirement.file && requirement.span.contains(d.primary.span.start)
+    })
+}
+
+fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, lang: Lang) -> FileResult {
     let mut result = FileResult {
         requirements: Vec::new(),
         diagnostics: Vec::new(),
@@ -97,11 +117,7 @@ fn check_file(
         if result.requirements.is_empty() {
             diagnostics.push(
                 lints::EMPTY_FILE
-                    .at(
-                        id,
-                        Span::new(0, 0),
-                        m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
-                    )
+                    .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
                     .with_help(m::EMPTY_FILE_HELP.get(lang)),
             );
         }
@@ -167,8 +183,7 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
 
 /// TL007: `replaces` names an id that no requirement checked has.
 fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
-    let ids: std::collections::HashSet<&str> =
-        requirements.iter().filter_map(Requirement::id).collect();
+    let ids: std::collections::HashSet<&str> = requirements.iter().filter_map(Requirement::id).collect();
     requirements
         .iter()
         .flat_map(|requirement| {

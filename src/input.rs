@@ -84,9 +84,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         };
         if kind.is_dir() {
             walk(&path, inputs);
-        } else if path.extension().is_some_and(|ext| ext == "krav")
-            && !(kind.is_symlink() && path.is_dir())
-        {
+        } else if path.extension().is_some_and(|ext| ext == "krav") && !(kind.is_symlink() && path.is_dir()) {
             inputs.push(Input::File(path));
         }
     }
@@ -113,10 +111,7 @@ pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>>
 }
 
 /// A source file from what reading gave, with the reason it is unusable.
-pub fn from_bytes(
-    name: String,
-    bytes: std::io::Result<Vec<u8>>,
-) -> (SourceFile, Option<LoadError>) {
+pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<LoadError>) {
     match bytes {
         Err(err) => (
             SourceFile::new(name, String::new()),
@@ -127,10 +122,7 @@ pub fn from_bytes(
             Err(err) => {
                 let valid_up_to = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                (
-                    SourceFile::new(name, text),
-                    Some(LoadError::NotUtf8 { valid_up_to }),
-                )
+                (SourceFile::new(name, text), Some(LoadError::NotUtf8 { valid_up_to }))
             }
         },
     }

@@ -8,8 +8,10 @@
 //! renderers ([`render`]). The command line (`src/cli`) is a thin layer on
 //! top; an editor integration can call [`check::check`] directly.
 
+pub mod burden;
 pub mod check;
 pub mod diagnostics;
+pub mod engine;
 pub mod input;
 pub mod model;
 pub mod render;

@@ -87,11 +87,7 @@ impl SourceFile {
     /// The byte range of a 0-based line, without its line end.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
         let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
         let content = &self.text[start..end];
         let trimmed = content.trim_end_matches(['\n', '\r']);
         Some(start..start + trimmed.len())
@@ -103,10 +99,7 @@ impl SourceFile {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
-        LineCol {
-            line: line + 1,
-            column,
-        }
+        LineCol { line: line + 1, column }
     }
 
     /// The nearest character boundary at or before `offset`, inside the file.
@@ -133,9 +126,7 @@ impl SourceFile {
 }
 
 fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+    text.bytes().enumerate().filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
 /// Every file of one run, addressed by [`FileId`].

@@ -85,17 +85,12 @@ fn parse_body(file: FileId, body: &str, offset: usize) -> Directive {
     for part in rest[..close].split(',') {
         let code = part.trim();
         let lead = part.len() - part.trim_start().len();
-        if code.is_empty()
-            || !code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             return directive;
         }
-        directive.codes.push((
-            code.to_owned(),
-            Span::new(code_at + lead, code_at + lead + code.len()),
-        ));
+        directive
+            .codes
+            .push((code.to_owned(), Span::new(code_at + lead, code_at + lead + code.len())));
         code_at += part.len() + 1;
     }
     let after = rest[close + 1..].trim();
@@ -104,9 +99,7 @@ fn parse_body(file: FileId, body: &str, offset: usize) -> Directive {
         return directive;
     }
     match after.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(reason) if !reason.trim().is_empty() => {
-            directive.reason = Some(reason.trim().to_owned())
-        }
+        Some(reason) if !reason.trim().is_empty() => directive.reason = Some(reason.trim().to_owned()),
         Some(_) => {}
         None => directive.malformed = true,
     }
@@ -151,10 +144,7 @@ pub fn apply(
     canonical: &dyn Fn(&str) -> Option<String>,
     lang: Lang,
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
-    let mut used: Vec<Vec<bool>> = directives
-        .iter()
-        .map(|d| vec![false; d.codes.len()])
-        .collect();
+    let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
     let resolved: Vec<Vec<Option<String>>> = directives
         .iter()
         .map(|d| d.codes.iter().map(|(code, _)| canonical(code)).collect())
@@ -166,9 +156,7 @@ pub fn apply(
             let (Some(reason), Some(target)) = (&directive.reason, directive.target) else {
                 continue;
             };
-            if directive.file != diagnostic.file()
-                || !target.contains(diagnostic.primary.span.start)
-            {
+            if directive.file != diagnostic.file() || !target.contains(diagnostic.primary.span.start) {
                 continue;
             }
             if let Some(j) = resolved[i]
@@ -191,20 +179,11 @@ pub fn apply(
     (kept, suppressed)
 }
 
-fn report(
-    directive: &Directive,
-    used: &[bool],
-    resolved: &[Option<String>],
-    lang: Lang,
-) -> Vec<Diagnostic> {
+fn report(directive: &Directive, used: &[bool], resolved: &[Option<String>], lang: Lang) -> Vec<Diagnostic> {
     let file = directive.file;
     if directive.malformed {
         return vec![lints::SUPPRESSION_WITHOUT_REASON
-            .at(
-                file,
-                directive.span,
-                m::MALFORMED_SUPPRESSION.get(lang).to_owned(),
-            )
+            .at(file, directive.span, m::MALFORMED_SUPPRESSION.get(lang).to_owned())
             .with_label(m::MALFORMED_SUPPRESSION_LABEL.get(lang))
             .with_help(m::SUPPRESSION_HELP.get(lang))];
     }
@@ -224,11 +203,7 @@ fn report(
         }
     }
     if directive.reason.is_none() {
-        let codes: Vec<String> = directive
-            .codes
-            .iter()
-            .map(|(c, _)| format!("`{c}`"))
-            .collect();
+        let codes: Vec<String> = directive.codes.iter().map(|(c, _)| format!("`{c}`")).collect();
         out.push(
             lints::SUPPRESSION_WITHOUT_REASON
                 .at(
@@ -271,10 +246,7 @@ mod tests {
         assert!(!d.malformed);
         assert_eq!(d.codes[0].0, "TL105");
         assert_eq!(d.codes[0].1, Span::new(107, 112));
-        assert_eq!(
-            d.codes[1].1,
-            Span::new(114, 114 + "single-case-generalised".len())
-        );
+        assert_eq!(d.codes[1].1, Span::new(114, 114 + "single-case-generalised".len()));
         assert_eq!(d.reason.as_deref(), Some("decided in committee"));
     }
 

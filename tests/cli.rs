@@ -59,10 +59,7 @@ fn exit_status_is_2_with_one_line_when_the_command_cannot_work() {
         assert!(run.stderr.starts_with("error:"), "{args:?}: {}", run.stderr);
     }
     let run = trustlint(&["check", "no/such/file.krav"]);
-    assert_eq!(
-        run.stderr,
-        "error: no such file or directory: no/such/file.krav\n"
-    );
+    assert_eq!(run.stderr, "error: no such file or directory: no/such/file.krav\n");
 }
 
 #[test]
@@ -70,11 +67,7 @@ fn a_folder_without_krav_files_is_exit_2() {
     let dir = scratch("empty-folder");
     let run = trustlint(&["check", dir.to_str().expect("utf-8 path")]);
     assert_eq!(run.status, 2);
-    assert!(
-        run.stderr.contains("no .krav files found"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("no .krav files found"), "{}", run.stderr);
 }
 
 #[test]
@@ -108,10 +101,9 @@ fn empty_or_closed_standard_input_is_an_empty_file() {
 
 #[test]
 fn json_output_matches_the_schema() {
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string("docs/json-output.schema.json").expect("schema file"),
-    )
-    .expect("schema is JSON");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/json-output.schema.json").expect("schema file"))
+            .expect("schema is JSON");
     let run = trustlint(&["check", "--format", "json", "tests/ui"]);
     assert_eq!(run.status, 1);
     let output = json(&run);
@@ -126,10 +118,7 @@ fn json_output_matches_the_schema() {
         .collect();
     for n in 1..=11 {
         let code = format!("TL{n:03}");
-        assert!(
-            codes.contains(code.as_str()),
-            "{code} missing from the fixtures' JSON"
-        );
+        assert!(codes.contains(code.as_str()), "{code} missing from the fixtures' JSON");
     }
     // The summary counts what is listed.
     let count = |level: &str| {
@@ -161,34 +150,23 @@ fn json_spans_are_bytes_and_columns_are_characters() {
     let output = json(&run);
     let diagnostic = &output["diagnostics"][0];
     let span = &diagnostic["span"];
-    let text = std::fs::read_to_string("tests/ui/lexical/columns-count-characters.da.krav")
-        .expect("fixture");
+    let text = std::fs::read_to_string("tests/ui/lexical/columns-count-characters.da.krav").expect("fixture");
     let start = span["start"].as_u64().expect("start") as usize;
     let end = span["end"].as_u64().expect("end") as usize;
-    assert_eq!(
-        &text[start..end],
-        "\"Færre fald blandt hjemmeplejens borgere\""
-    );
+    assert_eq!(&text[start..end], "\"Færre fald blandt hjemmeplejens borgere\"");
     assert_eq!(span["line"], 9);
     // `  mål: "Færre fald" ` is 20 characters (23 bytes) before the string.
     assert_eq!(span["column"], 21);
     assert_eq!(
         span["end_column"],
-        21 + "\"Færre fald blandt hjemmeplejens borgere\""
-            .chars()
-            .count()
+        21 + "\"Færre fald blandt hjemmeplejens borgere\"".chars().count()
     );
     assert_eq!(diagnostic["requirement"], "SUF-2026-02");
 }
 
 #[test]
 fn suppressed_diagnostics_are_listed_with_their_reason() {
-    let run = trustlint(&[
-        "check",
-        "--format",
-        "json",
-        "tests/ui/TL009/used-is-silent.krav",
-    ]);
+    let run = trustlint(&["check", "--format", "json", "tests/ui/TL009/used-is-silent.krav"]);
     let output = json(&run);
     assert_eq!(output["diagnostics"].as_array().map(Vec::len), Some(0));
     let suppressed = &output["suppressed"][0];
@@ -220,10 +198,7 @@ fn short_format_is_one_line_per_diagnostic() {
 fn colour_follows_the_flag_and_no_color() {
     let file = "tests/ui/TL002/typo.krav";
     let always = trustlint(&["check", "--color", "always", file]);
-    assert!(
-        always.stdout.contains("\u{1b}["),
-        "no ANSI codes with --color always"
-    );
+    assert!(always.stdout.contains("\u{1b}["), "no ANSI codes with --color always");
     let never = trustlint(&["check", "--color", "never", file]);
     assert!(!never.stdout.contains("\u{1b}["));
     // Not a terminal, and NO_COLOR set by the test helper: auto means none.
@@ -237,21 +212,14 @@ fn quiet_leaves_out_the_summary() {
     let run = trustlint(&["check", "--quiet", VALID]);
     assert_eq!(run.stdout, "");
     let run = trustlint(&["check", VALID]);
-    assert_eq!(
-        run.stdout,
-        "checked 1 file (1 requirement): no problems found\n"
-    );
+    assert_eq!(run.stdout, "checked 1 file (1 requirement): no problems found\n");
 }
 
 #[test]
 fn language_from_flag_and_locale() {
     let file = "tests/ui/TL002/typo.krav";
     let flag = trustlint(&["check", "--lang", "da", file]);
-    assert!(
-        flag.stdout.contains("ukendt nøgle `purpse`"),
-        "{}",
-        flag.stdout
-    );
+    assert!(flag.stdout.contains("ukendt nøgle `purpse`"), "{}", flag.stdout);
     let locale = common::command(&["check", file])
         .env("LANG", "da_DK.UTF-8")
         .output()
@@ -270,11 +238,7 @@ fn folders_are_walked_recursively_in_order_and_links_to_folders_are_not_followed
     let dir = scratch("walk");
     let valid = std::fs::read_to_string(VALID).expect("fixture");
     std::fs::create_dir_all(dir.join("b/x.krav")).expect("a folder named like a file");
-    std::fs::write(
-        dir.join("b/x.krav/inner.krav"),
-        valid.replace("SUF-2026-01", "B-1"),
-    )
-    .expect("write");
+    std::fs::write(dir.join("b/x.krav/inner.krav"), valid.replace("SUF-2026-01", "B-1")).expect("write");
     std::fs::write(dir.join("a.krav"), valid.replace("SUF-2026-01", "A-1")).expect("write");
     std::fs::write(dir.join("notes.txt"), "not checked").expect("write");
     #[cfg(unix)]
@@ -335,21 +299,14 @@ fn deeply_nested_braces_are_a_syntax_error_not_a_stack_overflow() {
 fn an_eight_megabyte_string_and_line() {
     let valid = std::fs::read_to_string(VALID).expect("fixture");
     let long = "x".repeat(8 << 20);
-    let input = valid.replace(
-        "\"Fewer falls among home care users\"",
-        &format!("\"{long}\""),
-    );
+    let input = valid.replace("\"Fewer falls among home care users\"", &format!("\"{long}\""));
     let run = hostile(input.as_bytes());
     assert_eq!(run.status, 0, "{}", run.stdout);
     // Unclosed, it is reported at its opening quote.
-    let input = valid.replace(
-        "\"Fewer falls among home care users\"",
-        &format!("\"{long}"),
-    );
+    let input = valid.replace("\"Fewer falls among home care users\"", &format!("\"{long}"));
     let run = hostile(input.as_bytes());
     assert!(
-        run.stdout
-            .contains("<stdin>:9:9: error[TL001]: unclosed string"),
+        run.stdout.contains("<stdin>:9:9: error[TL001]: unclosed string"),
         "{}",
         run.stdout
     );
@@ -388,12 +345,7 @@ fn many_requirements_in_one_file() {
         .map(|i| valid.replace("SUF-2026-01", &format!("R-{i}")))
         .collect();
     let run = hostile(input.as_bytes());
-    assert_eq!(
-        run.status,
-        0,
-        "{}",
-        &run.stdout[..run.stdout.len().min(500)]
-    );
+    assert_eq!(run.status, 0, "{}", &run.stdout[..run.stdout.len().min(500)]);
 }
 
 #[test]

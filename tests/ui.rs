@@ -40,11 +40,7 @@ fn ui() {
         }, {
             insta::assert_snapshot!(name, snapshot);
         });
-        assert!(
-            run.stderr.is_empty(),
-            "{arg}: unexpected stderr: {}",
-            run.stderr
-        );
+        assert!(run.stderr.is_empty(), "{arg}: unexpected stderr: {}", run.stderr);
     }
 }
 
@@ -57,13 +53,8 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
         .collect();
     entries.sort();
     for path in entries {
-        let is_case_folder = path.is_dir()
-            && path.parent()
-                != Some(
-                    Path::new(env!("CARGO_MANIFEST_DIR"))
-                        .join("tests/ui")
-                        .as_path(),
-                );
+        let is_case_folder =
+            path.is_dir() && path.parent() != Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui").as_path());
         if is_case_folder {
             found.push(path);
         } else if path.is_dir() {
@@ -79,11 +70,7 @@ fn is_danish(case: &Path) -> bool {
     let danish_name = |p: &Path| p.to_string_lossy().ends_with(".da.krav");
     if case.is_dir() {
         std::fs::read_dir(case)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .any(|e| danish_name(&e.path()))
-            })
+            .map(|entries| entries.filter_map(Result::ok).any(|e| danish_name(&e.path())))
             .unwrap_or(false)
     } else {
         danish_name(case)

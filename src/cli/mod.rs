@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
 use trustlint::diagnostics::{Counts, Lang};
+use trustlint::engine::{ruleset, Ruleset};
 use trustlint::input;
 use trustlint::render::{self, Format, Style};
-use trustlint::source::SourceMap;
+use trustlint::source::{SourceFile, SourceMap};
 
 /// Exit statuses, as CLI.md sets them.
 const EXIT_CLEAN: u8 = 0;
@@ -38,6 +39,10 @@ pub struct Cli {
     /// Print diagnostics only, without the summary line
     #[arg(short, long, global = true)]
     quiet: bool,
+
+    /// The ruleset: a TOML file, or the name of the built-in `kodeks-for-tillid`
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    ruleset: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -98,9 +103,13 @@ fn check_command(cli: &Cli, args: &CheckArgs, lang: Lang) -> ExitCode {
         Ok(inputs) => inputs,
         Err(err) => return fail(&err.to_string()),
     };
+    let ruleset = match load_ruleset(cli.ruleset.as_deref(), lang, cli.color) {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
     let mut sources = SourceMap::new();
     let load_errors = input::load(&inputs, &mut sources);
-    let checked = check::check(&sources, &load_errors, &Options { lang });
+    let checked = check::check(&sources, &load_errors, &ruleset, &Options { lang });
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
@@ -120,6 +129,36 @@ fn check_command(cli: &Cli, args: &CheckArgs, lang: Lang) -> ExitCode {
     } else {
         ExitCode::from(EXIT_CLEAN)
     }
+}
+
+/// The built-in ruleset, or the one named on the command line. A ruleset
+/// that cannot be read or has errors stops the command (exit status 2),
+/// with its diagnostics on standard error.
+fn load_ruleset(choice: Option<&str>, lang: Lang, color: ColorArg) -> Result<Ruleset, ExitCode> {
+    let (name, text) = match choice {
+        None => (ruleset::DEFAULT_NAME.to_owned(), ruleset::DEFAULT_TEXT.to_owned()),
+        Some(name) if name == ruleset::DEFAULT_NAME => (name.to_owned(), ruleset::DEFAULT_TEXT.to_owned()),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => (path.to_owned(), text),
+            Err(err) => return Err(fail(&format!("cannot read the ruleset `{path}`: {err}"))),
+        },
+    };
+    let mut sources = SourceMap::new();
+    let file = sources.add(SourceFile::new(name, text));
+    ruleset::load(file, &sources.get(file).text).map_err(|diagnostics| {
+        let checked = check::Checked {
+            diagnostics,
+            files: 1,
+            ..Default::default()
+        };
+        let style = Style {
+            lang,
+            color: use_color_on(color, std::io::stderr().is_terminal()),
+            quiet: true,
+        };
+        let _ = std::io::stderr().write_all(&render::render(Format::Human, &checked, &sources, style));
+        fail("the ruleset has errors; nothing was checked")
+    })
 }
 
 fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
@@ -147,12 +186,13 @@ fn lang_from_env() -> Lang {
 }
 
 fn use_color(choice: ColorArg) -> bool {
+    use_color_on(choice, std::io::stdout().is_terminal())
+}
+
+fn use_color_on(choice: ColorArg, terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }

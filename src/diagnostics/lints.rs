@@ -204,6 +204,20 @@ pub static EMPTY_FILE: Lint = Lint {
     },
 };
 
+pub static INVALID_RULESET: Lint = Lint {
+    code: "TL012",
+    name: "invalid-ruleset",
+    level: Level::Error,
+    summary: Text {
+        en: "a ruleset file with an error",
+        da: "en regelsætfil med en fejl",
+    },
+    explanation: Text {
+        en: "A ruleset (`rulesets/*.toml`, or the file given with `--ruleset`) is data: its meta data, parameters and rules, each rule with a condition in the rule expression language, messages in English and Danish, and examples. Any error in it — an unknown key, a level that does not exist, a condition that does not parse or names an unknown field — is reported at its place in the TOML file, and nothing is checked with a broken ruleset (exit status 2). `trustlint ruleset check FILE` shows them all; docs/rules.md describes the format.",
+        da: "Et regelsæt (`rulesets/*.toml` eller filen givet med `--ruleset`) er data: metadata, parametre og regler, hver med en betingelse i regeludtrykssproget, tekster på engelsk og dansk og eksempler. Enhver fejl — en ukendt nøgle, et niveau, der ikke findes, en betingelse, der ikke kan læses eller nævner et ukendt felt — meldes på sin plads i TOML-filen, og intet tjekkes med et defekt regelsæt (exitstatus 2). `trustlint ruleset check FIL` viser dem alle; docs/rules.md beskriver formatet.",
+    },
+};
+
 /// Every language check, in code order.
 pub static LANGUAGE_LINTS: &[&Lint] = &[
     &SYNTAX_ERROR,
@@ -217,4 +231,5 @@ pub static LANGUAGE_LINTS: &[&Lint] = &[
     &UNUSED_SUPPRESSION,
     &UNREADABLE_FILE,
     &EMPTY_FILE,
+    &INVALID_RULESET,
 ];

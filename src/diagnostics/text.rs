@@ -51,6 +51,35 @@ impl Text {
     }
 }
 
+/// A number as the language writes it: whole numbers with thousands
+/// separators (27,375 / 27.375), others with one decimal (14.2 / 14,2).
+pub fn format_number(value: f64, lang: Lang) -> String {
+    let (thousands, decimal) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Da => ('.', ','),
+    };
+    let rounded = (value * 10.0).round() / 10.0;
+    let negative = rounded < 0.0;
+    let tenths = (rounded.abs() * 10.0).round() as u64;
+    let (whole, fraction) = (tenths / 10, tenths % 10);
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + 6);
+    if negative && tenths > 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if fraction > 0 {
+        out.push(decimal);
+        out.push(char::from(b'0' + fraction as u8));
+    }
+    out
+}
+
 /// "a, b and c" / "a, b og c".
 pub fn join_and(items: &[String], lang: Lang) -> String {
     let and = match lang {
@@ -99,18 +128,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_in_each_language() {
+        assert_eq!(format_number(27_375.0, Lang::En), "27,375");
+        assert_eq!(format_number(27_375.0, Lang::Da), "27.375");
+        assert_eq!(format_number(14.228, Lang::En), "14.2");
+        assert_eq!(format_number(14.228, Lang::Da), "14,2");
+        assert_eq!(format_number(10_950_000.0, Lang::Da), "10.950.000");
+        assert_eq!(format_number(0.04, Lang::En), "0");
+        assert_eq!(format_number(-2.5, Lang::En), "-2.5");
+        assert_eq!(format_number(999.96, Lang::En), "1,000");
+    }
+
+    #[test]
     fn fill_replaces_known_names_and_keeps_unknown_ones() {
         assert_eq!(
-            fill(
-                "`{key}` in {where} {oops",
-                &[("key", "formål"), ("where", "x")]
-            ),
+            fill("`{key}` in {where} {oops", &[("key", "formål"), ("where", "x")]),
             "`formål` in x {oops"
         );
-        assert_eq!(
-            fill("`{` on line {line}", &[("line", "3")]),
-            "`{` on line 3"
-        );
+        assert_eq!(fill("`{` on line {line}", &[("line", "3")]), "`{` on line 3");
         assert_eq!(fill("{missing}", &[]), "{missing}");
     }
 }

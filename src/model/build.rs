@@ -10,12 +10,7 @@ use crate::syntax::{Atom, AtomKind, Block, Document, Entry, Item, Term, Word};
 
 /// Builds every requirement of a parsed file. Diagnostics go to `out`,
 /// each tagged with the id of its requirement.
-pub fn build(
-    file: FileId,
-    document: &Document<'_>,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Requirement> {
+pub fn build(file: FileId, document: &Document<'_>, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Requirement> {
     let mut builder = Builder {
         file,
         lang,
@@ -129,12 +124,7 @@ impl Builder<'_> {
             Lang::En
         };
         if Opener::lookup(block.key.text).is_none() {
-            self.unknown_keyword::<Opener>(
-                &block.key,
-                &m::UNKNOWN_OPENER,
-                &m::UNKNOWN_OPENER_LABEL,
-                None,
-            );
+            self.unknown_keyword::<Opener>(&block.key, &m::UNKNOWN_OPENER, &m::UNKNOWN_OPENER_LABEL, None);
         }
         let mut requirement = Requirement {
             file: self.file,
@@ -166,51 +156,53 @@ impl Builder<'_> {
         for item in &block.items {
             match item {
                 Item::Entry(entry) => {
-                    let Some(key) = self.key::<Key, BurdenKey>(
-                        &entry.key,
-                        &m::UNKNOWN_KEY_LABEL,
-                        &m::KEY_BELONGS_IN_BURDEN,
-                    ) else {
+                    let Some(key) =
+                        self.key::<Key, BurdenKey>(&entry.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN)
+                    else {
                         continue;
                     };
                     if key == Key::Burden {
                         let name = key.name(self.keyword_lang);
                         self.push(
-                            self.invalid(
-                                entry.key.span,
-                                m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]),
-                            )
-                            .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])),
+                            self.invalid(entry.key.span, m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]))
+                                .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])),
                         );
-                        requirement.entries.push((key, entry.span));
+                        requirement.entries.push(EntrySpan {
+                            key,
+                            key_span: entry.key.span,
+                            value_span: entry.value_span,
+                        });
                         continue;
                     }
                     if self.duplicate(&mut seen, key, entry.key) {
                         continue;
                     }
-                    requirement.entries.push((key, entry.span));
+                    requirement.entries.push(EntrySpan {
+                        key,
+                        key_span: entry.key.span,
+                        value_span: entry.value_span,
+                    });
                     self.entry(&mut requirement, key, entry);
                 }
                 Item::Block(sub) => {
-                    let Some(key) = self.key::<Key, BurdenKey>(
-                        &sub.key,
-                        &m::UNKNOWN_KEY_LABEL,
-                        &m::KEY_BELONGS_IN_BURDEN,
-                    ) else {
+                    let Some(key) =
+                        self.key::<Key, BurdenKey>(&sub.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN)
+                    else {
                         continue;
                     };
-                    requirement.entries.push((key, sub.span));
+                    requirement.entries.push(EntrySpan {
+                        key,
+                        key_span: sub.key.span,
+                        value_span: sub.label.span,
+                    });
                     if key == Key::Burden {
                         let burden = self.burden(sub, &requirement.burdens);
                         requirement.burdens.push(burden);
                     } else {
                         let name = key.name(self.keyword_lang);
                         self.push(
-                            self.invalid(
-                                sub.key.span,
-                                m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]),
-                            )
-                            .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])),
+                            self.invalid(sub.key.span, m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]))
+                                .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])),
                         );
                     }
                 }
@@ -236,8 +228,7 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     block.label.span,
-                    m::MISSING_KEY
-                        .fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
+                    m::MISSING_KEY.fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
                 )
                 .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
                 .with_help(m::MISSING_KEY_HELP.get(self.lang));
@@ -333,10 +324,12 @@ impl Builder<'_> {
                     }
                     let units = self.whole(key, &mut c)?;
                     self.unit(key, &mut c, &[Unit::Units])?;
+                    let count_span = all.unwrap_or(units.span).to(c.atoms[c.pos - 1].span);
                     let description = c.eat_string();
                     self.end(key, &mut c);
                     Some(Scope {
                         all,
+                        count_span,
                         units,
                         description,
                         span: entry.value_span,
@@ -393,21 +386,14 @@ impl Builder<'_> {
                             kind: AtomKind::Date(_),
                             ..
                         }) => Review::Date(self.date(key, &mut c)?.value),
-                        _ => {
-                            match self.marker(
-                                key,
-                                &mut c,
-                                &[Marker::After, Marker::None],
-                                &m::WHAT_REVIEW,
-                            )? {
-                                Marker::After => {
-                                    let years = self.number(key, &mut c)?;
-                                    self.unit(key, &mut c, &[Unit::Years])?;
-                                    Review::AfterYears(years.value)
-                                }
-                                _ => Review::None,
+                        _ => match self.marker(key, &mut c, &[Marker::After, Marker::None], &m::WHAT_REVIEW)? {
+                            Marker::After => {
+                                let years = self.number(key, &mut c)?;
+                                self.unit(key, &mut c, &[Unit::Years])?;
+                                Review::AfterYears(years.value)
                             }
-                        }
+                            _ => Review::None,
+                        },
                     };
                     self.end(key, &mut c);
                     Some(Spanned::new(review, entry.value_span))
@@ -463,11 +449,8 @@ impl Builder<'_> {
         let label = Spanned::new(block.label.text.trim().to_owned(), block.label.span);
         if label.value.is_empty() {
             self.push(
-                self.invalid(
-                    block.label.span,
-                    m::EMPTY_BURDEN_LABEL.get(self.lang).to_owned(),
-                )
-                .with_help(m::EMPTY_BURDEN_LABEL_HELP.get(self.lang)),
+                self.invalid(block.label.span, m::EMPTY_BURDEN_LABEL.get(self.lang).to_owned())
+                    .with_help(m::EMPTY_BURDEN_LABEL_HELP.get(self.lang)),
             );
         } else if let Some(first) = earlier
             .iter()
@@ -480,11 +463,7 @@ impl Builder<'_> {
                     m::DUPLICATE_BURDEN.fill(self.lang, &[("label", &label.value)]),
                 )
                 .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
-                .with_secondary(
-                    self.file,
-                    first.label.span,
-                    m::DUPLICATE_KEY_FIRST.get(self.lang),
-                )
+                .with_secondary(self.file, first.label.span, m::DUPLICATE_KEY_FIRST.get(self.lang))
                 .with_help(m::DUPLICATE_BURDEN_HELP.get(self.lang));
             self.out.push(diagnostic);
         }
@@ -503,11 +482,9 @@ impl Builder<'_> {
         for item in &block.items {
             // The grammar allows only entries in a sub-block.
             let Item::Entry(entry) = item else { continue };
-            let Some(key) = self.key::<BurdenKey, Key>(
-                &entry.key,
-                &m::UNKNOWN_BURDEN_KEY_LABEL,
-                &m::KEY_BELONGS_IN_REQUIREMENT,
-            ) else {
+            let Some(key) =
+                self.key::<BurdenKey, Key>(&entry.key, &m::UNKNOWN_BURDEN_KEY_LABEL, &m::KEY_BELONGS_IN_REQUIREMENT)
+            else {
                 continue;
             };
             if self.duplicate(&mut seen, key, entry.key) {
@@ -556,33 +533,24 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     block.label.span,
-                    m::MISSING_BURDEN_KEY.fill(
-                        self.lang,
-                        &[("keys", &keys), ("label", &burden.label.value)],
-                    ),
+                    m::MISSING_BURDEN_KEY.fill(self.lang, &[("keys", &keys), ("label", &burden.label.value)]),
                 )
                 .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
                 .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &keys)]));
             self.out.push(diagnostic);
         }
         if let Some(frequency) = &burden.frequency {
-            if frequency.value == Frequency::Named(FrequencyWord::PerCase)
-                && !present(BurdenKey::CasesPerYear)
-            {
+            if frequency.value == Frequency::Named(FrequencyWord::PerCase) && !present(BurdenKey::CasesPerYear) {
                 let name = BurdenKey::CasesPerYear.name(self.keyword_lang);
                 let per_case = FrequencyWord::PerCase.name(self.keyword_lang);
                 let diagnostic = lints::MISSING_KEY
                     .at(
                         self.file,
                         frequency.span,
-                        m::MISSING_CASES_PER_YEAR
-                            .fill(self.lang, &[("key", name), ("frequency", per_case)]),
+                        m::MISSING_CASES_PER_YEAR.fill(self.lang, &[("key", name), ("frequency", per_case)]),
                     )
                     .with_label(m::MISSING_CASES_PER_YEAR_LABEL.get(self.lang))
-                    .with_help(
-                        m::MISSING_BURDEN_KEY_HELP
-                            .fill(self.lang, &[("keys", &format!("`{name}`"))]),
-                    );
+                    .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &format!("`{name}`"))]));
                 self.out.push(diagnostic);
             }
         }
@@ -594,22 +562,14 @@ impl Builder<'_> {
 
     /// Looks a key up in `K`; an unknown key is TL002, with a hint when it
     /// is a key of the other level (`O`).
-    fn key<K: Keyword, O: Keyword>(
-        &mut self,
-        word: &Word<'_>,
-        label: &Text,
-        belongs_elsewhere: &Text,
-    ) -> Option<K> {
+    fn key<K: Keyword, O: Keyword>(&mut self, word: &Word<'_>, label: &Text, belongs_elsewhere: &Text) -> Option<K> {
         if let Some(key) = K::lookup(word.text) {
             return Some(key);
         }
         let elsewhere = O::lookup(word.text).map(|_| {
             belongs_elsewhere.fill(
                 self.lang,
-                &[
-                    ("key", word.text),
-                    ("burden", Key::Burden.name(self.keyword_lang)),
-                ],
+                &[("key", word.text), ("burden", Key::Burden.name(self.keyword_lang))],
             )
         });
         self.unknown_keyword::<K>(word, &m::UNKNOWN_KEY, label, elsewhere);
@@ -620,13 +580,7 @@ impl Builder<'_> {
         key.spelling().all().any(|s| self.misspelt.contains(&s))
     }
 
-    fn unknown_keyword<K: Keyword>(
-        &mut self,
-        word: &Word<'_>,
-        message: &Text,
-        label: &Text,
-        help: Option<String>,
-    ) {
+    fn unknown_keyword<K: Keyword>(&mut self, word: &Word<'_>, message: &Text, label: &Text, help: Option<String>) {
         let suggestion = suggest(word.text, K::all_spellings());
         self.misspelt.extend(suggestion);
         let help = help.unwrap_or_else(|| match suggestion {
@@ -634,11 +588,7 @@ impl Builder<'_> {
             None => m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]),
         });
         let diagnostic = lints::UNKNOWN_KEY
-            .at(
-                self.file,
-                word.span,
-                message.fill(self.lang, &[("key", word.text)]),
-            )
+            .at(self.file, word.span, message.fill(self.lang, &[("key", word.text)]))
             .with_label(label.get(self.lang))
             .with_help(help);
         self.out.push(diagnostic);
@@ -666,11 +616,7 @@ impl Builder<'_> {
     // ---- values ----
 
     /// The one term of a single-valued key. `2,5` gets "did you mean 2.5?".
-    fn single<'t, 'a, K: Keyword>(
-        &mut self,
-        key: K,
-        entry: &'t Entry<'a>,
-    ) -> Option<Cursor<'t, 'a>> {
+    fn single<'t, 'a, K: Keyword>(&mut self, key: K, entry: &'t Entry<'a>) -> Option<Cursor<'t, 'a>> {
         let (first, rest) = entry.terms.split_first()?;
         let Some(second) = rest.first() else {
             return Some(Cursor::new(first));
@@ -691,19 +637,14 @@ impl Builder<'_> {
                 let written = format!("{whole},{fraction}");
                 let meant = format!("{whole}.{fraction}");
                 self.push(
-                    self.invalid(
-                        a.to(*b),
-                        m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]),
-                    )
-                    .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
-                    .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])),
+                    self.invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
+                        .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
+                        .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])),
                 );
                 return None;
             }
         }
-        let extra = second
-            .span
-            .to(rest.last().map(|t| t.span).unwrap_or(second.span));
+        let extra = second.span.to(rest.last().map(|t| t.span).unwrap_or(second.span));
         self.push(
             self.invalid(extra, m::NOT_A_LIST.fill(self.lang, &[("key", name)]))
                 .with_label(m::NOT_A_LIST_LABEL.get(self.lang))
@@ -739,12 +680,7 @@ impl Builder<'_> {
     }
 
     /// A required enumerated word of `K`.
-    fn keyword<K: Keyword>(
-        &mut self,
-        key: impl Keyword,
-        c: &mut Cursor<'_, '_>,
-        what: &Text,
-    ) -> Option<Spanned<K>> {
+    fn keyword<K: Keyword>(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>, what: &Text) -> Option<Spanned<K>> {
         if let Some(word) = c.eat::<K>(|_| true) {
             return Some(word);
         }
@@ -785,13 +721,7 @@ impl Builder<'_> {
     /// One of the `allowed` markers (`none`, `after`, …); anything else is
     /// TL003 with the key's shape as help, since these values mix words with
     /// dates, texts and frequencies that no word list can show.
-    fn marker(
-        &mut self,
-        key: Key,
-        c: &mut Cursor<'_, '_>,
-        allowed: &[Marker],
-        what: &Text,
-    ) -> Option<Marker> {
+    fn marker(&mut self, key: Key, c: &mut Cursor<'_, '_>, allowed: &[Marker], what: &Text) -> Option<Marker> {
         if let Some(marker) = c.eat::<Marker>(|m| allowed.contains(&m)) {
             return Some(marker.value);
         }
@@ -833,10 +763,7 @@ impl Builder<'_> {
                 match text.parse::<f64>() {
                     Ok(value) if value.is_finite() => Some(Spanned::new(value, *span)),
                     _ => {
-                        self.push(self.invalid(
-                            *span,
-                            m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)]),
-                        ));
+                        self.push(self.invalid(*span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
                         None
                     }
                 }
@@ -855,30 +782,20 @@ impl Builder<'_> {
                 kind: AtomKind::Number(text),
                 ..
             }) => *text,
-            _ => {
-                return self
-                    .number(key, c)
-                    .map(|n| Spanned::new(n.value as u64, n.span))
-            }
+            _ => return self.number(key, c).map(|n| Spanned::new(n.value as u64, n.span)),
         };
         let number = self.number(key, c)?;
         if text.contains('.') {
             self.push(
-                self.invalid(
-                    number.span,
-                    m::NOT_WHOLE.fill(self.lang, &[("number", text)]),
-                )
-                .with_help(m::NOT_WHOLE_HELP.get(self.lang)),
+                self.invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
+                    .with_help(m::NOT_WHOLE_HELP.get(self.lang)),
             );
             return None;
         }
         match text.parse::<u64>() {
             Ok(value) => Some(Spanned::new(value, number.span)),
             Err(_) => {
-                self.push(self.invalid(
-                    number.span,
-                    m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)]),
-                ));
+                self.push(self.invalid(number.span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
                 None
             }
         }
@@ -899,10 +816,7 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 span,
-                m::EXPECTED_UNIT.fill(
-                    self.lang,
-                    &[("units", &names.join(" / ")), ("found", &found)],
-                ),
+                m::EXPECTED_UNIT.fill(self.lang, &[("units", &names.join(" / ")), ("found", &found)]),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
             .with_help(shape(key).fill(self.lang, &[("key", name)])),
@@ -910,18 +824,11 @@ impl Builder<'_> {
         None
     }
 
-    fn frequency(
-        &mut self,
-        key: impl Keyword,
-        c: &mut Cursor<'_, '_>,
-    ) -> Option<Spanned<Frequency>> {
+    fn frequency(&mut self, key: impl Keyword, c: &mut Cursor<'_, '_>) -> Option<Spanned<Frequency>> {
         if c.at_number() {
             let n = self.number(key, c)?;
             if let Some(per_year) = c.eat::<Unit>(|u| u == Unit::PerYear) {
-                return Some(Spanned::new(
-                    Frequency::PerYear(n.value),
-                    n.span.to(per_year.span),
-                ));
+                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
             }
             let per_year = Unit::PerYear.name(self.keyword_lang);
             let found = describe(c.peek(), self.lang);
@@ -929,10 +836,7 @@ impl Builder<'_> {
             self.push(
                 self.invalid(
                     span,
-                    m::EXPECTED_UNIT.fill(
-                        self.lang,
-                        &[("units", &format!("`{per_year}`")), ("found", &found)],
-                    ),
+                    m::EXPECTED_UNIT.fill(self.lang, &[("units", &format!("`{per_year}`")), ("found", &found)]),
                 )
                 .with_label(m::EXPECTED_LABEL.get(self.lang))
                 .with_help(m::ACCEPTED.fill(self.lang, &[("list", &frequencies())])),
@@ -964,8 +868,9 @@ impl Builder<'_> {
                     Ok(date) => Some(Spanned::new(date, *span)),
                     Err(err) => {
                         let message = match err {
-                            date::DateError::Month => m::BAD_MONTH
-                                .fill(self.lang, &[("date", text), ("month", &text[5..7])]),
+                            date::DateError::Month => {
+                                m::BAD_MONTH.fill(self.lang, &[("date", text), ("month", &text[5..7])])
+                            }
                             date::DateError::Day { days_in_month } => m::BAD_DAY.fill(
                                 self.lang,
                                 &[
@@ -1017,10 +922,7 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 span,
-                m::EXPECTED_VALUE.fill(
-                    self.lang,
-                    &[("what", what.get(self.lang)), ("found", &found)],
-                ),
+                m::EXPECTED_VALUE.fill(self.lang, &[("what", what.get(self.lang)), ("found", &found)]),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
             .with_help(key_shape(key).fill(self.lang, &[("key", name)])),
@@ -1041,9 +943,7 @@ impl Builder<'_> {
 fn shape(key: Key) -> &'static Text {
     match key {
         Key::Id => &m::SHAPE_ID,
-        Key::Owner | Key::LegalBasis | Key::Investigation | Key::Goal | Key::Method => {
-            &m::SHAPE_TEXT
-        }
+        Key::Owner | Key::LegalBasis | Key::Investigation | Key::Goal | Key::Method => &m::SHAPE_TEXT,
         Key::Purpose => &m::SHAPE_PURPOSE,
         Key::Risk => &m::SHAPE_RISK,
         Key::Trigger => &m::SHAPE_TRIGGER,
@@ -1074,12 +974,7 @@ fn key_shape<K: Keyword>(key: K) -> &'static Text {
 
 fn frequencies() -> String {
     let per_year = Unit::PerYear.spelling();
-    format!(
-        "{}, `N {}`/`N {}`",
-        FrequencyWord::accepted(),
-        per_year.en,
-        per_year.da
-    )
+    format!("{}, `N {}`/`N {}`", FrequencyWord::accepted(), per_year.en, per_year.da)
 }
 
 /// What stood where something else was expected: the atom as written
@@ -1088,9 +983,7 @@ fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
     let written = match atom.map(|a| &a.kind) {
         None => return m::FOUND_NOTHING.get(lang).to_owned(),
         Some(AtomKind::Str(text)) => format!("\"{text}\""),
-        Some(AtomKind::Number(text) | AtomKind::Date(text) | AtomKind::Word(text)) => {
-            (*text).to_owned()
-        }
+        Some(AtomKind::Number(text) | AtomKind::Date(text) | AtomKind::Word(text)) => (*text).to_owned(),
     };
     let mut shown: String = written.chars().take(40).collect();
     if shown.len() < written.len() {

@@ -19,9 +19,8 @@ pub enum DateError {
 impl Date {
     /// Parses the `date` token of the grammar (four, two and two digits).
     pub fn parse(text: &str) -> Result<Date, DateError> {
-        let number = |range: std::ops::Range<usize>| -> u16 {
-            text.get(range).and_then(|s| s.parse().ok()).unwrap_or(0)
-        };
+        let number =
+            |range: std::ops::Range<usize>| -> u16 { text.get(range).and_then(|s| s.parse().ok()).unwrap_or(0) };
         let year = number(0..4);
         let month = number(5..7);
         let day = number(8..10);
@@ -65,23 +64,11 @@ mod tests {
             Date::parse("2024-02-29").map(|d| d.to_string()),
             Ok("2024-02-29".into())
         );
-        assert_eq!(
-            Date::parse("2023-02-29"),
-            Err(DateError::Day { days_in_month: 28 })
-        );
-        assert_eq!(
-            Date::parse("1900-02-29"),
-            Err(DateError::Day { days_in_month: 28 })
-        );
+        assert_eq!(Date::parse("2023-02-29"), Err(DateError::Day { days_in_month: 28 }));
+        assert_eq!(Date::parse("1900-02-29"), Err(DateError::Day { days_in_month: 28 }));
         assert_eq!(Date::parse("2000-02-29").map(|d| d.day), Ok(29));
         assert_eq!(Date::parse("2025-13-01"), Err(DateError::Month));
-        assert_eq!(
-            Date::parse("2025-04-31"),
-            Err(DateError::Day { days_in_month: 30 })
-        );
-        assert_eq!(
-            Date::parse("2025-04-00"),
-            Err(DateError::Day { days_in_month: 30 })
-        );
+        assert_eq!(Date::parse("2025-04-31"), Err(DateError::Day { days_in_month: 30 }));
+        assert_eq!(Date::parse("2025-04-00"), Err(DateError::Day { days_in_month: 30 }));
     }
 }

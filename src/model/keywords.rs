@@ -16,9 +16,7 @@ pub struct Spelling<T: 'static> {
 
 impl<T> Spelling<T> {
     pub fn all(&self) -> impl Iterator<Item = &'static str> {
-        [self.en, self.da]
-            .into_iter()
-            .chain(self.aliases.iter().copied())
+        [self.en, self.da].into_iter().chain(self.aliases.iter().copied())
     }
 
     pub fn in_lang(&self, lang: Lang) -> &'static str {

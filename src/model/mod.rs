@@ -11,8 +11,7 @@ mod suggest;
 pub use build::build;
 pub use date::Date;
 pub use keywords::{
-    BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel,
-    TriggerKind,
+    BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel, TriggerKind,
 };
 pub use suggest::suggest;
 
@@ -60,9 +59,18 @@ pub struct Requirement {
     pub sunset: Option<Spanned<Date>>,
     pub replaces: Vec<Spanned<String>>,
     pub dispensation: Option<Spanned<Dispensation>>,
-    /// Every key written in the block, with the span of its whole entry,
-    /// in the order written (rules put their labels on these).
-    pub entries: Vec<(Key, Span)>,
+    /// Every key written in the block, in the order written (rules put
+    /// their labels on these).
+    pub entries: Vec<EntrySpan>,
+}
+
+/// Where an entry was written: its key and its value (for a `burden`
+/// block, its label).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntrySpan {
+    pub key: Key,
+    pub key_span: Span,
+    pub value_span: Span,
 }
 
 impl Requirement {
@@ -78,12 +86,23 @@ impl Requirement {
         self.id.as_ref().map(|id| id.value.as_str())
     }
 
-    /// The span of the entry for `key`, if it was written.
+    /// The span of the value of `key`, if it was written.
     pub fn entry_span(&self, key: Key) -> Option<Span> {
-        self.entries
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, span)| *span)
+        self.entries.iter().find(|e| e.key == key).map(|e| e.value_span)
+    }
+
+    /// Where a diagnostic about `key` is best labelled: the part of the
+    /// value that says the most (`all 42 units` of a scope, the kind of a
+    /// trigger, the level of a risk), else the value, else the title when
+    /// the key is missing.
+    pub fn label_span(&self, key: Key) -> Span {
+        let specific = match key {
+            Key::Scope => self.scope.as_ref().map(|s| s.count_span),
+            Key::Trigger => self.trigger.as_ref().map(|t| t.kind.span),
+            Key::Risk => self.risk.as_ref().map(|r| r.level.span),
+            _ => None,
+        };
+        specific.or_else(|| self.entry_span(key)).unwrap_or(self.title.span)
     }
 }
 
@@ -113,10 +132,7 @@ pub struct Trigger {
 impl Trigger {
     /// A single case or a press story means one case at one unit unless stated.
     fn defaults_to_one(&self) -> bool {
-        matches!(
-            self.kind.value,
-            TriggerKind::SingleCase | TriggerKind::Press
-        )
+        matches!(self.kind.value, TriggerKind::SingleCase | TriggerKind::Press)
     }
 
     pub fn cases(&self) -> Option<u64> {
@@ -138,6 +154,8 @@ impl Trigger {
 pub struct Scope {
     /// The span of `all`/`alle`, when written.
     pub all: Option<Span>,
+    /// `all 42 units`: the part that says how far it reaches.
+    pub count_span: Span,
     pub units: Spanned<u64>,
     pub description: Option<Spanned<String>>,
     pub span: Span,

@@ -15,8 +15,7 @@ pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
         .into_iter()
         .filter(|candidate| *candidate != original)
         .map(|candidate| {
-            let transliterated =
-                fold(candidate, Fold::Double) == double || fold(candidate, Fold::Single) == single;
+            let transliterated = fold(candidate, Fold::Double) == double || fold(candidate, Fold::Single) == single;
             let distance = if transliterated {
                 0
             } else {
@@ -85,9 +84,7 @@ fn distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const KEYS: &[&str] = &[
-        "purpose", "formål", "measure", "måling", "risk", "risiko", "review",
-    ];
+    const KEYS: &[&str] = &["purpose", "formål", "measure", "måling", "risk", "risiko", "review"];
 
     #[test]
     fn typos_in_either_language() {

@@ -51,25 +51,28 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         Level::Note | Level::Allow => cs::Severity::Note,
     };
     let clamp = |file: FileId, span: crate::source::Span| sources.get(file).clamp(span).range();
-    let mut labels = vec![cs::Label::primary(
-        diagnostic.file(),
-        clamp(diagnostic.file(), diagnostic.primary.span),
-    )
-    .with_message(&diagnostic.primary.message)];
-    labels.extend(diagnostic.secondary.iter().map(|label| {
-        cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)
-    }));
+    let mut labels = vec![
+        cs::Label::primary(diagnostic.file(), clamp(diagnostic.file(), diagnostic.primary.span))
+            .with_message(&diagnostic.primary.message),
+    ];
+    labels.extend(
+        diagnostic
+            .secondary
+            .iter()
+            .map(|label| cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)),
+    );
     let (note, help) = match lang {
         Lang::En => ("note", "help"),
         Lang::Da => ("note", "hjælp"),
     };
-    let mut notes: Vec<String> = diagnostic
-        .notes
-        .iter()
-        .map(|n| format!("{note}: {n}"))
-        .collect();
+    // Continuation lines line up under the text, as rustc's do.
+    let labelled = |label: &str, text: &str| {
+        let indent = format!("\n{}", " ".repeat(label.chars().count() + 2));
+        format!("{label}: {}", text.replace('\n', &indent))
+    };
+    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| labelled(note, n)).collect();
     if let Some(text) = &diagnostic.help {
-        notes.push(format!("{help}: {text}"));
+        notes.push(labelled(help, text));
     }
     cs::Diagnostic::new(severity)
         .with_code(&diagnostic.code)
@@ -161,10 +164,7 @@ impl<'s> Files<'s> for CodespanFiles<'s> {
             given: line_index,
             max: starts.len().saturating_sub(1),
         })?;
-        let end = starts
-            .get(line_index + 1)
-            .copied()
-            .unwrap_or(file.text.len());
+        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

@@ -69,11 +69,7 @@ struct Summary {
 pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
     let report = Report {
         version: super::JSON_VERSION,
-        diagnostics: checked
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic(d, sources))
-            .collect(),
+        diagnostics: checked.diagnostics.iter().map(|d| diagnostic(d, sources)).collect(),
         suppressed: checked
             .suppressed
             .iter()

@@ -45,19 +45,11 @@ pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Sty
 fn counts_phrase(counts: Counts, lang: Lang) -> String {
     let (words, none) = match lang {
         Lang::En => (
-            [
-                ("error", "errors"),
-                ("warning", "warnings"),
-                ("note", "notes"),
-            ],
+            [("error", "errors"), ("warning", "warnings"), ("note", "notes")],
             "no problems",
         ),
         Lang::Da => (
-            [
-                ("fejl", "fejl"),
-                ("advarsel", "advarsler"),
-                ("note", "noter"),
-            ],
+            [("fejl", "fejl"), ("advarsel", "advarsler"), ("note", "noter")],
             "ingen problemer",
         ),
     };

@@ -19,11 +19,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         );
     }
     if !style.quiet && !checked.diagnostics.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            counts_phrase(Counts::of(&checked.diagnostics), style.lang)
-        );
+        let _ = writeln!(out, "{}", counts_phrase(Counts::of(&checked.diagnostics), style.lang));
     }
     out.into_bytes()
 }

@@ -57,25 +57,15 @@ pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang)
     if found.ch.is_none() && expected.contains(&Rule::rbrace) {
         if let Some(&open) = layout.open_braces.last() {
             let line = (text[..open].matches('\n').count() + 1).to_string();
-            return diagnostic(
-                Span::new(pos, pos),
-                m::UNCLOSED_BRACE.fill(lang, &[("line", &line)]),
-            )
-            .with_label(m::UNCLOSED_BRACE_END_LABEL.get(lang))
-            .with_secondary(
-                file,
-                Span::new(open, open + 1),
-                m::UNCLOSED_BRACE_LABEL.get(lang),
-            )
-            .with_help(m::UNCLOSED_BRACE_HELP.get(lang));
+            return diagnostic(Span::new(pos, pos), m::UNCLOSED_BRACE.fill(lang, &[("line", &line)]))
+                .with_label(m::UNCLOSED_BRACE_END_LABEL.get(lang))
+                .with_secondary(file, Span::new(open, open + 1), m::UNCLOSED_BRACE_LABEL.get(lang))
+                .with_help(m::UNCLOSED_BRACE_HELP.get(lang));
         }
     }
 
     // A block inside a sub-block: `burden "x" { more "y" { … } }`.
-    if layout.open_braces.len() >= 2
-        && expected == [Rule::colon]
-        && matches!(found.ch, Some('"') | Some('{'))
-    {
+    if layout.open_braces.len() >= 2 && expected == [Rule::colon] && matches!(found.ch, Some('"') | Some('{')) {
         return diagnostic(found.span(pos), m::NESTED_BLOCK.get(lang).to_owned())
             .with_label(m::NESTED_BLOCK_LABEL.get(lang))
             .with_help(m::NESTED_BLOCK_HELP.get(lang));
@@ -91,12 +81,9 @@ pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang)
     // `data: "x", "y",` and then the end of the block.
     if value_expected && at_line_end && text[..pos].trim_end().ends_with(',') {
         let comma = text[..pos].trim_end().len() - 1;
-        return diagnostic(
-            Span::new(comma, comma + 1),
-            m::TRAILING_COMMA.get(lang).to_owned(),
-        )
-        .with_label(m::MISSING_VALUE_LABEL.get(lang))
-        .with_help(m::TRAILING_COMMA_HELP.get(lang));
+        return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).to_owned())
+            .with_label(m::MISSING_VALUE_LABEL.get(lang))
+            .with_help(m::TRAILING_COMMA_HELP.get(lang));
     }
     // An invisible character: say so rather than "found U+0000".
     if let Some(c) = found
@@ -104,12 +91,9 @@ pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang)
         .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{FEFF}')
     {
         let code = format!("U+{:04X}", c as u32);
-        return diagnostic(
-            found.span(pos),
-            m::CONTROL_CHARACTER.fill(lang, &[("code", &code)]),
-        )
-        .with_label(m::UNEXPECTED_LABEL.get(lang))
-        .with_help(m::CONTROL_CHARACTER_HELP.get(lang));
+        return diagnostic(found.span(pos), m::CONTROL_CHARACTER.fill(lang, &[("code", &code)]))
+            .with_label(m::UNEXPECTED_LABEL.get(lang))
+            .with_help(m::CONTROL_CHARACTER_HELP.get(lang));
     }
     // A list that ends in `,` swallows the next line as another value, and
     // the parser only stops at that line's `:` or `{`.
@@ -118,27 +102,17 @@ pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang)
         let before = text[..line_start].trim_end();
         if before.ends_with(',') && line_start > 0 {
             let comma = before.len() - 1;
-            return diagnostic(
-                Span::new(comma, comma + 1),
-                m::TRAILING_COMMA.get(lang).to_owned(),
-            )
-            .with_label(m::TRAILING_COMMA_LABEL.get(lang))
-            .with_help(m::TRAILING_COMMA_HELP.get(lang));
+            return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).to_owned())
+                .with_label(m::TRAILING_COMMA_LABEL.get(lang))
+                .with_help(m::TRAILING_COMMA_HELP.get(lang));
         }
     }
     // `hello world` at the top of a file: a word where a requirement should start.
     if at_top_level_of(&layout) && expected == [Rule::label] {
-        let word = text[..pos]
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        return diagnostic(
-            found.span(pos),
-            m::EXPECTED_TITLE.fill(lang, &[("word", word)]),
-        )
-        .with_label(m::UNEXPECTED_LABEL.get(lang))
-        .with_help(m::TOP_LEVEL_HELP.get(lang));
+        let word = text[..pos].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        return diagnostic(found.span(pos), m::EXPECTED_TITLE.fill(lang, &[("word", word)]))
+            .with_label(m::UNEXPECTED_LABEL.get(lang))
+            .with_help(m::TOP_LEVEL_HELP.get(lang));
     }
     // `id SOF-1` with the `:` forgotten.
     if expected.contains(&Rule::colon) && found.ch != Some('"') {
@@ -147,20 +121,14 @@ pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang)
             .rsplit([' ', '\t', '\n', '{'])
             .next()
             .unwrap_or("");
-        return diagnostic(
-            found.span(pos),
-            m::MISSING_COLON.fill(lang, &[("key", key)]),
-        )
-        .with_label(m::NESTED_BLOCK_LABEL.get(lang))
-        .with_help(m::COLON_HELP.get(lang));
+        return diagnostic(found.span(pos), m::MISSING_COLON.fill(lang, &[("key", key)]))
+            .with_label(m::NESTED_BLOCK_LABEL.get(lang))
+            .with_help(m::COLON_HELP.get(lang));
     }
 
     let at_top_level = at_top_level_of(&layout);
     let wanted = describe_expected(&expected, at_top_level, lang);
-    let message = m::EXPECTED_FOUND.fill(
-        lang,
-        &[("expected", &wanted), ("found", &found.describe(lang))],
-    );
+    let message = m::EXPECTED_FOUND.fill(lang, &[("expected", &wanted), ("found", &found.describe(lang))]);
     let in_date = found.ch == Some('-') && text[..pos].ends_with(|c: char| c.is_ascii_digit());
     let help = if in_date {
         m::DATE_HELP
@@ -208,9 +176,7 @@ fn describe_expected(expected: &[Rule], at_top_level: bool, lang: Lang) -> Strin
     };
     for rule in expected {
         match rule {
-            Rule::key | Rule::requirement | Rule::file if at_top_level => {
-                push(&m::PHRASE_REQUIREMENT)
-            }
+            Rule::key | Rule::requirement | Rule::file if at_top_level => push(&m::PHRASE_REQUIREMENT),
             Rule::key | Rule::entry | Rule::sub_block => push(&m::PHRASE_KEY),
             Rule::label => push(&m::PHRASE_LABEL),
             Rule::colon => push(&m::PHRASE_COLON),
@@ -218,9 +184,7 @@ fn describe_expected(expected: &[Rule], at_top_level: bool, lang: Lang) -> Strin
             Rule::lbrace => push(&m::PHRASE_LBRACE),
             Rule::rbrace => push(&m::PHRASE_RBRACE),
             Rule::nl => push(&m::PHRASE_LINE_BREAK),
-            Rule::string | Rule::date | Rule::number | Rule::word | Rule::term | Rule::value => {
-                push(&m::PHRASE_VALUE)
-            }
+            Rule::string | Rule::date | Rule::number | Rule::word | Rule::term | Rule::value => push(&m::PHRASE_VALUE),
             Rule::EOI => push(&m::PHRASE_END_OF_FILE),
             _ => {}
         }

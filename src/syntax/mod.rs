@@ -93,11 +93,7 @@ pub struct Str<'a> {
 /// Parses one file. On a syntax error the document is `None` and the one
 /// diagnostic says where and what was expected; bad escapes in strings are
 /// reported without stopping the parse.
-pub fn parse<'a>(
-    file: FileId,
-    text: &'a str,
-    lang: Lang,
-) -> (Option<Document<'a>>, Vec<Diagnostic>) {
+pub fn parse<'a>(file: FileId, text: &'a str, lang: Lang) -> (Option<Document<'a>>, Vec<Diagnostic>) {
     let mut pairs = match KravParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(err) => return (None, vec![error::from_pest(file, text, &err, lang)]),
@@ -209,10 +205,7 @@ impl<'a> Lower<'a> {
     fn string(&mut self, pair: &Pair<'a, Rule>) -> Str<'a> {
         let raw = pair.as_str();
         let span = Span::from(pair.as_span());
-        if let Some(inner) = raw
-            .strip_prefix("\"\"\"")
-            .and_then(|r| r.strip_suffix("\"\"\""))
-        {
+        if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
             self.document.multiline_strings.push(span);
             return Str {
                 text: Cow::Borrowed(inner),
@@ -305,13 +298,8 @@ mod tests {
         let document = parse_ok("r \"a \\\"b\\\" \\\\\" {\n g: \"\"\"x\n \\n y\"\"\"\n}");
         let block = &document.requirements[0];
         assert_eq!(block.label.text, "a \"b\" \\");
-        let Item::Entry(entry) = &block.items[0] else {
-            panic!()
-        };
-        assert_eq!(
-            entry.terms[0].atoms[0].kind,
-            AtomKind::Str("x\n \\n y".into())
-        );
+        let Item::Entry(entry) = &block.items[0] else { panic!() };
+        assert_eq!(entry.terms[0].atoms[0].kind, AtomKind::Str("x\n \\n y".into()));
         assert_eq!(document.multiline_strings.len(), 1);
     }
 

@@ -27,12 +27,7 @@ pub fn command(args: &[&str]) -> Command {
 
 /// Runs `trustlint ARGS` in the crate's folder, with no standard input.
 pub fn trustlint(args: &[&str]) -> Run {
-    finish(
-        command(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary runs"),
-    )
+    finish(command(args).stdin(Stdio::null()).output().expect("the binary runs"))
 }
 
 /// Runs `trustlint ARGS` with `input` on standard input.

@@ -38,12 +38,7 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         }
     }
     if let Some(object) = value.as_object() {
-        for name in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for name in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
             let name = name.as_str().unwrap_or_default();
             if !object.contains_key(name) {
                 errors.push(format!("{path}: missing required property `{name}`"));
@@ -52,9 +47,7 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         let properties = schema.get("properties").and_then(Value::as_object);
         for (name, child) in object {
             match properties.and_then(|p| p.get(name)) {
-                Some(child_schema) => {
-                    check(root, child_schema, child, &format!("{path}.{name}"), errors)
-                }
+                Some(child_schema) => check(root, child_schema, child, &format!("{path}.{name}"), errors),
                 None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
                     errors.push(format!("{path}: property `{name}` is not in the schema"));
                 }

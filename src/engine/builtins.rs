@@ -1,0 +1,111 @@
+//! Corpus rules: checks that look across every requirement checked
+//! together, configured by the ruleset (level, texts, parameters).
+
+use super::fields::{Context, Element};
+use super::params::ParamValue;
+use super::{diagnostic, var, Builtin, Judged, Rule, Ruleset};
+use crate::diagnostics::{Diagnostic, Label, Lang};
+use crate::model::DataMode;
+use std::collections::BTreeMap;
+
+pub(super) fn run(
+    builtin: Builtin,
+    rule: &Rule,
+    ruleset: &Ruleset,
+    judged: &[Judged<'_>],
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    match builtin {
+        Builtin::CumulativeBurden => cumulative_burden(rule, ruleset, judged, lang),
+        Builtin::DuplicateData => duplicate_data(rule, ruleset, judged, lang),
+    }
+}
+
+/// TL301: hours per person per year on one group (labels compared without
+/// case), summed over the requirements that burden it. Fires when two or
+/// more requirements together exceed `$group_hours_per_person`, on each
+/// contributing block.
+fn cumulative_burden(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: Lang) -> Vec<Diagnostic> {
+    let Some(ParamValue::Num(limit)) = ruleset.params.get("group_hours_per_person") else {
+        return Vec::new();
+    };
+    // group → (requirement index, block index)
+    let mut groups: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (r, requirement) in judged.iter().map(|j| j.requirement).enumerate() {
+        for (b, burden) in requirement.burdens.iter().enumerate() {
+            groups
+                .entry(burden.label.value.to_lowercase())
+                .or_default()
+                .push((r, b));
+        }
+    }
+    let mut out = Vec::new();
+    for members in groups.values() {
+        let figures = |&(r, b): &(usize, usize)| judged[r].estimate.blocks.get(b).and_then(Option::as_ref);
+        let total: f64 = members
+            .iter()
+            .filter_map(figures)
+            .map(|f| f.hours_per_person_year)
+            .sum();
+        let mut distinct: Vec<usize> = members.iter().map(|(r, _)| *r).collect();
+        distinct.dedup();
+        if distinct.len() < 2 || total <= *limit {
+            continue;
+        }
+        for member @ &(r, b) in members {
+            let requirement = judged[r].requirement;
+            let burden = &requirement.burdens[b];
+            let vars = [var(burden.label.value.clone()), var(total), var(distinct.len() as f64)];
+            let cx = Context {
+                requirement,
+                estimate: judged[r].estimate,
+                cost: &ruleset.cost,
+                element: Some(Element::Burden(burden, figures(member))),
+                vars: &vars,
+            };
+            out.push(diagnostic(rule, &cx, burden.label.span, lang));
+        }
+    }
+    out
+}
+
+/// TL302: the same data item (without case) collected by hand in two or
+/// more requirements; reported at each later one, with a label at the first.
+fn duplicate_data(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: Lang) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (r, requirement) in judged.iter().map(|j| j.requirement).enumerate() {
+        for (d, item) in requirement.data.iter().enumerate() {
+            if !item.has(DataMode::Manual) {
+                continue;
+            }
+            let name = item.name.value.to_lowercase();
+            let Some(&(first_r, first_d)) = first.get(&name) else {
+                first.insert(name, (r, d));
+                continue;
+            };
+            if first_r == r {
+                continue;
+            }
+            let original = judged[first_r].requirement;
+            let vars = [var(item.name.value.clone()), var(original.name().to_owned())];
+            let cx = Context {
+                requirement,
+                estimate: judged[r].estimate,
+                cost: &ruleset.cost,
+                element: Some(Element::Data(item)),
+                vars: &vars,
+            };
+            let mut found = diagnostic(rule, &cx, item.span, lang);
+            if let Some(spec) = rule.secondary.first() {
+                found.secondary.push(Label {
+                    file: original.file,
+                    span: original.data[first_d].span,
+                    message: spec.text.get(lang).render(&cx, lang),
+                });
+            }
+            out.push(found);
+        }
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! Ruleset examples: each rule carries snippets that must fire it and
+//! snippets that must not (as OpenFisca tests rules with cases). A snippet
+//! is a whole `.krav` text, or a patch of the ruleset's base requirement:
+//! `with` entries replace the base's entries of the same key (any `burden`
+//! block replaces all of the base's) or are added, and `without` keys are
+//! removed.
+
+use super::{Example, ExampleSource, Ruleset};
+use crate::diagnostics::Lang;
+use crate::model::{Key, Keyword};
+use crate::source::FileId;
+use crate::syntax::{self, Item};
+
+/// The `.krav` text of an example.
+pub fn text(ruleset: &Ruleset, example: &Example) -> Result<String, String> {
+    match &example.source {
+        ExampleSource::Text(text) => Ok(text.clone()),
+        ExampleSource::Patch { lang, with, without } => {
+            let base = ruleset
+                .example_bases
+                .get(lang)
+                .ok_or_else(|| format!("the ruleset has no base requirement `examples.{lang}`"))?;
+            patch(base, with, without)
+        }
+    }
+}
+
+fn patch(base: &str, with: &str, without: &[String]) -> Result<String, String> {
+    let (document, errors) = syntax::parse(FileId(0), base, Lang::En);
+    let block = document
+        .filter(|_| errors.is_empty())
+        .and_then(|d| d.requirements.into_iter().next())
+        .ok_or("the base requirement does not parse")?;
+    let wrapped = format!("requirement \"patch\" {{\n{with}\n}}\n");
+    let (patch, errors) = syntax::parse(FileId(0), &wrapped, Lang::En);
+    let patch = patch
+        .filter(|_| errors.is_empty())
+        .and_then(|d| d.requirements.into_iter().next())
+        .ok_or_else(|| format!("the patch does not parse:\n{with}"))?;
+
+    let key_of = |item: &Item<'_>| match item {
+        Item::Entry(e) => Key::lookup(e.key.text),
+        Item::Block(b) => Key::lookup(b.key.text),
+    };
+    let mut removed = Vec::new();
+    for name in without {
+        removed.push(Key::lookup(name).ok_or_else(|| format!("`without` names `{name}`, which is not a key"))?);
+    }
+    let patch_items: Vec<(Option<Key>, &str)> = patch
+        .items
+        .iter()
+        .map(|i| (key_of(i), &wrapped[i.span().range()]))
+        .collect();
+    let patched_keys: Vec<Key> = patch_items.iter().filter_map(|(k, _)| *k).collect();
+
+    let mut lines = vec![format!("{} {} {{", block.key.text, &base[block.label.span.range()])];
+    let mut used = vec![false; patch_items.len()];
+    for item in &block.items {
+        let key = key_of(item);
+        if key.is_some_and(|k| removed.contains(&k)) {
+            continue;
+        }
+        match key.filter(|k| patched_keys.contains(k)) {
+            Some(k) => {
+                // The patch's entries for this key take its place, once.
+                for (i, (patch_key, text)) in patch_items.iter().enumerate() {
+                    if *patch_key == Some(k) && !used[i] {
+                        used[i] = true;
+                        lines.push(format!("  {text}"));
+                    }
+                }
+            }
+            None => lines.push(format!("  {}", &base[item.span().range()])),
+        }
+    }
+    for (i, (_, text)) in patch_items.iter().enumerate() {
+        if !used[i] {
+            lines.push(format!("  {text}"));
+        }
+    }
+    lines.push("}".to_owned());
+    Ok(lines.join("\n") + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "requirement \"Base\" {\n  id: B-1\n  risk: low\n  burden \"a\" {\n    people: 1\n  }\n  burden \"b\" {\n    people: 2\n  }\n  review: after 2 years\n}\n";
+
+    #[test]
+    fn replaces_adds_and_removes() {
+        let text = patch(BASE, "risiko: høj \"x\"\nmethod: \"m\"", &["review".to_owned()]).expect("patches");
+        assert_eq!(
+            text,
+            "requirement \"Base\" {\n  id: B-1\n  risiko: høj \"x\"\n  burden \"a\" {\n    people: 1\n  }\n  burden \"b\" {\n    people: 2\n  }\n  method: \"m\"\n}\n"
+        );
+    }
+
+    #[test]
+    fn a_burden_in_the_patch_replaces_every_burden() {
+        let text = patch(BASE, "burden \"c\" {\n  people: 3\n}", &[]).expect("patches");
+        assert!(text.contains("burden \"c\""));
+        assert!(!text.contains("burden \"a\""));
+        assert!(!text.contains("burden \"b\""));
+        assert_eq!(text.matches("burden").count(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_and_broken_patches_are_errors() {
+        assert!(patch(BASE, "", &["colour".to_owned()]).is_err());
+        assert!(patch(BASE, "risk: \"unclosed", &[]).is_err());
+    }
+}

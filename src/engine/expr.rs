@@ -1,0 +1,764 @@
+//! Rule expressions: parsed once, when a ruleset loads, into a typed tree;
+//! evaluated for each requirement. Names are resolved at load time — a
+//! field of the current scope, a field of the requirement, or an enumerated
+//! word — so a typo in a ruleset is an error with a span, not a rule that
+//! silently never fires.
+
+use super::fields::{self, Context, Field, ListField, Ty, Value};
+use super::params::{ParamValue, Params};
+use crate::diagnostics::Lang;
+use crate::model::{self, Keyword};
+use pest::iterators::Pair;
+use pest::Parser as _;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/rule.pest"]
+struct RuleParser;
+
+/// How deep `( … )`, `[ … ]` and calls may nest. Far more than any rule
+/// needs, and shallow enough that no recursion here or in pest can exhaust
+/// the stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// A compiled expression.
+#[derive(Clone, Debug)]
+pub enum Expr {
+    Num(f64),
+    Str(String),
+    Bool(bool),
+    List(Vec<Expr>),
+    Field(Field),
+    /// A value the engine provides (a built-in rule's figures), by index.
+    Var(usize),
+    /// `$table[key]`: a parameter table looked up by a value.
+    Lookup(BTreeMap<String, ParamValue>, Box<Expr>),
+    Not(Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Compare(Compare, Box<Expr>, Box<Expr>),
+    In {
+        item: Box<Expr>,
+        list: Box<Expr>,
+        negated: bool,
+    },
+    Arith(Box<Expr>, Vec<(Arith, Expr)>),
+    Neg(Box<Expr>),
+    Exists(Box<Expr>),
+    Any(ListField, Box<Expr>),
+    All(ListField, Box<Expr>),
+    Count(Box<Expr>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// An error in an expression: a byte range in the expression's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExprError {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl ExprError {
+    fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        ExprError {
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Compiles a condition, which must be a boolean, evaluated in `scope`
+/// (an element list for `each` rules, `None` for the requirement).
+pub fn compile_condition(text: &str, params: &Params, scope: Option<ListField>) -> Result<Expr, ExprError> {
+    let (expr, ty) = compile(text, params, scope)?;
+    if !matches!(ty, Ty::Bool | Ty::Any) {
+        return Err(ExprError::new(
+            0..text.len(),
+            format!("a condition must be true or false, but this is {}", ty.name()),
+        )
+        .help("compare it with something, as in `scope.units > 1`, or test it with `exists(…)`"));
+    }
+    Ok(expr)
+}
+
+/// Compiles an expression of any type but a list of elements.
+pub fn compile_value(text: &str, params: &Params, scope: Option<ListField>) -> Result<Expr, ExprError> {
+    let (expr, ty) = compile(text, params, scope)?;
+    if let Ty::Elements(list) = ty {
+        return Err(ExprError::new(
+            0..text.len(),
+            format!("`{}` is a list of elements and cannot be shown", list.name()),
+        )
+        .help("show one of its figures, or `count(…)`"));
+    }
+    Ok(expr)
+}
+
+fn compile(text: &str, params: &Params, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
+    check_depth(text)?;
+    let mut pairs = RuleParser::parse(Rule::condition, text).map_err(|err| syntax_error(text, &err))?;
+    let compiler = Compiler { params };
+    let condition = pairs.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+    let expr = condition
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::expr)
+        .ok_or_else(|| ExprError::new(0..text.len(), "empty expression"))?;
+    compiler.expr(expr, scope)
+}
+
+fn check_depth(text: &str) -> Result<(), ExprError> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            '(' | '[' if !in_string => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ExprError::new(
+                        i..i + 1,
+                        format!("the expression nests deeper than {MAX_DEPTH} levels"),
+                    )
+                    .help("split the condition, or remove parentheses that group nothing"));
+                }
+            }
+            ')' | ']' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> ExprError {
+    let pos = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let found = text[pos..].chars().next();
+    let end = pos + found.map_or(0, char::len_utf8);
+    let found = found.map_or("the end of the expression".to_owned(), |c| format!("`{c}`"));
+    let expected = match &err.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => describe(positives),
+        pest::error::ErrorVariant::CustomError { message } => message.clone(),
+    };
+    ExprError::new(pos..end, format!("expected {expected}, found {found}"))
+        .help("see docs/rules.md for the expression language")
+}
+
+fn describe(rules: &[Rule]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for rule in rules {
+        let word = match rule {
+            Rule::or | Rule::and => "`and` or `or`",
+            Rule::compare | Rule::in_ | Rule::not_in => "a comparison",
+            Rule::additive | Rule::multiplicative => "an operator",
+            Rule::index => "`[`",
+            Rule::EOI => "the end of the expression",
+            _ => "a value (a number, a \"text\", a field, a $parameter or a call)",
+        };
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if words.is_empty() {
+        "something else".to_owned()
+    } else {
+        words.join(", ")
+    }
+}
+
+struct Compiler<'p> {
+    params: &'p Params,
+}
+
+fn span(pair: &Pair<'_, Rule>) -> Range<usize> {
+    pair.as_span().start()..pair.as_span().end()
+}
+
+fn expect(ty: Ty, wanted: Ty, span: Range<usize>, role: &str) -> Result<(), ExprError> {
+    if ty == wanted || ty == Ty::Any {
+        Ok(())
+    } else {
+        Err(ExprError::new(
+            span,
+            format!("{role} must be {}, but this is {}", wanted.name(), ty.name()),
+        ))
+    }
+}
+
+impl Compiler<'_> {
+    fn expr(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
+        match pair.as_rule() {
+            Rule::expr => {
+                let inner = pair
+                    .into_inner()
+                    .next()
+                    .ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                self.expr(inner, scope)
+            }
+            Rule::disjunction | Rule::conjunction => {
+                let is_or = pair.as_rule() == Rule::disjunction;
+                let mut operands = Vec::new();
+                for operand in pair
+                    .into_inner()
+                    .filter(|p| !matches!(p.as_rule(), Rule::or | Rule::and))
+                {
+                    let operand_span = span(&operand);
+                    let (expr, ty) = self.expr(operand, scope)?;
+                    operands.push((expr, ty, operand_span));
+                }
+                if operands.len() == 1 {
+                    let (expr, ty, _) = operands.remove(0);
+                    return Ok((expr, ty));
+                }
+                let word = if is_or {
+                    "each side of `or`"
+                } else {
+                    "each side of `and`"
+                };
+                let mut exprs = Vec::with_capacity(operands.len());
+                for (expr, ty, operand_span) in operands {
+                    expect(ty, Ty::Bool, operand_span, word)?;
+                    exprs.push(expr);
+                }
+                Ok((if is_or { Expr::Or(exprs) } else { Expr::And(exprs) }, Ty::Bool))
+            }
+            Rule::negation => {
+                let mut nots = 0;
+                let mut inner = None;
+                for p in pair.into_inner() {
+                    if p.as_rule() == Rule::not {
+                        nots += 1;
+                    } else {
+                        inner = Some(p);
+                    }
+                }
+                let inner = inner.ok_or_else(|| ExprError::new(0..0, "`not` needs something to negate"))?;
+                let inner_span = span(&inner);
+                let (expr, ty) = self.expr(inner, scope)?;
+                if nots == 0 {
+                    return Ok((expr, ty));
+                }
+                expect(ty, Ty::Bool, inner_span, "what `not` negates")?;
+                Ok((if nots % 2 == 1 { Expr::Not(Box::new(expr)) } else { expr }, Ty::Bool))
+            }
+            Rule::comparison => self.comparison(pair, scope),
+            Rule::sum | Rule::product => {
+                let mut parts = pair.into_inner();
+                let first = parts.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                let first_span = span(&first);
+                let (head, head_ty) = self.expr(first, scope)?;
+                let mut rest = Vec::new();
+                while let Some(op) = parts.next() {
+                    let op = match op.as_str() {
+                        "+" => Arith::Add,
+                        "-" => Arith::Sub,
+                        "*" => Arith::Mul,
+                        _ => Arith::Div,
+                    };
+                    let operand = parts
+                        .next()
+                        .ok_or_else(|| ExprError::new(0..0, "an operator needs a right-hand side"))?;
+                    let operand_span = span(&operand);
+                    let (expr, ty) = self.expr(operand, scope)?;
+                    expect(ty, Ty::Num, operand_span, "arithmetic")?;
+                    rest.push((op, expr));
+                }
+                if rest.is_empty() {
+                    return Ok((head, head_ty));
+                }
+                expect(head_ty, Ty::Num, first_span, "arithmetic")?;
+                Ok((Expr::Arith(Box::new(head), rest), Ty::Num))
+            }
+            Rule::unary => {
+                let mut minuses = 0;
+                let mut inner = None;
+                for p in pair.into_inner() {
+                    if p.as_rule() == Rule::minus {
+                        minuses += 1;
+                    } else {
+                        inner = Some(p);
+                    }
+                }
+                let inner = inner.ok_or_else(|| ExprError::new(0..0, "`-` needs a number"))?;
+                let inner_span = span(&inner);
+                let (expr, ty) = self.expr(inner, scope)?;
+                if minuses == 0 {
+                    return Ok((expr, ty));
+                }
+                expect(ty, Ty::Num, inner_span, "a negated value")?;
+                Ok((
+                    if minuses % 2 == 1 {
+                        Expr::Neg(Box::new(expr))
+                    } else {
+                        expr
+                    },
+                    Ty::Num,
+                ))
+            }
+            Rule::postfix => {
+                let mut parts = pair.into_inner();
+                let primary = parts.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                let indexes: Vec<Pair<'_, Rule>> = parts.collect();
+                if indexes.is_empty() {
+                    return self.expr(primary, scope);
+                }
+                if primary.as_rule() != Rule::param {
+                    return Err(ExprError::new(
+                        span(&indexes[0]),
+                        "only a $parameter table can be indexed with `[…]`",
+                    ));
+                }
+                self.param(primary, indexes, scope)
+            }
+            Rule::number => {
+                let value: f64 = pair
+                    .as_str()
+                    .parse()
+                    .map_err(|_| ExprError::new(span(&pair), "not a number"))?;
+                Ok((Expr::Num(value), Ty::Num))
+            }
+            Rule::string => {
+                let raw = pair.as_str();
+                Ok((Expr::Str(raw[1..raw.len() - 1].to_owned()), Ty::Str))
+            }
+            Rule::boolean => Ok((Expr::Bool(pair.as_str() == "true"), Ty::Bool)),
+            Rule::list => {
+                let mut items = Vec::new();
+                for item in pair.into_inner() {
+                    let item_span = span(&item);
+                    let (expr, ty) = self.expr(item, scope)?;
+                    if matches!(ty, Ty::List | Ty::Elements(_)) {
+                        return Err(ExprError::new(item_span, "a list cannot hold a list"));
+                    }
+                    items.push(expr);
+                }
+                Ok((Expr::List(items), Ty::List))
+            }
+            Rule::call => self.call(pair, scope),
+            Rule::param => self.param(pair, Vec::new(), scope),
+            Rule::path => self.path(&pair, scope),
+            other => Err(ExprError::new(span(&pair), format!("unexpected {other:?}"))),
+        }
+    }
+
+    fn comparison(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
+        let mut parts = pair.into_inner();
+        let left = parts.next().ok_or_else(|| ExprError::new(0..0, "empty comparison"))?;
+        let left_span = span(&left);
+        let (left, left_ty) = self.expr(left, scope)?;
+        let Some(op) = parts.next() else {
+            return Ok((left, left_ty));
+        };
+        let right = parts
+            .next()
+            .ok_or_else(|| ExprError::new(span(&op), "a comparison needs a right-hand side"))?;
+        let right_span = span(&right);
+        let (right, right_ty) = self.expr(right, scope)?;
+        for (ty, side_span) in [(left_ty, &left_span), (right_ty, &right_span)] {
+            if let Ty::Elements(list) = ty {
+                return Err(
+                    ExprError::new(side_span.clone(), format!("`{}` is a list of elements", list.name()))
+                        .help("use `any(…)`, `all(…)` or `count(…)`"),
+                );
+            }
+        }
+        match op.as_rule() {
+            Rule::in_ | Rule::not_in => {
+                if !matches!(right_ty, Ty::List | Ty::Any) {
+                    return Err(ExprError::new(
+                        right_span,
+                        format!("`in` needs a list on its right, but this is {}", right_ty.name()),
+                    )
+                    .help("write a list, as in `trigger.kind in [single_case, press]`"));
+                }
+                let negated = op.as_rule() == Rule::not_in;
+                Ok((
+                    Expr::In {
+                        item: Box::new(left),
+                        list: Box::new(right),
+                        negated,
+                    },
+                    Ty::Bool,
+                ))
+            }
+            _ => {
+                let compare = match op.as_str() {
+                    "==" => Compare::Eq,
+                    "!=" => Compare::Ne,
+                    "<" => Compare::Lt,
+                    "<=" => Compare::Le,
+                    ">" => Compare::Gt,
+                    _ => Compare::Ge,
+                };
+                if !matches!(compare, Compare::Eq | Compare::Ne) {
+                    expect(left_ty, Ty::Num, left_span, "each side of a `<`, `<=`, `>` or `>=`")?;
+                    expect(right_ty, Ty::Num, right_span, "each side of a `<`, `<=`, `>` or `>=`")?;
+                }
+                Ok((Expr::Compare(compare, Box::new(left), Box::new(right)), Ty::Bool))
+            }
+        }
+    }
+
+    fn call(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
+        let call_span = span(&pair);
+        let mut parts = pair.into_inner();
+        let name = parts
+            .next()
+            .ok_or_else(|| ExprError::new(call_span.clone(), "empty call"))?;
+        let args: Vec<Pair<'_, Rule>> = parts.collect();
+        let arity = |n: usize| -> Result<(), ExprError> {
+            if args.len() == n {
+                Ok(())
+            } else {
+                Err(ExprError::new(
+                    call_span.clone(),
+                    format!(
+                        "`{}` takes {n} argument{}, not {}",
+                        name.as_str(),
+                        if n == 1 { "" } else { "s" },
+                        args.len()
+                    ),
+                ))
+            }
+        };
+        match name.as_str() {
+            "exists" => {
+                arity(1)?;
+                let (expr, _) = self.expr(args[0].clone(), scope)?;
+                Ok((Expr::Exists(Box::new(expr)), Ty::Bool))
+            }
+            "count" => {
+                arity(1)?;
+                let (expr, ty) = self.expr(args[0].clone(), scope)?;
+                if !matches!(ty, Ty::List | Ty::Elements(_) | Ty::Any) {
+                    return Err(ExprError::new(
+                        span(&args[0]),
+                        format!("`count` needs a list, but this is {}", ty.name()),
+                    ));
+                }
+                Ok((Expr::Count(Box::new(expr)), Ty::Num))
+            }
+            "any" | "all" => {
+                arity(2)?;
+                let list_span = span(&args[0]);
+                let (_, ty) = self.expr(args[0].clone(), scope)?;
+                let Ty::Elements(list) = ty else {
+                    let lists: Vec<&str> = ListField::ALL.iter().map(|l| l.name()).collect();
+                    return Err(ExprError::new(
+                        list_span,
+                        format!(
+                            "`{}` needs a list of elements, but this is {}",
+                            name.as_str(),
+                            ty.name()
+                        ),
+                    )
+                    .help(format!(
+                        "the lists are {}; for a list of words use `in`",
+                        lists.join(", ")
+                    )));
+                };
+                let condition_span = span(&args[1]);
+                let (condition, condition_ty) = self.expr(args[1].clone(), Some(list))?;
+                expect(condition_ty, Ty::Bool, condition_span, "the condition")?;
+                let expr = if name.as_str() == "any" {
+                    Expr::Any(list, Box::new(condition))
+                } else {
+                    Expr::All(list, Box::new(condition))
+                };
+                Ok((expr, Ty::Bool))
+            }
+            other => {
+                let help = match model::suggest(other, ["exists", "count", "any", "all"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "the functions are exists, count, any and all".to_owned(),
+                };
+                Err(ExprError::new(span(&name), format!("unknown function `{other}`")).help(help))
+            }
+        }
+    }
+
+    /// `$name`, `$table.key` or `$table[expr]`.
+    fn param(
+        &self,
+        pair: Pair<'_, Rule>,
+        indexes: Vec<Pair<'_, Rule>>,
+        scope: Option<ListField>,
+    ) -> Result<(Expr, Ty), ExprError> {
+        let param_span = span(&pair);
+        let mut names = pair.as_str()[1..].split('.');
+        let first = names.next().unwrap_or_default();
+        let Some(mut value) = self.params.get(first) else {
+            let help = match model::suggest(first, self.params.names()) {
+                Some(s) => format!("did you mean `${s}`?"),
+                None => format!(
+                    "the parameters are: {}",
+                    self.params
+                        .names()
+                        .map(|n| format!("${n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(ExprError::new(param_span, format!("unknown parameter `${first}`")).help(help));
+        };
+        for name in names {
+            value = match value {
+                ParamValue::Table(table) => table.get(name).ok_or_else(|| {
+                    ExprError::new(
+                        param_span.clone(),
+                        format!("parameter table `${first}` has no `{name}`"),
+                    )
+                    .help(format!(
+                        "its keys are: {}",
+                        table.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ))
+                })?,
+                _ => return Err(ExprError::new(param_span.clone(), format!("`${first}` is not a table"))),
+            };
+        }
+        let mut indexes = indexes.into_iter();
+        let Some(index) = indexes.next() else {
+            return Ok(constant(value));
+        };
+        let ParamValue::Table(table) = value else {
+            return Err(ExprError::new(
+                span(&index),
+                format!("`{}` is not a table and cannot be indexed", pair.as_str()),
+            ));
+        };
+        if let Some(extra) = indexes.next() {
+            return Err(ExprError::new(span(&extra), "only one `[…]` is allowed"));
+        }
+        let key = index
+            .into_inner()
+            .next()
+            .ok_or_else(|| ExprError::new(param_span.clone(), "empty index"))?;
+        let (key, _) = self.expr(key, scope)?;
+        Ok((Expr::Lookup(table.clone(), Box::new(key)), Ty::Any))
+    }
+
+    /// A field of the scope or the requirement, or an enumerated word.
+    fn path(&self, pair: &Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
+        let name = pair.as_str();
+        if let Some((field, ty)) = fields::lookup(scope, name) {
+            return Ok((Expr::Field(field), ty));
+        }
+        if let Some(word) = known_word(name) {
+            return Ok((Expr::Str(word.to_owned()), Ty::Str));
+        }
+        let candidates = fields::names(scope).chain(all_words());
+        let help = match model::suggest(name, candidates) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "see docs/rules.md for the fields and words".to_owned(),
+        };
+        Err(ExprError::new(span(pair), format!("unknown field or word `{name}`")).help(help))
+    }
+}
+
+fn constant(value: &ParamValue) -> (Expr, Ty) {
+    match value {
+        ParamValue::Num(n) => (Expr::Num(*n), Ty::Num),
+        ParamValue::Str(s) => (Expr::Str(s.clone()), Ty::Str),
+        ParamValue::Table(table) => (Expr::List(table.values().map(|v| constant(v).0).collect()), Ty::List),
+    }
+}
+
+/// Words a value can be compared with that are no keyword of the language:
+/// the kinds of `review`, `reporting` and `dispensation`.
+const EXTRA_WORDS: &[&str] = &["date", "text", "per_year"];
+
+fn all_words() -> impl Iterator<Item = &'static str> {
+    model::PurposeKind::all_spellings()
+        .chain(model::RiskLevel::all_spellings())
+        .chain(model::TriggerKind::all_spellings())
+        .chain(model::DataMode::all_spellings())
+        .chain(model::MeasureKind::all_spellings())
+        .chain(model::FrequencyWord::all_spellings())
+        .chain(model::keywords::Marker::all_spellings())
+        .chain(EXTRA_WORDS.iter().copied())
+}
+
+/// The English spelling of an enumerated word in either language.
+fn known_word(word: &str) -> Option<&'static str> {
+    fn en<K: Keyword>(word: &str) -> Option<&'static str> {
+        K::lookup(word).map(|k| k.spelling().en)
+    }
+    en::<model::PurposeKind>(word)
+        .or_else(|| en::<model::RiskLevel>(word))
+        .or_else(|| en::<model::TriggerKind>(word))
+        .or_else(|| en::<model::DataMode>(word))
+        .or_else(|| en::<model::MeasureKind>(word))
+        .or_else(|| en::<model::FrequencyWord>(word))
+        .or_else(|| en::<model::keywords::Marker>(word))
+        .or_else(|| EXTRA_WORDS.iter().copied().find(|w| *w == word))
+}
+
+/// An enumerated word (as the engine holds it, in English) in `lang`, so a
+/// Danish message says `middel` where the value is `medium`.
+pub fn word_in(word: &str, lang: Lang) -> Option<&'static str> {
+    fn find<K: Keyword>(word: &str, lang: Lang) -> Option<&'static str> {
+        K::TABLE.iter().find(|s| s.en == word).map(|s| s.in_lang(lang))
+    }
+    find::<model::PurposeKind>(word, lang)
+        .or_else(|| find::<model::RiskLevel>(word, lang))
+        .or_else(|| find::<model::TriggerKind>(word, lang))
+        .or_else(|| find::<model::DataMode>(word, lang))
+        .or_else(|| find::<model::MeasureKind>(word, lang))
+        .or_else(|| find::<model::FrequencyWord>(word, lang))
+        .or_else(|| find::<model::keywords::Marker>(word, lang))
+}
+
+// ---- evaluation ----
+
+/// Evaluates an expression. A missing value makes a comparison false and
+/// arithmetic missing, so a rule about a field that is not there does not fire.
+pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
+    match expr {
+        Expr::Num(n) => Value::Num(*n),
+        Expr::Str(s) => Value::Str(Cow::Borrowed(s)),
+        Expr::Bool(b) => Value::Bool(*b),
+        Expr::List(items) => Value::List(items.iter().map(|i| eval(i, cx)).collect()),
+        Expr::Field(field) => fields::read(*field, cx),
+        Expr::Var(index) => cx.vars.get(*index).cloned().unwrap_or(Value::Null),
+        Expr::Lookup(table, key) => {
+            let key = match eval(key, cx) {
+                Value::Str(s) => s.into_owned(),
+                Value::Num(n) => n.to_string(),
+                _ => return Value::Null,
+            };
+            match table.get(&key) {
+                Some(ParamValue::Num(n)) => Value::Num(*n),
+                Some(ParamValue::Str(s)) => Value::Str(Cow::Borrowed(s)),
+                _ => Value::Null,
+            }
+        }
+        Expr::Not(inner) => Value::Bool(!truthy(&eval(inner, cx))),
+        Expr::And(items) => Value::Bool(items.iter().all(|i| truthy(&eval(i, cx)))),
+        Expr::Or(items) => Value::Bool(items.iter().any(|i| truthy(&eval(i, cx)))),
+        Expr::Compare(op, left, right) => Value::Bool(compare(*op, &eval(left, cx), &eval(right, cx))),
+        Expr::In { item, list, negated } => {
+            let item = eval(item, cx);
+            let Value::List(list) = eval(list, cx) else {
+                return Value::Bool(false);
+            };
+            if item == Value::Null {
+                return Value::Bool(false);
+            }
+            Value::Bool(list.iter().any(|v| compare(Compare::Eq, &item, v)) != *negated)
+        }
+        Expr::Arith(head, rest) => {
+            let Value::Num(mut acc) = eval(head, cx) else {
+                return Value::Null;
+            };
+            for (op, operand) in rest {
+                let Value::Num(n) = eval(operand, cx) else {
+                    return Value::Null;
+                };
+                acc = match op {
+                    Arith::Add => acc + n,
+                    Arith::Sub => acc - n,
+                    Arith::Mul => acc * n,
+                    Arith::Div if n == 0.0 => return Value::Null,
+                    Arith::Div => acc / n,
+                };
+            }
+            Value::Num(acc)
+        }
+        Expr::Neg(inner) => match eval(inner, cx) {
+            Value::Num(n) => Value::Num(-n),
+            _ => Value::Null,
+        },
+        Expr::Exists(inner) => Value::Bool(match inner.as_ref() {
+            Expr::Field(Field::Purposes) => !cx.requirement.purposes.is_empty(),
+            Expr::Field(Field::Data) => !cx.requirement.data.is_empty(),
+            Expr::Field(Field::Burdens) => !cx.requirement.burdens.is_empty(),
+            Expr::Field(Field::Measures) => !cx.requirement.measures.is_empty(),
+            other => match eval(other, cx) {
+                Value::Null => false,
+                Value::List(items) => !items.is_empty(),
+                _ => true,
+            },
+        }),
+        Expr::Any(list, condition) => Value::Bool(
+            cx.elements(*list)
+                .into_iter()
+                .any(|e| truthy(&eval(condition, &cx.with(e)))),
+        ),
+        Expr::All(list, condition) => Value::Bool(
+            cx.elements(*list)
+                .into_iter()
+                .all(|e| truthy(&eval(condition, &cx.with(e)))),
+        ),
+        Expr::Count(inner) => match inner.as_ref() {
+            Expr::Field(field @ (Field::Purposes | Field::Data | Field::Burdens | Field::Measures)) => {
+                let list = match field {
+                    Field::Purposes => ListField::Purposes,
+                    Field::Data => ListField::Data,
+                    Field::Burdens => ListField::Burdens,
+                    _ => ListField::Measures,
+                };
+                Value::Num(cx.elements(list).len() as f64)
+            }
+            other => match eval(other, cx) {
+                Value::List(items) => Value::Num(items.len() as f64),
+                _ => Value::Null,
+            },
+        },
+    }
+}
+
+pub fn truthy(value: &Value<'_>) -> bool {
+    matches!(value, Value::Bool(true))
+}
+
+fn compare(op: Compare, left: &Value<'_>, right: &Value<'_>) -> bool {
+    match (left, right) {
+        (Value::Null, _) | (_, Value::Null) => false,
+        (Value::Num(a), Value::Num(b)) => match op {
+            Compare::Eq => a == b,
+            Compare::Ne => a != b,
+            Compare::Lt => a < b,
+            Compare::Le => a <= b,
+            Compare::Gt => a > b,
+            Compare::Ge => a >= b,
+        },
+        (Value::Str(a), Value::Str(b)) => match op {
+            Compare::Eq => a.eq_ignore_ascii_case(b),
+            Compare::Ne => !a.eq_ignore_ascii_case(b),
+            _ => false,
+        },
+        (Value::Bool(a), Value::Bool(b)) => match op {
+            Compare::Eq => a == b,
+            Compare::Ne => a != b,
+            _ => false,
+        },
+        _ => matches!(op, Compare::Ne),
+    }
+}

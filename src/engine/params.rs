@@ -1,0 +1,131 @@
+//! Ruleset parameters (`[params]`): numbers, words and tables of them,
+//! overridable from the config. The cost model of the burden estimate is
+//! read from them too.
+
+use crate::burden::CostModel;
+use crate::model::{FrequencyWord, Keyword};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamValue {
+    Num(f64),
+    Str(String),
+    Table(BTreeMap<String, ParamValue>),
+}
+
+impl ParamValue {
+    /// From a TOML value; booleans, arrays and dates are not parameters.
+    pub fn from_toml(value: &toml::Value) -> Result<ParamValue, String> {
+        match value {
+            toml::Value::Integer(n) => Ok(ParamValue::Num(*n as f64)),
+            toml::Value::Float(n) if n.is_finite() => Ok(ParamValue::Num(*n)),
+            toml::Value::String(s) => Ok(ParamValue::Str(s.clone())),
+            toml::Value::Table(table) => table
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), ParamValue::from_toml(v)?)))
+                .collect::<Result<_, String>>()
+                .map(ParamValue::Table),
+            other => Err(format!(
+                "a parameter is a number, a word or a table of them, not {}",
+                other.type_str()
+            )),
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            ParamValue::Num(_) => "a number",
+            ParamValue::Str(_) => "a word",
+            ParamValue::Table(_) => "a table",
+        }
+    }
+}
+
+/// The parameters of a ruleset, by name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params(BTreeMap<String, ParamValue>);
+
+impl Params {
+    pub fn new(values: BTreeMap<String, ParamValue>) -> Self {
+        Params(values)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&ParamValue> {
+        self.0.get(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &ParamValue)> {
+        self.0.iter()
+    }
+
+    fn num(&self, name: &str) -> Result<Option<f64>, String> {
+        match self.0.get(name) {
+            None => Ok(None),
+            Some(ParamValue::Num(n)) if *n > 0.0 => Ok(Some(*n)),
+            Some(other) => Err(format!("`{name}` must be a positive number, not {}", other.kind())),
+        }
+    }
+
+    /// Overrides one parameter (`a` or `a.b` for a table entry). The name
+    /// must exist and the new value must be of the same kind.
+    pub fn set(&mut self, path: &str, value: ParamValue) -> Result<(), String> {
+        let mut parts = path.split('.');
+        let first = parts.next().unwrap_or_default();
+        let mut slot = self
+            .0
+            .get_mut(first)
+            .ok_or_else(|| format!("the ruleset has no parameter `{first}`"))?;
+        for part in parts {
+            slot = match slot {
+                ParamValue::Table(table) => table
+                    .get_mut(part)
+                    .ok_or_else(|| format!("parameter `{first}` has no `{part}`"))?,
+                _ => return Err(format!("parameter `{first}` is not a table")),
+            };
+        }
+        if std::mem::discriminant(slot) != std::mem::discriminant(&value) {
+            return Err(format!("`{path}` must be {}, not {}", slot.kind(), value.kind()));
+        }
+        *slot = value;
+        Ok(())
+    }
+
+    /// The cost model: `hours_per_fte`, `hourly_cost_dkk` and the
+    /// `occurrences` table, each defaulting to LANGUAGE.md's figures.
+    pub fn cost_model(&self) -> Result<CostModel, String> {
+        let mut model = CostModel::default();
+        if let Some(n) = self.num("hours_per_fte")? {
+            model.hours_per_fte = n;
+        }
+        if let Some(n) = self.num("hourly_cost_dkk")? {
+            model.hourly_cost_dkk = n;
+        }
+        match self.0.get("occurrences") {
+            None => {}
+            Some(ParamValue::Table(table)) => {
+                for (name, value) in table {
+                    let word = FrequencyWord::lookup(name)
+                        .filter(|w| *w != FrequencyWord::PerCase)
+                        .ok_or_else(|| {
+                            format!(
+                                "`occurrences.{name}` is not a frequency; the frequencies are {}",
+                                FrequencyWord::accepted()
+                            )
+                        })?;
+                    match value {
+                        ParamValue::Num(n) if *n >= 0.0 => {
+                            model.occurrences.insert(word, *n);
+                        }
+                        other => return Err(format!("`occurrences.{name}` must be a number, not {}", other.kind())),
+                    }
+                }
+            }
+            Some(other) => return Err(format!("`occurrences` must be a table, not {}", other.kind())),
+        }
+        Ok(model)
+    }
+}
