@@ -15,6 +15,7 @@ pub mod engine;
 pub mod input;
 pub mod model;
 pub mod render;
+pub mod ruleset_tests;
 pub mod source;
 pub mod suppress;
 pub mod syntax;

@@ -1,14 +1,21 @@
 //! The command line: arguments (clap) → library calls → output and exit
-//! status. Nothing here decides what a diagnostic says.
+//! status. Nothing here decides what a diagnostic says; each command is a
+//! module of its own.
+
+mod burden;
+mod check;
+mod explain;
+mod rules;
+mod ruleset;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trustlint::check::{self, Options};
-use trustlint::diagnostics::{Counts, Lang};
-use trustlint::engine::{ruleset, Ruleset};
-use trustlint::input;
+use trustlint::check::Checked;
+use trustlint::diagnostics::Lang;
+use trustlint::engine::{ruleset as rulesets, Ruleset};
+use trustlint::input::{self, LoadError};
 use trustlint::render::{self, Format, Style};
 use trustlint::source::{SourceFile, SourceMap};
 
@@ -28,7 +35,7 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// Language of messages [default: from the config, else `da` when LC_ALL or LANG starts with `da`, else `en`]
+    /// Language of messages [default: `da` when LC_ALL or LANG starts with `da`, else `en`]
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 
@@ -36,7 +43,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 
-    /// Print diagnostics only, without the summary line
+    /// Print diagnostics only, without the summary lines
     #[arg(short, long, global = true)]
     quiet: bool,
 
@@ -48,17 +55,16 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check `.krav` files, directories (recursively) or `-` for standard input
-    Check(CheckArgs),
-}
-
-#[derive(clap::Args, Debug)]
-struct CheckArgs {
-    /// Files, directories or `-`; the current directory when none is given
-    paths: Vec<PathBuf>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    Check(check::Args),
+    /// Explain a code: what it means, the kodeks quote, examples, how to fix it
+    Explain(explain::Args),
+    /// List every code with its name, level and source
+    Rules(rules::Args),
+    /// The burden estimate (Standard Cost Model) per requirement and group
+    Burden(burden::Args),
+    /// Test or validate a ruleset file
+    #[command(subcommand)]
+    Ruleset(ruleset::Command),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -74,99 +80,98 @@ enum ColorArg {
     Never,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum FormatArg {
-    Human,
-    Short,
-    Json,
+/// What every command gets from the common options.
+struct Common {
+    lang: Lang,
+    color: ColorArg,
+    quiet: bool,
+    ruleset: Option<String>,
+}
+
+impl Common {
+    /// Colour for standard output.
+    fn color(&self) -> bool {
+        use_color(self.color, std::io::stdout().is_terminal())
+    }
+
+    /// The ruleset named on the command line, or the built-in one.
+    fn ruleset(&self) -> Result<Ruleset, ExitCode> {
+        match self.ruleset.as_deref() {
+            None => load_ruleset(rulesets::DEFAULT_NAME, rulesets::DEFAULT_TEXT.to_owned(), self),
+            Some(name) if name == rulesets::DEFAULT_NAME => {
+                load_ruleset(name, rulesets::DEFAULT_TEXT.to_owned(), self)
+            }
+            Some(path) => self.ruleset_file(path),
+        }
+    }
+
+    fn ruleset_file(&self, path: &str) -> Result<Ruleset, ExitCode> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => load_ruleset(path, text, self),
+            Err(err) => Err(fail(&format!("cannot read the ruleset `{path}`: {}", io_reason(&err)))),
+        }
+    }
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let lang = match cli.lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Da) => Lang::Da,
-        None => lang_from_env(),
-    };
-    match &cli.command {
-        Command::Check(args) => check_command(&cli, args, lang),
-    }
-}
-
-fn check_command(cli: &Cli, args: &CheckArgs, lang: Lang) -> ExitCode {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let inputs = match input::discover(&paths) {
-        Ok(inputs) => inputs,
-        Err(err) => return fail(&err.to_string()),
-    };
-    let ruleset = match load_ruleset(cli.ruleset.as_deref(), lang, cli.color) {
-        Ok(ruleset) => ruleset,
-        Err(code) => return code,
-    };
-    let mut sources = SourceMap::new();
-    let load_errors = input::load(&inputs, &mut sources);
-    let checked = check::check(&sources, &load_errors, &ruleset, &Options { lang });
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
-    };
-    let style = Style {
-        lang,
-        color: use_color(cli.color) && format == Format::Human,
-        quiet: cli.quiet,
-    };
-    let output = render::render(format, &checked, &sources, style);
-    if let Err(err) = write_stdout(&output) {
-        return fail(&format!("cannot write the output: {err}"));
-    }
-    if Counts::of(&checked.diagnostics).errors > 0 {
-        ExitCode::from(EXIT_ERRORS)
-    } else {
-        ExitCode::from(EXIT_CLEAN)
-    }
-}
-
-/// The built-in ruleset, or the one named on the command line. A ruleset
-/// that cannot be read or has errors stops the command (exit status 2),
-/// with its diagnostics on standard error.
-fn load_ruleset(choice: Option<&str>, lang: Lang, color: ColorArg) -> Result<Ruleset, ExitCode> {
-    let (name, text) = match choice {
-        None => (ruleset::DEFAULT_NAME.to_owned(), ruleset::DEFAULT_TEXT.to_owned()),
-        Some(name) if name == ruleset::DEFAULT_NAME => (name.to_owned(), ruleset::DEFAULT_TEXT.to_owned()),
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => (path.to_owned(), text),
-            Err(err) => return Err(fail(&format!("cannot read the ruleset `{path}`: {err}"))),
+    let common = Common {
+        lang: match cli.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Da) => Lang::Da,
+            None => lang_from_env(),
         },
+        color: cli.color,
+        quiet: cli.quiet,
+        ruleset: cli.ruleset,
     };
+    match cli.command {
+        Command::Check(args) => check::run(&common, &args),
+        Command::Explain(args) => explain::run(&common, &args),
+        Command::Rules(args) => rules::run(&common, &args),
+        Command::Burden(args) => burden::run(&common, &args),
+        Command::Ruleset(command) => ruleset::run(&common, &command),
+    }
+}
+
+/// Compiles a ruleset; on errors its diagnostics go to standard error and
+/// the command stops with exit status 2.
+fn load_ruleset(name: &str, text: String, common: &Common) -> Result<Ruleset, ExitCode> {
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new(name, text));
-    ruleset::load(file, &sources.get(file).text).map_err(|diagnostics| {
-        let checked = check::Checked {
+    rulesets::load(file, &sources.get(file).text).map_err(|diagnostics| {
+        let checked = Checked {
             diagnostics,
             files: 1,
-            ..Default::default()
+            ..Checked::default()
         };
         let style = Style {
-            lang,
-            color: use_color_on(color, std::io::stderr().is_terminal()),
+            lang: common.lang,
+            color: use_color(common.color, std::io::stderr().is_terminal()),
             quiet: true,
         };
         let _ = std::io::stderr().write_all(&render::render(Format::Human, &checked, &sources, style));
-        fail("the ruleset has errors; nothing was checked")
+        fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
     })
 }
 
-fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+/// The files to check: paths expanded and read. A missing path or no
+/// `.krav` file at all stops the command.
+fn read_inputs(paths: &[PathBuf]) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let inputs = input::discover(&paths).map_err(|err| fail(&err.to_string()))?;
+    let mut sources = SourceMap::new();
+    let load_errors = input::load(&inputs, &mut sources);
+    Ok((sources, load_errors))
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
+        Err(err) => Err(fail(&format!("cannot write the output: {err}"))),
+        Ok(()) => Ok(()),
     }
 }
 
@@ -174,6 +179,14 @@ fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(EXIT_FAILURE)
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_lowercase(),
+        None => text,
+    }
 }
 
 fn lang_from_env() -> Lang {
@@ -185,11 +198,7 @@ fn lang_from_env() -> Lang {
         .unwrap_or_default()
 }
 
-fn use_color(choice: ColorArg) -> bool {
-    use_color_on(choice, std::io::stdout().is_terminal())
-}
-
-fn use_color_on(choice: ColorArg, terminal: bool) -> bool {
+fn use_color(choice: ColorArg, terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,

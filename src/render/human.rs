@@ -3,7 +3,7 @@
 
 use super::{counts_phrase, Style};
 use crate::check::Checked;
-use crate::diagnostics::{Counts, Diagnostic, Lang, Level};
+use crate::diagnostics::{format_number, Counts, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
@@ -39,6 +39,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         }
     }
     if !style.quiet {
+        burden_line(&mut buffer, checked, style.lang);
         summary(&mut buffer, checked, style.lang);
     }
     buffer.into_inner()
@@ -127,6 +128,31 @@ fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     }
     let _ = writeln!(buffer, "{text}");
     let _ = buffer.reset();
+}
+
+/// "burden: 27,375 hours a year (14.2 FTE, DKK 10,950,000), 27,375 of them frontline"
+fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
+    if checked.estimates.is_empty() {
+        return;
+    }
+    let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
+    let n = |x: f64| format_number(x, lang);
+    let (hours, fte, cost, frontline) = (
+        n(sum(|e| e.hours_per_year)),
+        n(sum(|e| e.fte)),
+        n(sum(|e| e.cost_dkk)),
+        n(sum(|e| e.frontline_hours_per_year)),
+    );
+    let _ = buffer.set_color(ColorSpec::new().set_bold(true));
+    let _ = match lang {
+        Lang::En => write!(buffer, "burden"),
+        Lang::Da => write!(buffer, "byrde"),
+    };
+    let _ = buffer.reset();
+    let _ = match lang {
+        Lang::En => writeln!(buffer, ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"),
+        Lang::Da => writeln!(buffer, ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"),
+    };
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

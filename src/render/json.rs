@@ -15,6 +15,18 @@ struct Report<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     suppressed: Vec<JsonSuppressed<'a>>,
     summary: Summary,
+    burden: Vec<JsonBurden<'a>>,
+}
+
+/// The burden estimate of one requirement (CLI.md).
+#[derive(Serialize)]
+struct JsonBurden<'a> {
+    requirement: &'a str,
+    hours_per_year: f64,
+    fte: f64,
+    frontline_hours_per_year: f64,
+    cost_dkk: f64,
+    one_off_hours: f64,
 }
 
 #[derive(Serialize)]
@@ -84,6 +96,19 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
             counts: Counts::of(&checked.diagnostics),
             suppressed: checked.suppressed.len(),
         },
+        burden: checked
+            .requirements
+            .iter()
+            .zip(&checked.estimates)
+            .map(|(requirement, estimate)| JsonBurden {
+                requirement: requirement.name(),
+                hours_per_year: rounded(estimate.hours_per_year),
+                fte: rounded(estimate.fte),
+                frontline_hours_per_year: rounded(estimate.frontline_hours_per_year),
+                cost_dkk: rounded(estimate.cost_dkk),
+                one_off_hours: rounded(estimate.one_off_hours),
+            })
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_vec_pretty(&report).unwrap_or_default();
@@ -113,6 +138,12 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
         help: d.help.as_deref(),
         source: d.source.as_deref(),
     }
+}
+
+/// Three decimals are more than the estimate's precision; fewer digits keep
+/// the output stable and readable.
+fn rounded(n: f64) -> f64 {
+    (n * 1000.0).round() / 1000.0
 }
 
 fn span(sources: &SourceMap, label: &Label) -> JsonSpan {

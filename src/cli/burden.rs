@@ -1,0 +1,47 @@
+//! `trustlint burden`: the Standard Cost Model estimate, without judging.
+
+use super::{read_inputs, write_stdout, Common, EXIT_CLEAN};
+use clap::ValueEnum;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trustlint::check::{self, Options};
+use trustlint::render::burden;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, directories or `-`; the current directory when none is given
+    paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BurdenFormat::Table)]
+    format: BurdenFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum BurdenFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+pub fn run(common: &Common, args: &Args) -> ExitCode {
+    let ruleset = match common.ruleset() {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
+    let (sources, load_errors) = match read_inputs(&args.paths) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let checked = check::check(&sources, &load_errors, &ruleset, &Options { lang: common.lang });
+    let report = burden::report(&checked.requirements, &checked.estimates);
+    let text = match args.format {
+        BurdenFormat::Table => burden::table(&report, common.lang),
+        BurdenFormat::Json => burden::json(&report),
+        BurdenFormat::Csv => burden::csv(&report),
+    };
+    match write_stdout(text.as_bytes()) {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(code) => code,
+    }
+}

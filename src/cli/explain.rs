@@ -1,0 +1,134 @@
+//! `trustlint explain CODE`, in the manner of `rustc --explain`: what the
+//! code means, the kodeks quote and its section, an example that fires it
+//! with what trustlint says about it, one that passes, and how to fix it.
+
+use super::{fail, write_stdout, Common, EXIT_CLEAN};
+use std::fmt::Write;
+use std::process::ExitCode;
+use trustlint::check::Checked;
+use trustlint::diagnostics::{Lang, Lint};
+use trustlint::engine::{examples, Rule, Ruleset};
+use trustlint::render::{self, Format, Style};
+use trustlint::ruleset_tests;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A code (`TL101`) or a rule name (`single-case-generalised`)
+    code: String,
+}
+
+/// Headings in both languages.
+struct Words {
+    source: &'static str,
+    fires: &'static str,
+    says: &'static str,
+    passes: &'static str,
+    fix: &'static str,
+}
+
+const EN: Words = Words {
+    source: "Source",
+    fires: "An example that fires",
+    says: "trustlint says",
+    passes: "An example that passes",
+    fix: "How to fix it",
+};
+
+const DA: Words = Words {
+    source: "Kilde",
+    fires: "Et eksempel, der udløser",
+    says: "trustlint siger",
+    passes: "Et eksempel, der består",
+    fix: "Sådan rettes det",
+};
+
+pub fn run(common: &Common, args: &Args) -> ExitCode {
+    let ruleset = match common.ruleset() {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
+    let lang = common.lang;
+    let text = if let Some(lint) = Lint::find(&args.code) {
+        explain_lint(lint, lang)
+    } else if let Some(rule) = ruleset
+        .rules
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(&args.code) || r.name == args.code)
+    {
+        explain_rule(&ruleset, rule, lang)
+    } else {
+        let known = trustlint::diagnostics::LANGUAGE_LINTS
+            .iter()
+            .flat_map(|l| [l.code, l.name])
+            .chain(ruleset.rules.iter().flat_map(|r| [r.code.as_str(), r.name.as_str()]));
+        let hint = match trustlint::model::suggest(&args.code, known) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => "; `trustlint rules` lists every code".to_owned(),
+        };
+        return fail(&format!("unknown code `{}`{hint}", args.code));
+    };
+    match write_stdout(text.as_bytes()) {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(code) => code,
+    }
+}
+
+fn explain_lint(lint: &Lint, lang: Lang) -> String {
+    format!(
+        "{} {} ({})\n\n{}\n\n{}\n",
+        lint.code,
+        lint.name,
+        lint.level,
+        lint.summary(lang),
+        lint.explanation.get(lang)
+    )
+}
+
+fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
+    let words = match lang {
+        Lang::En => &EN,
+        Lang::Da => &DA,
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {} ({})\n", rule.code, rule.name, rule.level);
+    let _ = writeln!(out, "{}\n", rule.summary.get(lang));
+    let _ = writeln!(out, "{}\n", rule.explanation.get(lang).trim());
+    let _ = writeln!(out, "{}: {}\n    \"{}\"\n", words.source, rule.source, rule.quote);
+
+    let outcomes = ruleset_tests::run(ruleset, Some(&rule.code), lang);
+    let fires = rule.examples.iter().zip(&outcomes).find(|(e, _)| e.fires);
+    let passes = rule.examples.iter().find(|e| !e.fires);
+    let mut help = None;
+    if let Some((example, outcome)) = fires {
+        let _ = writeln!(out, "{} {}:\n", words.fires, rule.code);
+        out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
+        let own: Vec<_> = outcome.checked.diagnostics.iter().filter(|d| d.code == rule.code).cloned().collect();
+        help = own.first().and_then(|d| d.help.clone());
+        let only_this = Checked {
+            diagnostics: own,
+            ..Checked::default()
+        };
+        let style = Style {
+            lang,
+            color: false,
+            quiet: true,
+        };
+        let rendered = String::from_utf8_lossy(&render::render(Format::Human, &only_this, &outcome.sources, style)).into_owned();
+        let _ = writeln!(out, "\n{}:\n", words.says);
+        out.push_str(&indent(rendered.trim_end()));
+        out.push('\n');
+    }
+    if let Some(example) = passes {
+        let _ = writeln!(out, "{}:\n", words.passes);
+        out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
+        out.push('\n');
+    }
+    if let Some(help) = help {
+        let _ = writeln!(out, "{}: {help}", words.fix);
+    }
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| if line.is_empty() { "\n".to_owned() } else { format!("    {line}\n") }).collect()
+}

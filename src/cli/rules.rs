@@ -1,0 +1,80 @@
+//! `trustlint rules`: every code, as a table or JSON.
+
+use super::{write_stdout, Common, EXIT_CLEAN};
+use clap::ValueEnum;
+use serde::Serialize;
+use std::process::ExitCode;
+use trustlint::diagnostics::{Level, LANGUAGE_LINTS};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    code: String,
+    name: String,
+    level: Level,
+    source: String,
+    summary: String,
+}
+
+pub fn run(common: &Common, args: &Args) -> ExitCode {
+    let ruleset = match common.ruleset() {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
+    let lang = common.lang;
+    let language = "trustlint (LANGUAGE.md)";
+    let entries: Vec<Entry> = LANGUAGE_LINTS
+        .iter()
+        .map(|lint| Entry {
+            code: lint.code.to_owned(),
+            name: lint.name.to_owned(),
+            level: lint.level,
+            source: language.to_owned(),
+            summary: lint.summary(lang).to_owned(),
+        })
+        .chain(ruleset.rules.iter().map(|rule| Entry {
+            code: rule.code.clone(),
+            name: rule.name.clone(),
+            level: rule.level,
+            source: rule.source.clone(),
+            summary: rule.summary.get(lang).clone(),
+        }))
+        .collect();
+    let text = match args.format {
+        RulesFormat::Json => serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n",
+        RulesFormat::Table => table(&entries),
+    };
+    match write_stdout(text.as_bytes()) {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(code) => code,
+    }
+}
+
+/// code, name, level and source, aligned.
+fn table(entries: &[Entry]) -> String {
+    let code_width = entries.iter().map(|e| e.code.chars().count()).max().unwrap_or(0);
+    let name_width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for entry in entries {
+        out.push_str(&format!(
+            "{:<code_width$}  {:<name_width$}  {:<7}  {}\n",
+            entry.code,
+            entry.name,
+            entry.level.as_str(),
+            entry.source
+        ));
+    }
+    out
+}

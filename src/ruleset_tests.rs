@@ -1,0 +1,80 @@
+//! `trustlint ruleset test`: every example embedded in a ruleset is run
+//! through the whole pipeline, as a file of its own, and must fire its rule
+//! (or must not). This is how a municipality tests its own ruleset without
+//! touching Rust.
+
+use crate::check::{self, Checked, Options};
+use crate::diagnostics::{Lang, Level};
+use crate::engine::{examples, Ruleset};
+use crate::source::{SourceFile, SourceMap};
+
+/// What became of one example.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: String,
+    /// 1-based, in the order written.
+    pub number: usize,
+    pub fires: bool,
+    pub verdict: Verdict,
+    /// The example's text and what checking it gave, for `--show`.
+    pub sources: SourceMap,
+    pub checked: Checked,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Passed,
+    /// It should have fired its rule and did not.
+    DidNotFire,
+    /// It fired its rule and should not have.
+    FiredWrongly,
+    /// The example is not a valid `.krav` text (language errors), or could
+    /// not be built.
+    Invalid(String),
+}
+
+/// Runs every example of every rule (or of `only`, a code or name).
+pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
+    let mut outcomes = Vec::new();
+    for rule in &ruleset.rules {
+        if only.is_some_and(|o| !rule.code.eq_ignore_ascii_case(o) && rule.name != o) {
+            continue;
+        }
+        for (i, example) in rule.examples.iter().enumerate() {
+            let number = i + 1;
+            let name = format!("<{} example {number}>", rule.code);
+            let mut sources = SourceMap::new();
+            let (verdict, checked) = match examples::text(ruleset, example) {
+                Err(reason) => {
+                    sources.add(SourceFile::new(name, String::new()));
+                    (Verdict::Invalid(reason), Checked::default())
+                }
+                Ok(text) => {
+                    sources.add(SourceFile::new(name, text));
+                    let checked = check::check(&sources, &[None], ruleset, &Options { lang });
+                    let language_error = checked
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.level == Level::Error && !ruleset.rules.iter().any(|r| r.code == d.code));
+                    let fired = checked.diagnostics.iter().any(|d| d.code == rule.code);
+                    let verdict = match language_error {
+                        Some(d) => Verdict::Invalid(format!("{}: {}", d.code, d.message)),
+                        None if fired == example.fires => Verdict::Passed,
+                        None if example.fires => Verdict::DidNotFire,
+                        None => Verdict::FiredWrongly,
+                    };
+                    (verdict, checked)
+                }
+            };
+            outcomes.push(Outcome {
+                code: rule.code.clone(),
+                number,
+                fires: example.fires,
+                verdict,
+                sources,
+                checked,
+            });
+        }
+    }
+    outcomes
+}
