@@ -33,9 +33,34 @@ pub enum Verdict {
     Invalid(String),
 }
 
-/// Runs every example of every rule (or of `only`, a code or name).
+/// Runs every example of every rule (or of `only`, a code or name). Without
+/// `only`, each base requirement (`examples.en`, `examples.da`) is checked
+/// first: it must fire no rule, or every patch of it would prove little.
 pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
+    if only.is_none() {
+        for (base_lang, text) in &ruleset.example_bases {
+            let mut sources = SourceMap::new();
+            sources.add(SourceFile::new(format!("<examples.{base_lang}>"), text.clone()));
+            let checked = check::check(&sources, &[None], ruleset, &Options { lang });
+            let verdict = match checked
+                .diagnostics
+                .iter()
+                .find(|d| d.level != Level::Note || ruleset.rules.iter().any(|r| r.code == d.code))
+            {
+                None => Verdict::Passed,
+                Some(d) => Verdict::Invalid(format!("the base fires {}: {}", d.code, d.message)),
+            };
+            outcomes.push(Outcome {
+                code: format!("examples.{base_lang}"),
+                number: 0,
+                fires: false,
+                verdict,
+                sources,
+                checked,
+            });
+        }
+    }
     for rule in &ruleset.rules {
         if only.is_some_and(|o| !rule.code.eq_ignore_ascii_case(o) && rule.name != o) {
             continue;

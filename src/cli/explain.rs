@@ -102,7 +102,13 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     if let Some((example, outcome)) = fires {
         let _ = writeln!(out, "{} {}:\n", words.fires, rule.code);
         out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
-        let own: Vec<_> = outcome.checked.diagnostics.iter().filter(|d| d.code == rule.code).cloned().collect();
+        let own: Vec<_> = outcome
+            .checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == rule.code)
+            .cloned()
+            .collect();
         help = own.first().and_then(|d| d.help.clone());
         let only_this = Checked {
             diagnostics: own,
@@ -113,7 +119,8 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
             color: false,
             quiet: true,
         };
-        let rendered = String::from_utf8_lossy(&render::render(Format::Human, &only_this, &outcome.sources, style)).into_owned();
+        let rendered =
+            String::from_utf8_lossy(&render::render(Format::Human, &only_this, &outcome.sources, style)).into_owned();
         let _ = writeln!(out, "\n{}:\n", words.says);
         out.push_str(&indent(rendered.trim_end()));
         out.push('\n');
@@ -130,5 +137,13 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|line| if line.is_empty() { "\n".to_owned() } else { format!("    {line}\n") }).collect()
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                "\n".to_owned()
+            } else {
+                format!("    {line}\n")
+            }
+        })
+        .collect()
 }

@@ -98,9 +98,7 @@ impl Common {
     fn ruleset(&self) -> Result<Ruleset, ExitCode> {
         match self.ruleset.as_deref() {
             None => load_ruleset(rulesets::DEFAULT_NAME, rulesets::DEFAULT_TEXT.to_owned(), self),
-            Some(name) if name == rulesets::DEFAULT_NAME => {
-                load_ruleset(name, rulesets::DEFAULT_TEXT.to_owned(), self)
-            }
+            Some(name) if name == rulesets::DEFAULT_NAME => load_ruleset(name, rulesets::DEFAULT_TEXT.to_owned(), self),
             Some(path) => self.ruleset_file(path),
         }
     }
@@ -158,7 +156,11 @@ fn load_ruleset(name: &str, text: String, common: &Common) -> Result<Ruleset, Ex
 /// The files to check: paths expanded and read. A missing path or no
 /// `.krav` file at all stops the command.
 fn read_inputs(paths: &[PathBuf]) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
-    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
     let inputs = input::discover(&paths).map_err(|err| fail(&err.to_string()))?;
     let mut sources = SourceMap::new();
     let load_errors = input::load(&inputs, &mut sources);

@@ -33,8 +33,18 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
         Command::Check { file } => match load(common, file) {
             Ok(ruleset) => {
                 let text = match common.lang {
-                    Lang::En => format!("{file}: ruleset `{}` {} is valid: {} rules\n", ruleset.name, ruleset.version, ruleset.rules.len()),
-                    Lang::Da => format!("{file}: regelsættet `{}` {} er gyldigt: {} regler\n", ruleset.name, ruleset.version, ruleset.rules.len()),
+                    Lang::En => format!(
+                        "{file}: ruleset `{}` {} is valid: {} rules\n",
+                        ruleset.name,
+                        ruleset.version,
+                        ruleset.rules.len()
+                    ),
+                    Lang::Da => format!(
+                        "{file}: regelsættet `{}` {} er gyldigt: {} regler\n",
+                        ruleset.name,
+                        ruleset.version,
+                        ruleset.rules.len()
+                    ),
                 };
                 finish(text, true)
             }
@@ -67,7 +77,15 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                 if outcome.verdict != Verdict::Passed {
                     failed += 1;
                 }
-                let _ = writeln!(out, "{} example {} ({expectation}) ... {result}", outcome.code, outcome.number);
+                if outcome.number == 0 {
+                    let _ = writeln!(out, "{} (the base fires no rule) ... {result}", outcome.code);
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{} example {} ({expectation}) ... {result}",
+                        outcome.code, outcome.number
+                    );
+                }
                 if *show && (outcome.fires || outcome.verdict != Verdict::Passed) {
                     let style = Style {
                         lang: common.lang,
@@ -75,11 +93,22 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                         quiet: true,
                     };
                     let own = Checked {
-                        diagnostics: outcome.checked.diagnostics.iter().filter(|d| d.code == outcome.code || outcome.verdict != Verdict::Passed).cloned().collect(),
+                        diagnostics: outcome
+                            .checked
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.code == outcome.code || outcome.verdict != Verdict::Passed)
+                            .cloned()
+                            .collect(),
                         ..Checked::default()
                     };
                     out.push('\n');
-                    out.push_str(&String::from_utf8_lossy(&render::render(Format::Human, &own, &outcome.sources, style)));
+                    out.push_str(&String::from_utf8_lossy(&render::render(
+                        Format::Human,
+                        &own,
+                        &outcome.sources,
+                        style,
+                    )));
                 }
             }
             let passed = outcomes.len() - failed;

@@ -97,15 +97,36 @@ pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
 /// An aligned table in the chosen language.
 pub fn table(report: &Report, lang: Lang) -> String {
     let (requirement, group, headers) = match lang {
-        Lang::En => ("requirement", "group", ["people", "h/person/yr", "hours/yr", "FTE", "cost DKK", "frontline h/yr"]),
-        Lang::Da => ("krav", "gruppe", ["personer", "t/person/år", "timer/år", "årsværk", "kr.", "borgernære t/år"]),
+        Lang::En => (
+            "requirement",
+            "group",
+            ["people", "h/person/yr", "hours/yr", "FTE", "cost DKK", "frontline h/yr"],
+        ),
+        Lang::Da => (
+            "krav",
+            "gruppe",
+            [
+                "personer",
+                "t/person/år",
+                "timer/år",
+                "årsværk",
+                "kr.",
+                "borgernære t/år",
+            ],
+        ),
     };
     let mut out = String::new();
     for (title, rows) in [(requirement, &report.requirements), (group, &report.groups)] {
-        let mut lines: Vec<Vec<String>> = vec![std::iter::once(title.to_owned()).chain(headers.iter().map(|h| (*h).to_owned())).collect()];
+        let mut lines: Vec<Vec<String>> = vec![std::iter::once(title.to_owned())
+            .chain(headers.iter().map(|h| (*h).to_owned()))
+            .collect()];
         for row in rows.iter().chain(std::iter::once(&report.total)) {
             lines.push(vec![
-                if row.name == "total" && lang == Lang::Da { "i alt".to_owned() } else { row.name.clone() },
+                if row.name == "total" && lang == Lang::Da {
+                    "i alt".to_owned()
+                } else {
+                    row.name.clone()
+                },
                 format_number(row.people, lang),
                 format_number(row.hours_per_person_year, lang),
                 format_number(row.hours_per_year, lang),
@@ -128,7 +149,11 @@ pub fn table(report: &Report, lang: Lang) -> String {
                 .enumerate()
                 .map(|(c, (cell, w))| {
                     let pad = w - cell.chars().count();
-                    if c == 0 { format!("{cell}{}", " ".repeat(pad)) } else { format!("{}{cell}", " ".repeat(pad)) }
+                    if c == 0 {
+                        format!("{cell}{}", " ".repeat(pad))
+                    } else {
+                        format!("{}{cell}", " ".repeat(pad))
+                    }
                 })
                 .collect();
             let _ = writeln!(out, "{}", cells.join("  ").trim_end());
@@ -137,8 +162,16 @@ pub fn table(report: &Report, lang: Lang) -> String {
     }
     if report.total.one_off_hours > 0.0 {
         let _ = match lang {
-            Lang::En => writeln!(out, "one-off (first year only): {} hours", format_number(report.total.one_off_hours, lang)),
-            Lang::Da => writeln!(out, "engangsbyrde (kun første år): {} timer", format_number(report.total.one_off_hours, lang)),
+            Lang::En => writeln!(
+                out,
+                "one-off (first year only): {} hours",
+                format_number(report.total.one_off_hours, lang)
+            ),
+            Lang::Da => writeln!(
+                out,
+                "engangsbyrde (kun første år): {} timer",
+                format_number(report.total.one_off_hours, lang)
+            ),
         };
     }
     out
@@ -152,7 +185,9 @@ pub fn json(report: &Report) -> String {
 
 /// One row per requirement, per group and the total, with a `kind` column.
 pub fn csv(report: &Report) -> String {
-    let mut out = String::from("kind,name,people,hours_per_person_year,hours_per_year,fte,cost_dkk,frontline_hours_per_year,one_off_hours\n");
+    let mut out = String::from(
+        "kind,name,people,hours_per_person_year,hours_per_year,fte,cost_dkk,frontline_hours_per_year,one_off_hours\n",
+    );
     let rows = report
         .requirements
         .iter()

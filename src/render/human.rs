@@ -150,8 +150,14 @@ fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     };
     let _ = buffer.reset();
     let _ = match lang {
-        Lang::En => writeln!(buffer, ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"),
-        Lang::Da => writeln!(buffer, ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"),
+        Lang::En => writeln!(
+            buffer,
+            ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"
+        ),
+        Lang::Da => writeln!(
+            buffer,
+            ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"
+        ),
     };
 }
 
