@@ -15,11 +15,12 @@ pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
         .into_iter()
         .filter(|candidate| *candidate != original)
         .map(|candidate| {
-            let transliterated = fold(candidate, Fold::Double) == double || fold(candidate, Fold::Single) == single;
+            let lowered = candidate.to_lowercase();
+            let transliterated = fold(&lowered, Fold::Double) == double || fold(&lowered, Fold::Single) == single;
             let distance = if transliterated {
                 0
             } else {
-                distance(&input, candidate).min(distance(&double, &fold(candidate, Fold::Double)))
+                distance(&input, &lowered).min(distance(&double, &fold(&lowered, Fold::Double)))
             };
             (distance, candidate)
         })
@@ -90,6 +91,7 @@ mod tests {
     fn typos_in_either_language() {
         assert_eq!(suggest("purpse", KEYS.iter().copied()), Some("purpose"));
         assert_eq!(suggest("rsiiko", KEYS.iter().copied()), Some("risiko"));
+        assert_eq!(suggest("TL1O1", ["TL101", "TL102x"]), Some("TL101"));
         assert_eq!(suggest("reveiw", KEYS.iter().copied()), Some("review"));
         assert_eq!(suggest("rsik", KEYS.iter().copied()), Some("risk"));
     }
