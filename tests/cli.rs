@@ -120,6 +120,17 @@ fn json_output_matches_the_schema() {
         let code = format!("TL{n:03}");
         assert!(codes.contains(code.as_str()), "{code} missing from the fixtures' JSON");
     }
+    // Every diagnostic has a code, a span and a help line.
+    for diagnostic in output["diagnostics"].as_array().expect("array") {
+        assert!(
+            diagnostic["help"].as_str().is_some_and(|h| !h.is_empty()),
+            "no help: {diagnostic}"
+        );
+        assert!(
+            diagnostic["span"]["line"].as_u64().is_some_and(|l| l >= 1),
+            "no span: {diagnostic}"
+        );
+    }
     // The summary counts what is listed.
     let count = |level: &str| {
         output["diagnostics"]
