@@ -8,6 +8,7 @@ use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Lint};
 use crate::engine::{self, Judged, Ruleset};
 use crate::input::LoadError;
+use crate::levels::Levels;
 use crate::model::{self, Requirement};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::suppress::{self, Directive, Suppressed};
@@ -18,6 +19,9 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub lang: Lang,
+    /// Levels set by the user, for the language checks (the ruleset's rules
+    /// carry theirs: [`Ruleset::with_levels`]).
+    pub levels: Levels,
 }
 
 /// Everything a renderer needs.
@@ -82,6 +86,14 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
                 .map(|rule| rule.code.clone())
         })
     };
+    for diagnostic in &mut diagnostics {
+        if Lint::find(&diagnostic.code).is_some() {
+            diagnostic.level = options
+                .levels
+                .resolve(&diagnostic.code, &diagnostic.name, diagnostic.level);
+        }
+    }
+    diagnostics.retain(|d| d.level != Level::Allow);
     let (mut diagnostics, mut suppressed) = suppress::apply(diagnostics, &directives, &canonical, lang);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));

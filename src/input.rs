@@ -50,13 +50,16 @@ pub enum Input {
 /// Expands paths into the files to check, in a stable order: explicit files
 /// as given, directories walked in sorted order. Symbolic links to
 /// directories are not followed, so a link loop cannot trap the walk.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+///
+/// `select` decides which files found in a folder are checked (the
+/// config's include/exclude); files named on the command line always are.
+pub fn discover(paths: &[PathBuf], select: &dyn Fn(&Path) -> bool) -> Result<Vec<Input>, InputError> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut inputs);
+            walk(path, select, &mut inputs);
         } else if path.exists() || path.symlink_metadata().is_ok() {
             inputs.push(Input::File(path.clone()));
         } else {
@@ -69,7 +72,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
     Ok(inputs)
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+fn walk(dir: &Path, select: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         // An unreadable directory is reported like an unreadable file.
         inputs.push(Input::File(dir.to_path_buf()));
@@ -83,8 +86,11 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, inputs);
-        } else if path.extension().is_some_and(|ext| ext == "krav") && !(kind.is_symlink() && path.is_dir()) {
+            walk(&path, select, inputs);
+        } else if path.extension().is_some_and(|ext| ext == "krav")
+            && !(kind.is_symlink() && path.is_dir())
+            && select(&path)
+        {
             inputs.push(Input::File(path));
         }
     }

@@ -10,9 +10,12 @@
 
 pub mod burden;
 pub mod check;
+pub mod config;
 pub mod diagnostics;
 pub mod engine;
+pub mod init;
 pub mod input;
+pub mod levels;
 pub mod model;
 pub mod render;
 pub mod ruleset_tests;

@@ -42,7 +42,15 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
         for (base_lang, text) in &ruleset.example_bases {
             let mut sources = SourceMap::new();
             sources.add(SourceFile::new(format!("<examples.{base_lang}>"), text.clone()));
-            let checked = check::check(&sources, &[None], ruleset, &Options { lang });
+            let checked = check::check(
+                &sources,
+                &[None],
+                ruleset,
+                &Options {
+                    lang,
+                    ..Options::default()
+                },
+            );
             let verdict = match checked
                 .diagnostics
                 .iter()
@@ -76,7 +84,15 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                 }
                 Ok(text) => {
                     sources.add(SourceFile::new(name, text));
-                    let checked = check::check(&sources, &[None], ruleset, &Options { lang });
+                    let checked = check::check(
+                        &sources,
+                        &[None],
+                        ruleset,
+                        &Options {
+                            lang,
+                            ..Options::default()
+                        },
+                    );
                     let language_error = checked
                         .diagnostics
                         .iter()

@@ -1,6 +1,6 @@
 //! `trustlint burden`: the Standard Cost Model estimate, without judging.
 
-use super::{read_inputs, write_stdout, Common, EXIT_CLEAN};
+use super::{write_stdout, Common, EXIT_CLEAN};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,11 +29,19 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let (sources, load_errors) = match read_inputs(&args.paths) {
+    let (sources, load_errors) = match common.read_inputs(&args.paths) {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let checked = check::check(&sources, &load_errors, &ruleset, &Options { lang: common.lang });
+    let checked = check::check(
+        &sources,
+        &load_errors,
+        &ruleset,
+        &Options {
+            lang: common.lang,
+            ..Options::default()
+        },
+    );
     let report = burden::report(&checked.requirements, &checked.estimates);
     let text = match args.format {
         BurdenFormat::Table => burden::table(&report, common.lang),

@@ -1,11 +1,13 @@
 //! `trustlint check`.
 
-use super::{read_inputs, write_stdout, Common, EXIT_CLEAN, EXIT_ERRORS};
+use super::{fail, write_stdout, Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::Counts;
+use trustlint::diagnostics::{Counts, Level};
+use trustlint::engine;
+use trustlint::levels::{self, Levels};
 use trustlint::render::{self, Format, Style};
 
 #[derive(clap::Args, Debug)]
@@ -16,36 +18,97 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
+
+    /// Make a code, rule name or `warnings` an error
+    #[arg(short = 'D', long = "deny", value_name = "CODE")]
+    deny: Vec<String>,
+
+    /// Make a code, rule name or `warnings` a warning
+    #[arg(short = 'W', long = "warn", value_name = "CODE")]
+    warn: Vec<String>,
+
+    /// Switch off a code, rule name or `warnings`
+    #[arg(short = 'A', long = "allow", value_name = "CODE")]
+    allow: Vec<String>,
+
+    /// Count the diagnostics per code instead of listing them
+    #[arg(long)]
+    statistics: bool,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum FormatArg {
     Human,
+    Pretty,
     Short,
     Json,
+    Sarif,
+    Github,
 }
 
-pub fn run(common: &Common, args: &Args) -> ExitCode {
+pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     let ruleset = match common.ruleset() {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let (sources, load_errors) = match read_inputs(&args.paths) {
+    let catalogue = engine::catalogue(&ruleset, common.lang);
+    // The config's [rules] first, then -D/-W/-A in the order given.
+    let mut levels = Levels::default();
+    if let (Some(config), Some(file)) = (&common.config, common.config_file) {
+        let errors = config.check_rules(file, &catalogue);
+        if !errors.is_empty() {
+            common.report_settings_errors(errors, &common.settings);
+            return fail("the config has errors; nothing was checked");
+        }
+        for (selector, level, _) in &config.rules {
+            levels.push(selector, *level);
+        }
+    }
+    let mut flags: Vec<(usize, &String, Level)> = Vec::new();
+    for (id, values, level) in [
+        ("deny", &args.deny, Level::Error),
+        ("warn", &args.warn, Level::Warning),
+        ("allow", &args.allow, Level::Allow),
+    ] {
+        let indices = matches.indices_of(id).into_iter().flatten();
+        flags.extend(indices.zip(values).map(|(i, v)| (i, v, level)));
+    }
+    flags.sort_by_key(|(index, ..)| *index);
+    for (_, selector, level) in flags {
+        if let Err((message, help)) = levels::check_selector(selector, &catalogue) {
+            return fail(&format!("{message}; {help}"));
+        }
+        levels.push(selector, level);
+    }
+    let ruleset = ruleset.with_levels(&levels);
+    let (sources, load_errors) = match common.read_inputs(&args.paths) {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let checked = check::check(&sources, &load_errors, &ruleset, &Options { lang: common.lang });
+    let options = Options {
+        lang: common.lang,
+        levels,
+    };
+    let checked = check::check(&sources, &load_errors, &ruleset, &options);
     let format = match args.format {
         FormatArg::Human => Format::Human,
+        FormatArg::Pretty => Format::Pretty,
         FormatArg::Short => Format::Short,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
     let style = Style {
         lang: common.lang,
-        color: common.color() && format == Format::Human,
+        color: common.color() && matches!(format, Format::Human | Format::Pretty),
         quiet: common.quiet,
     };
-    if let Err(code) = write_stdout(&render::render(format, &checked, &sources, style)) {
+    let output = if args.statistics {
+        render::statistics(&checked, format == Format::Json)
+    } else {
+        render::render(format, &checked, &sources, style, &catalogue)
+    };
+    if let Err(code) = write_stdout(&output) {
         return code;
     }
     if Counts::of(&checked.diagnostics).errors > 0 {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use trustlint::check::Checked;
 use trustlint::diagnostics::{Lang, Lint};
 use trustlint::engine::{examples, Rule, Ruleset};
-use trustlint::render::{self, Format, Style};
+use trustlint::render::{self, Style};
 use trustlint::ruleset_tests;
 
 #[derive(clap::Args, Debug)]
@@ -119,8 +119,7 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
             color: false,
             quiet: true,
         };
-        let rendered =
-            String::from_utf8_lossy(&render::render(Format::Human, &only_this, &outcome.sources, style)).into_owned();
+        let rendered = String::from_utf8_lossy(&render::human(&only_this, &outcome.sources, style)).into_owned();
         let _ = writeln!(out, "\n{}:\n", words.says);
         out.push_str(&indent(rendered.trim_end()));
         out.push('\n');

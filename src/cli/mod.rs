@@ -5,19 +5,22 @@
 mod burden;
 mod check;
 mod explain;
+mod init;
 mod rules;
 mod ruleset;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::Lang;
-use trustlint::engine::{ruleset as rulesets, Ruleset};
+use trustlint::config::{self, Config};
+use trustlint::diagnostics::{Diagnostic, Lang};
+use trustlint::engine::ruleset::{self as rulesets, Overrides};
+use trustlint::engine::Ruleset;
 use trustlint::input::{self, LoadError};
-use trustlint::render::{self, Format, Style};
-use trustlint::source::{SourceFile, SourceMap};
+use trustlint::render::{self, Style};
+use trustlint::source::{FileId, SourceFile, SourceMap};
 
 /// Exit statuses, as CLI.md sets them.
 const EXIT_CLEAN: u8 = 0;
@@ -35,7 +38,7 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// Language of messages [default: `da` when LC_ALL or LANG starts with `da`, else `en`]
+    /// Language of messages [default: from trustlint.toml, else `da` when LC_ALL or LANG starts with `da`, else `en`]
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 
@@ -47,9 +50,13 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
-    /// The ruleset: a TOML file, or the name of the built-in `kodeks-for-tillid`
+    /// The ruleset: a TOML file, or the name of the built-in `kodeks-for-tillid` [default: from trustlint.toml]
     #[arg(long, global = true, value_name = "NAME|PATH")]
     ruleset: Option<String>,
+
+    /// The configuration file [default: the nearest trustlint.toml in this folder or above]
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -65,6 +72,15 @@ enum Command {
     /// Test or validate a ruleset file
     #[command(subcommand)]
     Ruleset(ruleset::Command),
+    /// Write a commented template proposal
+    Init(init::Args),
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -80,12 +96,17 @@ enum ColorArg {
     Never,
 }
 
-/// What every command gets from the common options.
+/// What every command gets from the common options and the config.
 struct Common {
     lang: Lang,
     color: ColorArg,
     quiet: bool,
+    /// The ruleset named on the command line or in the config.
     ruleset: Option<String>,
+    config: Option<Config>,
+    /// The config file's text, for diagnostics pointing into it.
+    settings: SourceMap,
+    config_file: Option<FileId>,
 }
 
 impl Common {
@@ -94,77 +115,178 @@ impl Common {
         use_color(self.color, std::io::stdout().is_terminal())
     }
 
-    /// The ruleset named on the command line, or the built-in one.
+    /// The ruleset named on the command line or in the config, or the
+    /// built-in one, with the config's parameters.
     fn ruleset(&self) -> Result<Ruleset, ExitCode> {
         match self.ruleset.as_deref() {
-            None => load_ruleset(rulesets::DEFAULT_NAME, rulesets::DEFAULT_TEXT.to_owned(), self),
-            Some(name) if name == rulesets::DEFAULT_NAME => load_ruleset(name, rulesets::DEFAULT_TEXT.to_owned(), self),
+            None => self.load_ruleset(rulesets::DEFAULT_NAME, rulesets::DEFAULT_TEXT.to_owned()),
+            Some(name) if name == rulesets::DEFAULT_NAME => self.load_ruleset(name, rulesets::DEFAULT_TEXT.to_owned()),
             Some(path) => self.ruleset_file(path),
         }
     }
 
     fn ruleset_file(&self, path: &str) -> Result<Ruleset, ExitCode> {
         match std::fs::read_to_string(path) {
-            Ok(text) => load_ruleset(path, text, self),
+            Ok(text) => self.load_ruleset(path, text),
             Err(err) => Err(fail(&format!("cannot read the ruleset `{path}`: {}", io_reason(&err)))),
         }
     }
-}
 
-pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    let common = Common {
-        lang: match cli.lang {
-            Some(LangArg::En) => Lang::En,
-            Some(LangArg::Da) => Lang::Da,
-            None => lang_from_env(),
-        },
-        color: cli.color,
-        quiet: cli.quiet,
-        ruleset: cli.ruleset,
-    };
-    match cli.command {
-        Command::Check(args) => check::run(&common, &args),
-        Command::Explain(args) => explain::run(&common, &args),
-        Command::Rules(args) => rules::run(&common, &args),
-        Command::Burden(args) => burden::run(&common, &args),
-        Command::Ruleset(command) => ruleset::run(&common, &command),
+    /// Compiles a ruleset; on errors its diagnostics go to standard error
+    /// and the command stops with exit status 2.
+    fn load_ruleset(&self, name: &str, text: String) -> Result<Ruleset, ExitCode> {
+        let mut sources = SourceMap::new();
+        // The config first, so that its FileId holds in both maps.
+        if let Some(id) = self.config_file {
+            let config = self.settings.get(id);
+            sources.add(SourceFile::new(config.name.clone(), config.text.clone()));
+        }
+        let file = sources.add(SourceFile::new(name, text));
+        let overrides = Overrides {
+            file: self.config_file.unwrap_or_default(),
+            params: self.config.as_ref().map_or(&[], |c| c.params.as_slice()),
+        };
+        rulesets::load_with(file, &sources.get(file).text, &overrides).map_err(|diagnostics| {
+            self.report_settings_errors(diagnostics, &sources);
+            fail(&format!(
+                "the ruleset `{name}` (or the parameters set for it) has errors; nothing was checked"
+            ))
+        })
     }
-}
 
-/// Compiles a ruleset; on errors its diagnostics go to standard error and
-/// the command stops with exit status 2.
-fn load_ruleset(name: &str, text: String, common: &Common) -> Result<Ruleset, ExitCode> {
-    let mut sources = SourceMap::new();
-    let file = sources.add(SourceFile::new(name, text));
-    rulesets::load(file, &sources.get(file).text).map_err(|diagnostics| {
+    /// Prints diagnostics about settings files to standard error.
+    fn report_settings_errors(&self, diagnostics: Vec<Diagnostic>, sources: &SourceMap) {
         let checked = Checked {
             diagnostics,
             files: 1,
             ..Checked::default()
         };
         let style = Style {
-            lang: common.lang,
-            color: use_color(common.color, std::io::stderr().is_terminal()),
+            lang: self.lang,
+            color: use_color(self.color, std::io::stderr().is_terminal()),
             quiet: true,
         };
-        let _ = std::io::stderr().write_all(&render::render(Format::Human, &checked, &sources, style));
-        fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
-    })
+        let _ = std::io::stderr().write_all(&render::human(&checked, sources, style));
+    }
+
+    /// The files to check: paths expanded (through the config's globs) and
+    /// read. A missing path or no `.krav` file at all stops the command.
+    fn read_inputs(&self, paths: &[PathBuf]) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
+        let inputs = input::discover(&paths, &select).map_err(|err| fail(&err.to_string()))?;
+        let mut sources = SourceMap::new();
+        let load_errors = input::load(&inputs, &mut sources);
+        Ok((sources, load_errors))
+    }
 }
 
-/// The files to check: paths expanded and read. A missing path or no
-/// `.krav` file at all stops the command.
-fn read_inputs(paths: &[PathBuf]) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
+pub fn run() -> ExitCode {
+    let mut matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches_mut(&mut matches.clone()) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
     };
-    let inputs = input::discover(&paths).map_err(|err| fail(&err.to_string()))?;
-    let mut sources = SourceMap::new();
-    let load_errors = input::load(&inputs, &mut sources);
-    Ok((sources, load_errors))
+    let common = match common(&cli) {
+        Ok(common) => common,
+        Err(code) => return code,
+    };
+    let sub = matches.remove_subcommand().map(|(_, m)| m).unwrap_or_default();
+    match &cli.command {
+        Command::Check(args) => check::run(&common, args, &sub),
+        Command::Explain(args) => explain::run(&common, args),
+        Command::Rules(args) => rules::run(&common, args),
+        Command::Burden(args) => burden::run(&common, args),
+        Command::Ruleset(command) => ruleset::run(&common, command),
+        Command::Init(args) => init::run(&common, args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "trustlint", &mut out);
+            finish(write_stdout(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => finish(write_stdout(&out)),
+                Err(err) => fail(&format!("cannot write the manual page: {err}")),
+            }
+        }
+    }
+}
+
+/// The common options, with the config's settings where the command line
+/// is silent.
+fn common(cli: &Cli) -> Result<Common, ExitCode> {
+    let mut common = Common {
+        lang: lang_from_env(),
+        color: cli.color,
+        quiet: cli.quiet,
+        ruleset: None,
+        config: None,
+        settings: SourceMap::new(),
+        config_file: None,
+    };
+    let config_path = match &cli.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+    };
+    if let Some(path) = config_path {
+        let text = std::fs::read_to_string(&path).map_err(|err| {
+            fail(&format!(
+                "cannot read the config `{}`: {}",
+                display_path(&path),
+                io_reason(&err)
+            ))
+        })?;
+        let shown = display_path(&path);
+        let file = common.settings.add(SourceFile::new(shown, text));
+        common.config_file = Some(file);
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        match config::load(file, &common.settings.get(file).text, &dir) {
+            Ok(config) => {
+                common.lang = config.lang.unwrap_or(common.lang);
+                common.ruleset = config.ruleset.clone();
+                common.config = Some(config);
+            }
+            Err(diagnostics) => {
+                if let Some(lang) = cli.lang {
+                    common.lang = lang_of(lang);
+                }
+                let settings = std::mem::take(&mut common.settings);
+                common.report_settings_errors(diagnostics, &settings);
+                return Err(fail(&format!(
+                    "the config `{}` has errors; nothing was checked",
+                    display_path(&path)
+                )));
+            }
+        }
+    }
+    if let Some(lang) = cli.lang {
+        common.lang = lang_of(lang);
+    }
+    if let Some(ruleset) = &cli.ruleset {
+        common.ruleset = Some(ruleset.clone());
+    }
+    Ok(common)
+}
+
+/// A path as it is best shown: relative to the current folder when inside it.
+fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+}
+
+fn lang_of(lang: LangArg) -> Lang {
+    match lang {
+        LangArg::En => Lang::En,
+        LangArg::Da => Lang::Da,
+    }
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), ExitCode> {
@@ -175,6 +297,10 @@ fn write_stdout(bytes: &[u8]) -> Result<(), ExitCode> {
         Err(err) => Err(fail(&format!("cannot write the output: {err}"))),
         Ok(()) => Ok(()),
     }
+}
+
+fn finish(written: Result<(), ExitCode>) -> ExitCode {
+    written.map_or_else(|code| code, |()| ExitCode::from(EXIT_CLEAN))
 }
 
 /// Exit status 2 with one clear line.
@@ -207,3 +333,6 @@ fn use_color(choice: ColorArg, terminal: bool) -> bool {
         ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }
+
+/// The ArgMatches of a subcommand, for options whose order matters.
+type SubMatches = ArgMatches;

@@ -2,9 +2,8 @@
 
 use super::{write_stdout, Common, EXIT_CLEAN};
 use clap::ValueEnum;
-use serde::Serialize;
 use std::process::ExitCode;
-use trustlint::diagnostics::{Level, LANGUAGE_LINTS};
+use trustlint::engine::RuleInfo;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -19,39 +18,12 @@ enum RulesFormat {
     Json,
 }
 
-#[derive(Serialize)]
-struct Entry {
-    code: String,
-    name: String,
-    level: Level,
-    source: String,
-    summary: String,
-}
-
 pub fn run(common: &Common, args: &Args) -> ExitCode {
     let ruleset = match common.ruleset() {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let lang = common.lang;
-    let language = "trustlint (LANGUAGE.md)";
-    let entries: Vec<Entry> = LANGUAGE_LINTS
-        .iter()
-        .map(|lint| Entry {
-            code: lint.code.to_owned(),
-            name: lint.name.to_owned(),
-            level: lint.level,
-            source: language.to_owned(),
-            summary: lint.summary(lang).to_owned(),
-        })
-        .chain(ruleset.rules.iter().map(|rule| Entry {
-            code: rule.code.clone(),
-            name: rule.name.clone(),
-            level: rule.level,
-            source: rule.source.clone(),
-            summary: rule.summary.get(lang).clone(),
-        }))
-        .collect();
+    let entries = trustlint::engine::catalogue(&ruleset, common.lang);
     let text = match args.format {
         RulesFormat::Json => serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n",
         RulesFormat::Table => table(&entries),
@@ -63,7 +35,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
 }
 
 /// code, name, level and source, aligned.
-fn table(entries: &[Entry]) -> String {
+fn table(entries: &[RuleInfo]) -> String {
     let code_width = entries.iter().map(|e| e.code.chars().count()).max().unwrap_or(0);
     let name_width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
     let mut out = String::new();

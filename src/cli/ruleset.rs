@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::process::ExitCode;
 use trustlint::check::Checked;
 use trustlint::diagnostics::Lang;
-use trustlint::render::{self, Format, Style};
+use trustlint::render::{self, Style};
 use trustlint::ruleset_tests::{self, Verdict};
 
 #[derive(clap::Subcommand, Debug)]
@@ -103,12 +103,7 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                         ..Checked::default()
                     };
                     out.push('\n');
-                    out.push_str(&String::from_utf8_lossy(&render::render(
-                        Format::Human,
-                        &own,
-                        &outcome.sources,
-                        style,
-                    )));
+                    out.push_str(&String::from_utf8_lossy(&render::human(&own, &outcome.sources, style)));
                 }
             }
             let passed = outcomes.len() - failed;
@@ -123,7 +118,7 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
 
 fn load(common: &Common, file: &str) -> Result<trustlint::engine::Ruleset, ExitCode> {
     if file == trustlint::engine::ruleset::DEFAULT_NAME {
-        super::load_ruleset(file, trustlint::engine::ruleset::DEFAULT_TEXT.to_owned(), common)
+        common.load_ruleset(file, trustlint::engine::ruleset::DEFAULT_TEXT.to_owned())
     } else {
         common.ruleset_file(file)
     }

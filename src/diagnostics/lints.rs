@@ -218,6 +218,20 @@ pub static INVALID_RULESET: Lint = Lint {
     },
 };
 
+pub static INVALID_CONFIG: Lint = Lint {
+    code: "TL013",
+    name: "invalid-config",
+    level: Level::Error,
+    summary: Text {
+        en: "a trustlint.toml with an error",
+        da: "en trustlint.toml med en fejl",
+    },
+    explanation: Text {
+        en: "`trustlint.toml` (found by walking up from the current folder, or given with `--config`) sets the ruleset, the message language, `include`/`exclude` globs, rule levels under `[rules]` (by code or name) and ruleset parameters under `[params]`. An unknown key, a level or language that does not exist, a rule or parameter the ruleset does not have, or a value of the wrong kind is reported at its place in the file, and nothing is checked (exit status 2): a setting that is silently ignored is worse than none.",
+        da: "`trustlint.toml` (fundet ved at gå op fra den aktuelle mappe eller givet med `--config`) angiver regelsættet, sproget, `include`/`exclude`-mønstre, regelniveauer under `[rules]` (efter kode eller navn) og regelsættets parametre under `[params]`. En ukendt nøgle, et niveau eller sprog, der ikke findes, en regel eller parameter, som regelsættet ikke har, eller en værdi af forkert slags meldes på sin plads i filen, og intet tjekkes (exitstatus 2): en indstilling, der stille ignoreres, er værre end ingen.",
+    },
+};
+
 /// Every language check, in code order.
 pub static LANGUAGE_LINTS: &[&Lint] = &[
     &SYNTAX_ERROR,
@@ -232,4 +246,5 @@ pub static LANGUAGE_LINTS: &[&Lint] = &[
     &UNREADABLE_FILE,
     &EMPTY_FILE,
     &INVALID_RULESET,
+    &INVALID_CONFIG,
 ];

@@ -14,10 +14,46 @@ mod template;
 pub use ruleset::{Builtin, Example, ExampleSource, Localized, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang, Level};
+use crate::diagnostics::{Diagnostic, Label, Lang, Level, LANGUAGE_LINTS};
 use crate::model::Requirement;
 use crate::source::Span;
 use fields::{Context, Element, Value};
+
+/// What outputs and `rules` say about one code, language checks and ruleset
+/// rules alike.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RuleInfo {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub source: String,
+    pub summary: String,
+    #[serde(skip)]
+    pub explanation: String,
+}
+
+/// Every code: the language checks, then the ruleset's rules.
+pub fn catalogue(ruleset: &Ruleset, lang: Lang) -> Vec<RuleInfo> {
+    LANGUAGE_LINTS
+        .iter()
+        .map(|lint| RuleInfo {
+            code: lint.code.to_owned(),
+            name: lint.name.to_owned(),
+            level: lint.level,
+            source: "trustlint (LANGUAGE.md)".to_owned(),
+            summary: lint.summary(lang).to_owned(),
+            explanation: lint.explanation.get(lang).to_owned(),
+        })
+        .chain(ruleset.rules.iter().map(|rule| RuleInfo {
+            code: rule.code.clone(),
+            name: rule.name.clone(),
+            level: rule.level,
+            source: rule.source.clone(),
+            summary: rule.summary.get(lang).clone(),
+            explanation: rule.explanation.get(lang).trim().to_owned(),
+        }))
+        .collect()
+}
 
 /// A requirement to judge, with its burden estimate.
 #[derive(Clone, Copy, Debug)]

@@ -35,6 +35,16 @@ pub struct Ruleset {
     pub example_bases: BTreeMap<String, String>,
 }
 
+impl Ruleset {
+    /// The ruleset with each rule's level as the user set it.
+    pub fn with_levels(mut self, levels: &crate::levels::Levels) -> Ruleset {
+        for rule in &mut self.rules {
+            rule.level = levels.resolve(&rule.code, &rule.name, rule.level);
+        }
+        self
+    }
+}
+
 /// One rule.
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -225,6 +235,20 @@ struct ExampleFile {
 /// Loads and compiles a ruleset. On failure every problem found is a TL012
 /// diagnostic in `file`, whose text is `text`.
 pub fn load(file: FileId, text: &str) -> Result<Ruleset, Vec<Diagnostic>> {
+    load_with(file, text, &Overrides::default())
+}
+
+/// Parameter values from a config, applied before the rules are compiled.
+/// Errors (an unknown parameter, a value of the wrong kind) are TL013 in
+/// the config's `file`.
+#[derive(Debug, Default)]
+pub struct Overrides<'a> {
+    pub file: FileId,
+    pub params: &'a [(String, ParamValue, Span)],
+}
+
+/// [`load`], with the config's parameter values in place of the ruleset's.
+pub fn load_with(file: FileId, text: &str, overrides: &Overrides<'_>) -> Result<Ruleset, Vec<Diagnostic>> {
     let mut loader = Loader {
         file,
         text,
@@ -242,7 +266,7 @@ pub fn load(file: FileId, text: &str) -> Result<Ruleset, Vec<Diagnostic>> {
             return Err(loader.errors);
         }
     };
-    let ruleset = loader.compile(parsed);
+    let ruleset = loader.compile(parsed, overrides);
     if loader.errors.is_empty() {
         ruleset.ok_or_else(Vec::new)
     } else {
@@ -280,7 +304,7 @@ impl Loader<'_> {
         self.error(inner, err.message, err.help);
     }
 
-    fn compile(&mut self, file: File) -> Option<Ruleset> {
+    fn compile(&mut self, file: File, overrides: &Overrides<'_>) -> Option<Ruleset> {
         let mut values = BTreeMap::new();
         for (name, value) in &file.params {
             match ParamValue::from_toml(value.get_ref()) {
@@ -290,7 +314,22 @@ impl Loader<'_> {
                 Err(message) => self.error(value.span(), message, None),
             }
         }
-        let params = Params::new(values);
+        let mut params = Params::new(values);
+        for (path, value, span) in overrides.params {
+            if let Err(message) = params.set(path, value.clone()) {
+                let help = crate::model::suggest(path, params.names()).map_or_else(
+                    || {
+                        format!(
+                            "the ruleset's parameters are: {}",
+                            params.names().collect::<Vec<_>>().join(", ")
+                        )
+                    },
+                    |s| format!("did you mean `{s}`?"),
+                );
+                self.errors
+                    .push(lints::INVALID_CONFIG.at(overrides.file, *span, message).with_help(help));
+            }
+        }
         let cost = match params.cost_model() {
             Ok(cost) => cost,
             Err(message) => {

@@ -1,16 +1,16 @@
 //! The default format: rustc-style diagnostics through codespan-reporting,
 //! then a summary line like cargo's.
 
-use super::{counts_phrase, Style};
+use super::Style;
 use crate::check::Checked;
-use crate::diagnostics::{format_number, Counts, Diagnostic, Lang, Level};
+use crate::diagnostics::{Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor, Chars, Config};
 use std::io::Write;
 use std::ops::Range;
-use termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use termcolor::Buffer;
 
 pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
     let mut buffer = if style.color {
@@ -39,8 +39,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         }
     }
     if !style.quiet {
-        burden_line(&mut buffer, checked, style.lang);
-        summary(&mut buffer, checked, style.lang);
+        super::write_closing(&mut buffer, checked, style.lang);
     }
     buffer.into_inner()
 }
@@ -80,93 +79,6 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes)
-}
-
-fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    let counts = Counts::of(&checked.diagnostics);
-    let files = checked.files;
-    let requirements = checked.requirements.len();
-    let (head, color) = if counts.errors > 0 {
-        ("error", Some(Color::Red))
-    } else if counts.warnings > 0 {
-        ("warning", Some(Color::Yellow))
-    } else {
-        ("", None)
-    };
-    let text = match (lang, counts == Counts::default()) {
-        (Lang::En, true) => format!(
-            "checked {files} {} ({requirements} {}): no problems found",
-            plural(files, "file", "files"),
-            plural(requirements, "requirement", "requirements")
-        ),
-        (Lang::Da, true) => format!(
-            "tjekkede {files} {} ({requirements} krav): ingen problemer fundet",
-            plural(files, "fil", "filer")
-        ),
-        (Lang::En, false) => format!(
-            "found {} in {files} {} ({requirements} {} checked)",
-            counts_phrase(counts, lang),
-            plural(files, "file", "files"),
-            plural(requirements, "requirement", "requirements")
-        ),
-        (Lang::Da, false) => format!(
-            "fandt {} i {files} {} ({requirements} krav tjekket)",
-            counts_phrase(counts, lang),
-            plural(files, "fil", "filer")
-        ),
-    };
-    let head = match (lang, head) {
-        (Lang::Da, "error") => "fejl",
-        (Lang::Da, "warning") => "advarsel",
-        (_, head) => head,
-    };
-    if let Some(color) = color {
-        let _ = buffer.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true));
-        let _ = write!(buffer, "{head}");
-        let _ = buffer.set_color(ColorSpec::new().set_bold(true));
-        let _ = write!(buffer, ": ");
-    }
-    let _ = writeln!(buffer, "{text}");
-    let _ = buffer.reset();
-}
-
-/// "burden: 27,375 hours a year (14.2 FTE, DKK 10,950,000), 27,375 of them frontline"
-fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    if checked.estimates.is_empty() {
-        return;
-    }
-    let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
-    let n = |x: f64| format_number(x, lang);
-    let (hours, fte, cost, frontline) = (
-        n(sum(|e| e.hours_per_year)),
-        n(sum(|e| e.fte)),
-        n(sum(|e| e.cost_dkk)),
-        n(sum(|e| e.frontline_hours_per_year)),
-    );
-    let _ = buffer.set_color(ColorSpec::new().set_bold(true));
-    let _ = match lang {
-        Lang::En => write!(buffer, "burden"),
-        Lang::Da => write!(buffer, "byrde"),
-    };
-    let _ = buffer.reset();
-    let _ = match lang {
-        Lang::En => writeln!(
-            buffer,
-            ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"
-        ),
-        Lang::Da => writeln!(
-            buffer,
-            ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"
-        ),
-    };
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 /// codespan's view of our files, using our line tables.

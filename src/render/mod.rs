@@ -2,13 +2,19 @@
 //! none of them decides anything.
 
 pub mod burden;
+mod github;
 mod human;
 mod json;
+mod pretty;
+mod sarif;
 mod short;
 
 use crate::check::Checked;
-use crate::diagnostics::{join_and, Counts, Lang};
+use crate::diagnostics::{format_number, join_and, Counts, Lang, Level};
+use crate::engine::RuleInfo;
 use crate::source::SourceMap;
+use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use std::io::Write;
 
 pub use json::JSON_VERSION;
 
@@ -21,6 +27,12 @@ pub enum Format {
     Short,
     /// One JSON document (see CLI.md).
     Json,
+    /// The human content through ariadne.
+    Pretty,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 /// How to render.
@@ -32,13 +44,50 @@ pub struct Style {
     pub quiet: bool,
 }
 
-/// Renders a check result in `format`.
-pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
+/// Renders a check result in `format`; `rules` describes every code (SARIF
+/// lists them).
+pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style, rules: &[RuleInfo]) -> Vec<u8> {
     match format {
         Format::Human => human::render(checked, sources, style),
         Format::Short => short::render(checked, sources, style),
         Format::Json => json::render(checked, sources),
+        Format::Pretty => pretty::render(checked, sources, style),
+        Format::Sarif => sarif::render(checked, sources, rules),
+        Format::Github => github::render(checked, sources),
     }
+}
+
+/// The human format, for messages outside `check` (ruleset errors, examples).
+pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
+    human::render(checked, sources, style)
+}
+
+/// `--statistics`: how many diagnostics of each code, most first, as ruff
+/// prints them; JSON when `json` is set.
+pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
+    let mut counts: Vec<(usize, &str, &str, Level)> = Vec::new();
+    for d in &checked.diagnostics {
+        match counts.iter_mut().find(|(_, code, ..)| *code == d.code) {
+            Some(entry) => entry.0 += 1,
+            None => counts.push((1, &d.code, &d.name, d.level)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    if json {
+        let list: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(count, code, name, level)| serde_json::json!({"code": code, "name": name, "level": level, "count": count}))
+            .collect();
+        let mut out = serde_json::to_vec_pretty(&list).unwrap_or_default();
+        out.push(b'\n');
+        return out;
+    }
+    let width = counts.iter().map(|c| c.0.to_string().len()).max().unwrap_or(1);
+    let mut out = String::new();
+    for (count, code, name, level) in counts {
+        out.push_str(&format!("{count:>width$}  {code:<6} {name} ({level})\n"));
+    }
+    out.into_bytes()
 }
 
 /// "2 errors, 1 warning and 3 notes" in the chosen language; zero counts
@@ -65,4 +114,98 @@ fn counts_phrase(counts: Counts, lang: Lang) -> String {
     } else {
         join_and(&parts, lang)
     }
+}
+
+/// The closing lines of the text formats: the burden estimate and a
+/// summary like cargo's.
+fn write_closing(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
+    burden_line(buffer, checked, lang);
+    summary(buffer, checked, lang);
+}
+
+/// "burden: 27,375 hours a year (14.2 FTE, DKK 10,950,000), 27,375 of them frontline"
+fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
+    if checked.estimates.is_empty() {
+        return;
+    }
+    let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
+    let n = |x: f64| format_number(x, lang);
+    let (hours, fte, cost, frontline) = (
+        n(sum(|e| e.hours_per_year)),
+        n(sum(|e| e.fte)),
+        n(sum(|e| e.cost_dkk)),
+        n(sum(|e| e.frontline_hours_per_year)),
+    );
+    let _ = buffer.set_color(ColorSpec::new().set_bold(true));
+    let _ = match lang {
+        Lang::En => write!(buffer, "burden"),
+        Lang::Da => write!(buffer, "byrde"),
+    };
+    let _ = buffer.reset();
+    let _ = match lang {
+        Lang::En => writeln!(
+            buffer,
+            ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"
+        ),
+        Lang::Da => writeln!(
+            buffer,
+            ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"
+        ),
+    };
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
+    let counts = Counts::of(&checked.diagnostics);
+    let files = checked.files;
+    let requirements = checked.requirements.len();
+    let (head, color) = if counts.errors > 0 {
+        ("error", Some(Color::Red))
+    } else if counts.warnings > 0 {
+        ("warning", Some(Color::Yellow))
+    } else {
+        ("", None)
+    };
+    let text = match (lang, counts == Counts::default()) {
+        (Lang::En, true) => format!(
+            "checked {files} {} ({requirements} {}): no problems found",
+            plural(files, "file", "files"),
+            plural(requirements, "requirement", "requirements")
+        ),
+        (Lang::Da, true) => format!(
+            "tjekkede {files} {} ({requirements} krav): ingen problemer fundet",
+            plural(files, "fil", "filer")
+        ),
+        (Lang::En, false) => format!(
+            "found {} in {files} {} ({requirements} {} checked)",
+            counts_phrase(counts, lang),
+            plural(files, "file", "files"),
+            plural(requirements, "requirement", "requirements")
+        ),
+        (Lang::Da, false) => format!(
+            "fandt {} i {files} {} ({requirements} krav tjekket)",
+            counts_phrase(counts, lang),
+            plural(files, "fil", "filer")
+        ),
+    };
+    let head = match (lang, head) {
+        (Lang::Da, "error") => "fejl",
+        (Lang::Da, "warning") => "advarsel",
+        (_, head) => head,
+    };
+    if let Some(color) = color {
+        let _ = buffer.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true));
+        let _ = write!(buffer, "{head}");
+        let _ = buffer.set_color(ColorSpec::new().set_bold(true));
+        let _ = write!(buffer, ": ");
+    }
+    let _ = writeln!(buffer, "{text}");
+    let _ = buffer.reset();
 }

@@ -1,0 +1,202 @@
+//! `trustlint.toml`: found by walking up from the current directory (or
+//! given with `--config`). It sets the ruleset, the message language, which
+//! files a folder walk checks (`include`/`exclude` globs, relative to the
+//! config's folder), rule levels (`[rules]`, by code or name) and ruleset
+//! parameters (`[params]`). An unknown key or a bad value is a TL013
+//! diagnostic with its span in the TOML.
+
+use crate::diagnostics::{lints, Diagnostic, Lang, Level};
+use crate::engine::params::ParamValue;
+use crate::engine::RuleInfo;
+use crate::source::{FileId, Span};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "trustlint.toml";
+
+/// A loaded configuration.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The folder the config file is in; relative paths start here.
+    pub dir: PathBuf,
+    /// A ruleset name, or a path resolved against `dir`.
+    pub ruleset: Option<String>,
+    pub lang: Option<Lang>,
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    /// `[rules]`: a code or name, the level, and where it was written.
+    pub rules: Vec<(String, Level, Span)>,
+    /// `[params]`: a parameter path (`a` or `a.b`), its value, its span.
+    pub params: Vec<(String, ParamValue, Span)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    ruleset: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    params: BTreeMap<String, Spanned<toml::Value>>,
+}
+
+/// The nearest `trustlint.toml` in `start` or a folder above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|path| path.is_file())
+}
+
+/// Reads a config's text (in `file`), with relative paths against `dir`.
+pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let error = |span: std::ops::Range<usize>, message: String, help: &str| {
+        lints::INVALID_CONFIG
+            .at(file, Span::new(span.start, span.end), message)
+            .with_help(help)
+    };
+    let parsed: File = toml::from_str(text).map_err(|err| {
+        vec![error(
+            err.span().unwrap_or(0..0),
+            err.message().trim().to_owned(),
+            "the keys are ruleset, lang, include, exclude, [rules] and [params]; see the README",
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let mut config = Config {
+        dir: dir.to_path_buf(),
+        ..Config::default()
+    };
+    if let Some(ruleset) = parsed.ruleset {
+        let value = ruleset.get_ref();
+        config.ruleset = Some(if value.ends_with(".toml") {
+            dir.join(value).to_string_lossy().into_owned()
+        } else {
+            value.clone()
+        });
+    }
+    if let Some(lang) = parsed.lang {
+        match Lang::parse(lang.get_ref()) {
+            Some(l) => config.lang = Some(l),
+            None => errors.push(error(
+                lang.span(),
+                format!("unknown language `{}`", lang.get_ref()),
+                "`lang` is \"en\" or \"da\"",
+            )),
+        }
+    }
+    for (globs, slot) in [
+        (&parsed.include, &mut config.include),
+        (&parsed.exclude, &mut config.exclude),
+    ] {
+        let Some(globs) = globs else { continue };
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            match Glob::new(glob.get_ref()) {
+                Ok(g) => {
+                    builder.add(g);
+                }
+                Err(err) => errors.push(error(
+                    glob.span(),
+                    format!("not a glob: {}", err.kind()),
+                    "globs are like \"drafts/**\" or \"**/*.krav\"",
+                )),
+            }
+        }
+        match builder.build() {
+            Ok(set) => *slot = Some(set),
+            Err(err) => errors.push(error(
+                0..0,
+                format!("the globs do not build: {err}"),
+                "check the include and exclude globs",
+            )),
+        }
+    }
+    for (selector, level) in &parsed.rules {
+        match Level::parse(level.get_ref()) {
+            Some(l) => config.rules.push((
+                selector.get_ref().clone(),
+                l,
+                Span::new(selector.span().start, selector.span().end),
+            )),
+            None => errors.push(error(
+                level.span(),
+                format!("unknown level `{}`", level.get_ref()),
+                "the levels are \"error\", \"warning\", \"note\" and \"allow\"",
+            )),
+        }
+    }
+    for (name, value) in &parsed.params {
+        flatten(
+            name,
+            value.get_ref(),
+            Span::new(value.span().start, value.span().end),
+            &mut config.params,
+            &mut |message| {
+                errors.push(error(
+                    value.span(),
+                    message,
+                    "parameters are numbers, words or tables of them",
+                ))
+            },
+        );
+    }
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `a = { b = 1 }` → `a.b = 1`, so a table entry can be overridden alone.
+fn flatten(
+    path: &str,
+    value: &toml::Value,
+    span: Span,
+    out: &mut Vec<(String, ParamValue, Span)>,
+    error: &mut dyn FnMut(String),
+) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, inner) in table {
+                flatten(&format!("{path}.{key}"), inner, span, out, error);
+            }
+        }
+        other => match ParamValue::from_toml(other) {
+            Ok(v) => out.push((path.to_owned(), v, span)),
+            Err(message) => error(message),
+        },
+    }
+}
+
+impl Config {
+    /// Whether a file found by walking a folder is checked.
+    pub fn selects(&self, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let dir = std::path::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
+        let Ok(relative) = absolute.strip_prefix(&dir) else {
+            return true;
+        };
+        let included = self.include.as_ref().is_none_or(|set| set.is_match(relative));
+        let excluded = self.exclude.as_ref().is_some_and(|set| set.is_match(relative));
+        included && !excluded
+    }
+
+    /// TL013 for every `[rules]` entry that names no code or rule.
+    pub fn check_rules(&self, file: FileId, catalogue: &[RuleInfo]) -> Vec<Diagnostic> {
+        self.rules
+            .iter()
+            .filter_map(|(selector, _, span)| {
+                crate::levels::check_selector(selector, catalogue)
+                    .err()
+                    .map(|(message, help)| lints::INVALID_CONFIG.at(file, *span, message).with_help(help))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,58 @@
+//! `--format github`: GitHub Actions workflow commands, which GitHub shows
+//! as annotations on the lines of a pull request.
+
+use crate::check::Checked;
+use crate::diagnostics::Level;
+use crate::source::SourceMap;
+use std::fmt::Write;
+
+pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
+    let mut out = String::new();
+    for d in &checked.diagnostics {
+        let file = sources.get(d.file());
+        let span = file.clamp(d.primary.span);
+        let start = file.line_col(span.start);
+        let end = file.line_col(span.end);
+        let command = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note | Level::Allow => "notice",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            property(&file.name),
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            property(&format!("{} ({})", d.code, d.name)),
+            data(&message)
+        );
+    }
+    out.into_bytes()
+}
+
+/// Escapes a command's message (GitHub's `escapeData`).
+fn data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a command's property (GitHub's `escapeProperty`).
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(super::data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
