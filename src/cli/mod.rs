@@ -148,9 +148,13 @@ impl Common {
         };
         rulesets::load_with(file, &sources.get(file).text, &overrides).map_err(|diagnostics| {
             self.report_settings_errors(diagnostics, &sources);
-            fail(&format!(
-                "the ruleset `{name}` (or the parameters set for it) has errors; nothing was checked"
-            ))
+            if overrides.params.is_empty() {
+                fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
+            } else {
+                fail(&format!(
+                    "the ruleset `{name}` or the parameters the config sets for it have errors; nothing was checked"
+                ))
+            }
         })
     }
 
