@@ -278,12 +278,26 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
     Ok(common)
 }
 
-/// A path as it is best shown: relative to the current folder when inside it.
+/// A path as it is best shown: relative to the current folder (with `..`
+/// for a config found above it), else as it is.
 fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    relative.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+    let (Ok(cwd), Ok(absolute)) = (std::env::current_dir(), std::path::absolute(path)) else {
+        return path.display().to_string();
+    };
+    let common = cwd
+        .components()
+        .zip(absolute.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut relative = PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        relative.push("..");
+    }
+    relative.extend(absolute.components().skip(common));
+    relative.display().to_string()
 }
 
 fn lang_of(lang: LangArg) -> Lang {

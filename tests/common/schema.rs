@@ -1,6 +1,6 @@
 //! A small JSON Schema checker for the keywords our schema files use
 //! (`type`, `required`, `properties`, `additionalProperties: false`,
-//! `items`, `enum`, `$ref` into `#/$defs`), so the tests check real output
+//! `items`, `enum`, `minimum`, `$ref` into `#/$defs`), so the tests check real output
 //! against the real schema file without a heavy dependency.
 
 use serde_json::Value;
@@ -35,6 +35,11 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
     if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
         if !allowed.contains(value) {
             errors.push(format!("{path}: {value} is not one of {allowed:?}"));
+        }
+    }
+    if let (Some(minimum), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), value.as_f64()) {
+        if n < minimum {
+            errors.push(format!("{path}: {n} is below the minimum {minimum}"));
         }
     }
     if let Some(object) = value.as_object() {
