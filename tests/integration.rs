@@ -602,3 +602,20 @@ fn pre_commit_hook_definition_points_at_the_binary() {
         "the documented GitHub Actions workflow"
     );
 }
+
+#[test]
+fn snapshots_of_the_new_outputs() {
+    let file = "examples/abolished/clocking-in-and-out.krav";
+    for (name, args) in [
+        ("check-pretty", vec!["check", "--format", "pretty", "--color", "never", file]),
+        ("check-github", vec!["check", "--format", "github", file]),
+        ("check-statistics", vec!["check", "--statistics", "examples"]),
+        ("init-en", vec!["init", "-"]),
+        ("init-da", vec!["init", "-", "--lang", "da"]),
+    ] {
+        let run = trustlint(&args);
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(name, format!("$ trustlint {}\nexit status: {}\n\n{}", args.join(" "), run.status, run.stdout));
+        });
+    }
+}
