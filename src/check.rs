@@ -13,6 +13,7 @@ use crate::model::{self, Requirement};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::suppress::{self, Directive, Suppressed};
 use crate::syntax;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// What a check is run with.
@@ -48,9 +49,13 @@ struct FileResult {
 /// `i` could not be read, if it could not.
 pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &Ruleset, options: &Options) -> Checked {
     let lang = options.lang;
+    // Files are independent until they are compared: parse and build them
+    // in parallel. The results keep the files' order.
     let results: Vec<FileResult> = sources
-        .iter()
-        .map(|(id, source)| check_file(id, source, load_errors.get(id.0).and_then(Option::as_ref), lang))
+        .files()
+        .par_iter()
+        .enumerate()
+        .map(|(i, source)| check_file(FileId(i), source, load_errors.get(i).and_then(Option::as_ref), lang))
         .collect();
 
     let mut requirements = Vec::new();
@@ -122,19 +127,40 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
         result.diagnostics.push(unreadable(id, source, error, lang));
         return result;
     }
-    let (document, mut diagnostics) = syntax::parse(id, &source.text, lang);
-    if let Some(document) = document {
-        result.requirements = model::build(id, &document, lang, &mut diagnostics);
-        result.directives = suppress::directives(id, source, &document);
-        if result.requirements.is_empty() {
-            diagnostics.push(
-                lints::EMPTY_FILE
-                    .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
-                    .with_help(m::EMPTY_FILE_HELP.get(lang)),
-            );
-        }
+    // Each top-level requirement is parsed, built and its parse tree
+    // dropped on its own (in parallel), so memory follows the largest
+    // requirement, not the file.
+    let chunks: Vec<FileResult> = syntax::chunks(&source.text)
+        .into_par_iter()
+        .map(|range| {
+            let (document, mut diagnostics) = syntax::parse_range(id, &source.text, range.clone(), lang);
+            let mut chunk = FileResult {
+                requirements: Vec::new(),
+                diagnostics: Vec::new(),
+                directives: Vec::new(),
+            };
+            if let Some(document) = document {
+                chunk.requirements = model::build(id, &document, lang, &mut diagnostics);
+                chunk.directives = suppress::directives(id, source, &document, range);
+            }
+            chunk.diagnostics = diagnostics;
+            chunk
+        })
+        .collect();
+    let mut syntax_error = false;
+    for chunk in chunks {
+        syntax_error |= chunk.diagnostics.iter().any(|d| d.code == lints::SYNTAX_ERROR.code);
+        result.requirements.extend(chunk.requirements);
+        result.diagnostics.extend(chunk.diagnostics);
+        result.directives.extend(chunk.directives);
     }
-    result.diagnostics = diagnostics;
+    if result.requirements.is_empty() && !syntax_error {
+        result.diagnostics.push(
+            lints::EMPTY_FILE
+                .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
+                .with_help(m::EMPTY_FILE_HELP.get(lang)),
+        );
+    }
     result
 }
 

@@ -96,10 +96,12 @@ fn walk(dir: &Path, select: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
     }
 }
 
-/// Reads every input into the source map, returning each file's load error.
+/// Reads every input into the source map (in parallel, keeping their
+/// order), returning each file's load error.
 pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>> {
-    inputs
-        .iter()
+    use rayon::prelude::*;
+    let read: Vec<(SourceFile, Option<LoadError>)> = inputs
+        .par_iter()
         .map(|input| {
             let (name, bytes) = match input {
                 Input::Stdin => {
@@ -109,7 +111,11 @@ pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>>
                 }
                 Input::File(path) => (path.display().to_string(), std::fs::read(path)),
             };
-            let (file, error) = from_bytes(name, bytes);
+            from_bytes(name, bytes)
+        })
+        .collect();
+    read.into_iter()
+        .map(|(file, error)| {
             sources.add(file);
             error
         })

@@ -145,6 +145,10 @@ impl SourceMap {
         FileId(self.files.len() - 1)
     }
 
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
     }

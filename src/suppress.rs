@@ -6,6 +6,7 @@
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang};
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{Document, Item};
+use std::ops::Range;
 
 /// One `# trustlint:` comment.
 #[derive(Debug, Clone)]
@@ -29,15 +30,18 @@ pub struct Suppressed {
     pub reason: String,
 }
 
-/// Finds the directives of a parsed file and what each applies to.
-pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>) -> Vec<Directive> {
+/// Finds the directives in the part `within` of a file, parsed as
+/// `document`, and what each applies to.
+pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>, within: Range<usize>) -> Vec<Directive> {
     let text = &source.text;
-    if !text.contains("trustlint:") {
+    if !text[within.clone()].contains("trustlint:") {
         return Vec::new();
     }
     let targets = item_spans(document);
     let mut found = Vec::new();
-    for line in 0..source.line_starts().len() {
+    let first_line = source.line_index(within.start);
+    let last_line = source.line_index(within.end);
+    for line in first_line..=last_line {
         let Some(range) = source.line_range(line) else {
             continue;
         };
@@ -50,7 +54,7 @@ pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>) ->
             continue;
         };
         let start = range.start + (line_text.len() - trimmed.len());
-        if document.multiline_strings.iter().any(|s| s.contains(start)) {
+        if !within.contains(&start) || document.multiline_strings.iter().any(|s| s.contains(start)) {
             continue;
         }
         let body_start = range.end - body.len();

@@ -607,7 +607,10 @@ fn pre_commit_hook_definition_points_at_the_binary() {
 fn snapshots_of_the_new_outputs() {
     let file = "examples/abolished/clocking-in-and-out.krav";
     for (name, args) in [
-        ("check-pretty", vec!["check", "--format", "pretty", "--color", "never", file]),
+        (
+            "check-pretty",
+            vec!["check", "--format", "pretty", "--color", "never", file],
+        ),
         ("check-github", vec!["check", "--format", "github", file]),
         ("check-statistics", vec!["check", "--statistics", "examples"]),
         ("init-en", vec!["init", "-"]),

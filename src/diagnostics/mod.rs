@@ -109,6 +109,15 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with every span moved `offset` bytes on (for a
+    /// part of a file parsed on its own).
+    pub fn shifted(mut self, offset: usize) -> Self {
+        for label in std::iter::once(&mut self.primary).chain(self.secondary.iter_mut()) {
+            label.span = Span::new(label.span.start + offset, label.span.end + offset);
+        }
+        self
+    }
+
     /// The order every output uses, whatever order the checks ran in.
     pub fn sort_key(&self) -> (FileId, usize, usize, &str) {
         (

@@ -62,45 +62,58 @@ pub struct Judged<'a> {
     pub estimate: &'a Estimate,
 }
 
-/// Every diagnostic of every rule for the requirements checked together.
+/// Every diagnostic of every rule for the requirements checked together:
+/// the per-requirement rules in parallel over the requirements, then the
+/// built-ins across them.
 pub fn evaluate(ruleset: &Ruleset, judged: &[Judged<'_>], lang: Lang) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in ruleset.rules.iter().filter(|r| r.level != Level::Allow) {
-        match &rule.kind {
-            RuleKind::Condition { each, when } => {
-                for &Judged { requirement, estimate } in judged {
-                    let cx = Context {
-                        requirement,
-                        estimate,
-                        cost: &ruleset.cost,
-                        element: None,
-                        vars: &[],
-                    };
-                    match each {
-                        None => {
-                            if expr::truthy(&expr::eval(when, &cx)) {
-                                let primary = rule
-                                    .label
-                                    .key
-                                    .map_or(requirement.title.span, |key| requirement.label_span(key));
-                                out.push(diagnostic(rule, &cx, primary, lang));
-                            }
-                        }
-                        Some(list) => {
-                            for element in cx.elements(*list) {
-                                let inner = cx.with(element);
-                                if expr::truthy(&expr::eval(when, &inner)) {
-                                    out.push(diagnostic(rule, &inner, element_span(element), lang));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            RuleKind::Builtin(builtin) => out.extend(builtins::run(*builtin, rule, ruleset, judged, lang)),
+    use rayon::prelude::*;
+    let active: Vec<&Rule> = ruleset.rules.iter().filter(|r| r.level != Level::Allow).collect();
+    let mut out: Vec<Diagnostic> = judged
+        .par_iter()
+        .flat_map_iter(|j| active.iter().flat_map(move |rule| judge(ruleset, rule, j, lang)))
+        .collect();
+    for rule in &active {
+        if let RuleKind::Builtin(builtin) = &rule.kind {
+            out.extend(builtins::run(*builtin, rule, ruleset, judged, lang));
         }
     }
     out
+}
+
+/// One rule's diagnostics for one requirement (none for built-ins, which
+/// look across requirements).
+fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang) -> Vec<Diagnostic> {
+    let RuleKind::Condition { each, when } = &rule.kind else {
+        return Vec::new();
+    };
+    let cx = Context {
+        requirement: judged.requirement,
+        estimate: judged.estimate,
+        cost: &ruleset.cost,
+        element: None,
+        vars: &[],
+    };
+    match each {
+        None => {
+            if !expr::truthy(&expr::eval(when, &cx)) {
+                return Vec::new();
+            }
+            let requirement = judged.requirement;
+            let primary = rule
+                .label
+                .key
+                .map_or(requirement.title.span, |key| requirement.label_span(key));
+            vec![diagnostic(rule, &cx, primary, lang)]
+        }
+        Some(list) => cx
+            .elements(*list)
+            .into_iter()
+            .filter_map(|element| {
+                let inner = cx.with(element);
+                expr::truthy(&expr::eval(when, &inner)).then(|| diagnostic(rule, &inner, element_span(element), lang))
+            })
+            .collect(),
+    }
 }
 
 /// The span a diagnostic about one element is labelled at.

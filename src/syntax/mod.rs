@@ -3,13 +3,17 @@
 //! spans, decodes strings, and reports syntax errors (TL001) in the user's
 //! words. It knows nothing of keys or their meaning.
 
+mod chunks;
 mod error;
+
+pub use chunks::chunks;
 
 use crate::diagnostics::{lints, messages, Diagnostic, Lang};
 use crate::source::{FileId, Span};
 use pest::iterators::Pair;
 use pest::Parser as _;
 use std::borrow::Cow;
+use std::ops::Range;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/krav.pest"]
@@ -94,13 +98,27 @@ pub struct Str<'a> {
 /// diagnostic says where and what was expected; bad escapes in strings are
 /// reported without stopping the parse.
 pub fn parse<'a>(file: FileId, text: &'a str, lang: Lang) -> (Option<Document<'a>>, Vec<Diagnostic>) {
-    let mut pairs = match KravParser::parse(Rule::file, text) {
+    parse_range(file, text, 0..text.len(), lang)
+}
+
+/// Parses the part `range` of a file's `text` (a chunk from [`chunks`]);
+/// every span is in the whole file.
+pub fn parse_range<'a>(
+    file: FileId,
+    text: &'a str,
+    range: Range<usize>,
+    lang: Lang,
+) -> (Option<Document<'a>>, Vec<Diagnostic>) {
+    let offset = range.start;
+    let chunk = &text[range];
+    let mut pairs = match KravParser::parse(Rule::file, chunk) {
         Ok(pairs) => pairs,
-        Err(err) => return (None, vec![error::from_pest(file, text, &err, lang)]),
+        Err(err) => return (None, vec![error::from_pest(file, chunk, &err, lang).shifted(offset)]),
     };
     let mut lower = Lower {
         file,
         lang,
+        offset,
         document: Document::default(),
         diagnostics: Vec::new(),
     };
@@ -118,19 +136,32 @@ pub fn parse<'a>(file: FileId, text: &'a str, lang: Lang) -> (Option<Document<'a
 struct Lower<'a> {
     file: FileId,
     lang: Lang,
+    /// Where the parsed chunk starts in the file.
+    offset: usize,
     document: Document<'a>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Lower<'a> {
+    fn span(&self, pair: &Pair<'a, Rule>) -> Span {
+        Span::new(self.offset + pair.as_span().start(), self.offset + pair.as_span().end())
+    }
+
+    fn word(&self, pair: &Pair<'a, Rule>) -> Word<'a> {
+        Word {
+            text: pair.as_str(),
+            span: self.span(pair),
+        }
+    }
+
     fn block(&mut self, pair: Pair<'a, Rule>) -> Block<'a> {
-        let span = Span::from(pair.as_span());
+        let span = self.span(&pair);
         let mut key = None;
         let mut label = None;
         let mut items = Vec::new();
         for inner in pair.into_inner() {
             match inner.as_rule() {
-                Rule::key => key = Some(word(&inner)),
+                Rule::key => key = Some(self.word(&inner)),
                 Rule::label => label = Some(self.string(&inner)),
                 Rule::entry => items.push(Item::Entry(self.entry(inner))),
                 Rule::sub_block => items.push(Item::Block(self.block(inner))),
@@ -154,7 +185,7 @@ impl<'a> Lower<'a> {
     }
 
     fn entry(&mut self, pair: Pair<'a, Rule>) -> Entry<'a> {
-        let span = Span::from(pair.as_span());
+        let span = self.span(&pair);
         let mut key = Word {
             text: "",
             span: Span::new(span.start, span.start),
@@ -163,9 +194,9 @@ impl<'a> Lower<'a> {
         let mut value_span = Span::new(span.end, span.end);
         for inner in pair.into_inner() {
             match inner.as_rule() {
-                Rule::key => key = word(&inner),
+                Rule::key => key = self.word(&inner),
                 Rule::value => {
-                    value_span = inner.as_span().into();
+                    value_span = self.span(&inner);
                     for term in inner.into_inner() {
                         if term.as_rule() == Rule::term {
                             terms.push(self.term(term));
@@ -184,11 +215,11 @@ impl<'a> Lower<'a> {
     }
 
     fn term(&mut self, pair: Pair<'a, Rule>) -> Term<'a> {
-        let span = Span::from(pair.as_span());
+        let span = self.span(&pair);
         let atoms = pair
             .into_inner()
             .map(|atom| {
-                let span = Span::from(atom.as_span());
+                let span = self.span(&atom);
                 let kind = match atom.as_rule() {
                     Rule::string => AtomKind::Str(self.string(&atom).text),
                     Rule::number => AtomKind::Number(atom.as_str()),
@@ -204,7 +235,7 @@ impl<'a> Lower<'a> {
     /// Decodes a string token (with its quotes) into its text.
     fn string(&mut self, pair: &Pair<'a, Rule>) -> Str<'a> {
         let raw = pair.as_str();
-        let span = Span::from(pair.as_span());
+        let span = self.span(&pair);
         if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
             self.document.multiline_strings.push(span);
             return Str {
@@ -251,13 +282,6 @@ impl<'a> Lower<'a> {
             text: Cow::Owned(text),
             span,
         }
-    }
-}
-
-fn word<'a>(pair: &Pair<'a, Rule>) -> Word<'a> {
-    Word {
-        text: pair.as_str(),
-        span: pair.as_span().into(),
     }
 }
 
