@@ -235,7 +235,7 @@ impl<'a> Lower<'a> {
     /// Decodes a string token (with its quotes) into its text.
     fn string(&mut self, pair: &Pair<'a, Rule>) -> Str<'a> {
         let raw = pair.as_str();
-        let span = self.span(&pair);
+        let span = self.span(pair);
         if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
             self.document.multiline_strings.push(span);
             return Str {
