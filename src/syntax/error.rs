@@ -4,12 +4,37 @@
 //! an unclosed string, an unclosed `{`, a block nested too deep, a key
 //! with no value — to say what happened and how to fix it.
 
-use super::Rule;
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Text};
 use crate::source::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
+use pest::Parser as _;
 
-pub(super) fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnostic {
+/// The same grammar with named punctuation, to learn what was expected.
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/krav.pest"]
+#[grammar = "../grammar/punctuation-named.pest"]
+struct ExplainingParser;
+
+/// TL001 for a text the working parser rejected: re-read with named
+/// punctuation, and said in the user's words.
+pub(super) fn explain(file: FileId, text: &str, lang: Lang) -> Diagnostic {
+    match ExplainingParser::parse(Rule::file, text) {
+        Err(err) => from_pest(file, text, &err, lang),
+        // Both parsers share the shape, so this cannot happen; say so plainly.
+        Ok(_) => lints::SYNTAX_ERROR
+            .at(
+                file,
+                Span::new(0, 0),
+                m::EXPECTED_FOUND.fill(
+                    lang,
+                    &[("expected", m::PHRASE_SOMETHING_ELSE.get(lang)), ("found", "?")],
+                ),
+            )
+            .with_help(m::GENERIC_SYNTAX_HELP.get(lang)),
+    }
+}
+
+fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnostic {
     let pos = match err.location {
         InputLocation::Pos(pos) => pos,
         InputLocation::Span((start, _)) => start,

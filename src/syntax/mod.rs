@@ -15,8 +15,10 @@ use pest::Parser as _;
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// The parser that does the work; punctuation makes no tokens.
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/krav.pest"]
+#[grammar = "../grammar/punctuation-silent.pest"]
 struct KravParser;
 
 /// A parsed file: its top-level blocks (requirements).
@@ -113,7 +115,7 @@ pub fn parse_range<'a>(
     let chunk = &text[range];
     let mut pairs = match KravParser::parse(Rule::file, chunk) {
         Ok(pairs) => pairs,
-        Err(err) => return (None, vec![error::from_pest(file, chunk, &err, lang).shifted(offset)]),
+        Err(_) => return (None, vec![error::explain(file, chunk, lang).shifted(offset)]),
     };
     let mut lower = Lower {
         file,
