@@ -6,13 +6,11 @@
 
 use std::ops::Range;
 
-/// Byte ranges covering `text`: each ends just after the `}` that closes a
-/// top-level block (the last one runs to the end). Unbalanced text stays
-/// in one chunk, so the parser sees it whole and reports it as it would.
-pub fn chunks(text: &str) -> Vec<Range<usize>> {
+/// Calls `visit(offset, byte)` for every `{` and `}` outside strings and
+/// comments, in order; stops early when `visit` returns `false`. Works on
+/// bytes (every delimiter is ASCII), so no offset falls inside a character.
+pub(super) fn scan_braces(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
     let bytes = text.as_bytes();
-    let mut cuts = Vec::new();
-    let mut depth = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -22,10 +20,13 @@ pub fn chunks(text: &str) -> Vec<Range<usize>> {
                 }
                 continue;
             }
-            b'"' if bytes[i..].starts_with(b"\"\"\"") => match text[i + 3..].find("\"\"\"") {
-                Some(end) => i += 3 + end + 3,
-                None => break,
-            },
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                    i += 1;
+                }
+                i += 3;
+            }
             b'"' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
@@ -33,24 +34,37 @@ pub fn chunks(text: &str) -> Vec<Range<usize>> {
                 }
                 i += 1;
             }
-            b'{' => {
-                depth += 1;
-                i += 1;
-            }
-            b'}' => {
-                i += 1;
-                if depth == 1 {
-                    cuts.push(i);
+            brace @ (b'{' | b'}') => {
+                if !visit(i, brace) {
+                    return;
                 }
-                depth = depth.saturating_sub(1);
+                i += 1;
             }
             _ => i += 1,
         }
     }
+}
+
+/// Byte ranges covering `text`: each ends just after the `}` that closes a
+/// top-level block (the last one runs to the end). Unbalanced text stays
+/// in one chunk, so the parser sees it whole and reports it as it would.
+pub fn chunks(text: &str) -> Vec<Range<usize>> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    scan_braces(text, |at, brace| {
+        if brace == b'{' {
+            depth += 1;
+        } else {
+            if depth == 1 {
+                cuts.push(at + 1);
+            }
+            depth = depth.saturating_sub(1);
+        }
+        true
+    });
     let mut ranges = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for cut in cuts {
-        let cut = cut.min(text.len());
         ranges.push(start..cut);
         start = cut;
     }
@@ -80,5 +94,8 @@ mod tests {
         assert_eq!(chunks(unclosed), vec![0..unclosed.len()]);
         assert_eq!(chunks(""), vec![0..0]);
         assert_eq!(chunks("}}}"), vec![0..3]);
+        // Found by fuzzing: an unclosed `"""` before multi-byte letters.
+        let unclosed_triple = "r \"a\" {\n x: \"\"\"æ\n}";
+        assert_eq!(chunks(unclosed_triple), vec![0..unclosed_triple.len()]);
     }
 }

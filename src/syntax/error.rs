@@ -262,40 +262,18 @@ struct Layout {
 
 impl Layout {
     fn scan(text: &str, until: usize) -> Layout {
-        let bytes = text.as_bytes();
         let mut open_braces = Vec::new();
-        let mut i = 0;
-        while i < until.min(bytes.len()) {
-            match bytes[i] {
-                b'{' => open_braces.push(i),
-                b'}' => {
-                    open_braces.pop();
-                }
-                b'#' => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                }
-                b'"' if text[i..].starts_with("\"\"\"") => {
-                    i += 3;
-                    while i < bytes.len() && !text[i..].starts_with("\"\"\"") {
-                        i += 1;
-                    }
-                    i += 2;
-                }
-                b'"' => {
-                    i += 1;
-                    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n') {
-                        if bytes[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                }
-                _ => {}
+        super::chunks::scan_braces(text, |at, brace| {
+            if at >= until {
+                return false;
             }
-            i += 1;
-        }
+            if brace == b'{' {
+                open_braces.push(at);
+            } else {
+                open_braces.pop();
+            }
+            true
+        });
         Layout { open_braces }
     }
 }

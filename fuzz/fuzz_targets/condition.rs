@@ -1,0 +1,26 @@
+//! Any text as a rule condition and as a message template: an error or a
+//! compiled expression, never a panic; compiled ones evaluate on a
+//! requirement without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use trustlint::engine::expr;
+use trustlint::engine::fields::ListField;
+use trustlint::engine::params::{ParamValue, Params};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let params = Params::new(
+        [
+            ("limit".to_owned(), ParamValue::Num(4.0)),
+            ("word".to_owned(), ParamValue::Str("quarterly".to_owned())),
+            ("table".to_owned(), ParamValue::Table([("low".to_owned(), ParamValue::Num(4.0))].into_iter().collect())),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    for scope in [None, Some(ListField::Burdens), Some(ListField::Data)] {
+        let _ = expr::compile_condition(text, &params, scope);
+        let _ = expr::compile_value(text, &params, scope);
+    }
+});
