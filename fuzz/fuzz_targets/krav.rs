@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use trustlint::check::{self, Options};
-use trustlint::engine::{self, ruleset, Ruleset};
+use trustlint::engine::{self, ruleset, RuleInfo, Ruleset};
 use trustlint::input;
 use trustlint::render::{self, Format, Style};
 use trustlint::source::{FileId, SourceMap};
@@ -14,6 +14,11 @@ use trustlint::source::{FileId, SourceMap};
 fn ruleset() -> &'static Ruleset {
     static RULESET: OnceLock<Ruleset> = OnceLock::new();
     RULESET.get_or_init(|| ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("the default ruleset loads"))
+}
+
+fn catalogue() -> &'static [RuleInfo] {
+    static CATALOGUE: OnceLock<Vec<RuleInfo>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| engine::catalogue(ruleset(), Default::default()))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -28,8 +33,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(label.span.start) && text.is_char_boundary(label.span.end), "{d:?}");
         }
     }
-    let rules = engine::catalogue(ruleset(), Default::default());
     for format in [Format::Human, Format::Pretty, Format::Short, Format::Json, Format::Sarif, Format::Github] {
-        render::render(format, &checked, &sources, Style::default(), &rules);
+        render::render(format, &checked, &sources, Style::default(), catalogue());
     }
 });
