@@ -372,3 +372,81 @@ fn every_fixture_renders_in_every_format_without_panicking() {
     }
     assert!(Path::new("tests/ui").is_dir());
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    for format in ["json", "human", "sarif"] {
+        let runs: Vec<String> = ["1", "4"]
+            .iter()
+            .map(|threads| {
+                let output = common::command(&["check", "--format", format, "tests/ui", "examples"])
+                    .env("RAYON_NUM_THREADS", threads)
+                    .output()
+                    .expect("runs");
+                String::from_utf8_lossy(&output.stdout).into_owned()
+            })
+            .collect();
+        assert!(runs[0].len() > 1000);
+        assert_eq!(runs[0], runs[1], "{format} differs between 1 and 4 threads");
+    }
+}
+
+#[test]
+fn a_hundred_megabyte_file() {
+    let valid = std::fs::read_to_string(VALID).expect("fixture");
+    let mut text = String::with_capacity(101 << 20);
+    let mut i = 0;
+    while text.len() < 100 << 20 {
+        text.push_str(&valid.replace("SUF-2026-01", &format!("R-{i}")));
+        i += 1;
+    }
+    let dir = scratch("hundred-mb");
+    let path = dir.join("big.krav");
+    std::fs::write(&path, &text).expect("write");
+    drop(text);
+    let started = std::time::Instant::now();
+    let run = trustlint(&["check", "--statistics", path.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert!(started.elapsed() < std::time::Duration::from_secs(300));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_million_tiny_requirements() {
+    // The smallest complete requirement, a million times (about 150 MB),
+    // each with its own burdened group so that nothing fires.
+    let tiny = "requirement \"t\" {\nid: ID\npurpose: safety\nrisk: low\nscope: 1 units\nburden \"ID\" {\npeople: 1\nminutes: 1\nfrequency: yearly\n}\nmeasure: effect\nreview: after 1 years\n}\n";
+    let mut text = String::with_capacity((tiny.len() + 16) * 1_000_000);
+    for i in 0..1_000_000 {
+        text.push_str(&tiny.replace("ID", &format!("T{i}")));
+    }
+    let dir = scratch("million");
+    let path = dir.join("tiny.krav");
+    std::fs::write(&path, &text).expect("write");
+    drop(text);
+    let run = trustlint(&["check", path.to_str().expect("utf-8")]);
+    no_panic(&run);
+    assert_eq!(run.status, 0, "{}", &run.stdout[..run.stdout.len().min(2000)]);
+    assert!(
+        run.stdout
+            .ends_with("checked 1 file (1000000 requirements): no problems found\n"),
+        "{}",
+        run.stdout
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn nul_bytes_and_invalid_utf8_in_the_middle() {
+    let valid = std::fs::read(VALID).expect("fixture");
+    let middle = valid.len() / 2;
+    let mut with_nul = valid.clone();
+    with_nul.insert(middle, 0);
+    let run = hostile(&with_nul);
+    assert!(run.stdout.contains("error[TL001]"), "{}", run.stdout);
+    let mut invalid = valid;
+    invalid.splice(middle..middle, [0xC3, 0x28, 0xFF]);
+    let run = hostile(&invalid);
+    assert!(run.stdout.contains("error[TL010]"), "{}", run.stdout);
+}

@@ -234,10 +234,40 @@ impl<'a> Lower<'a> {
         Term { atoms, span }
     }
 
+    /// Control characters other than tab and line ends are invisible in
+    /// an editor; inside a string they are as much a mistake as outside.
+    fn control_characters(&mut self, raw: &str, start: usize) {
+        // A byte test first: C0 controls, DEL, and 0xC2 (which leads the C1 ones).
+        let suspicious = raw
+            .bytes()
+            .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2);
+        if !suspicious {
+            return;
+        }
+        let found = raw
+            .char_indices()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        if let Some((i, c)) = found {
+            let code = format!("U+{:04X}", c as u32);
+            let at = Span::new(start + i, start + i + c.len_utf8());
+            self.diagnostics.push(
+                lints::SYNTAX_ERROR
+                    .at(
+                        self.file,
+                        at,
+                        messages::CONTROL_CHARACTER.fill(self.lang, &[("code", &code)]),
+                    )
+                    .with_label(messages::UNEXPECTED_LABEL.get(self.lang))
+                    .with_help(messages::CONTROL_CHARACTER_HELP.get(self.lang)),
+            );
+        }
+    }
+
     /// Decodes a string token (with its quotes) into its text.
     fn string(&mut self, pair: &Pair<'a, Rule>) -> Str<'a> {
         let raw = pair.as_str();
         let span = self.span(pair);
+        self.control_characters(raw, span.start);
         if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
             self.document.multiline_strings.push(span);
             return Str {
