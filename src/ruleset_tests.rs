@@ -40,17 +40,7 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     if only.is_none() {
         for (base_lang, text) in &ruleset.example_bases {
-            let mut sources = SourceMap::new();
-            sources.add(SourceFile::new(format!("<examples.{base_lang}>"), text.clone()));
-            let checked = check::check(
-                &sources,
-                &[None],
-                ruleset,
-                &Options {
-                    lang,
-                    ..Options::default()
-                },
-            );
+            let (sources, checked) = check_text(ruleset, format!("<examples.{base_lang}>"), text.clone(), lang);
             let verdict = match checked
                 .diagnostics
                 .iter()
@@ -76,23 +66,14 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
         for (i, example) in rule.examples.iter().enumerate() {
             let number = i + 1;
             let name = format!("<{} example {number}>", rule.code);
-            let mut sources = SourceMap::new();
-            let (verdict, checked) = match examples::text(ruleset, example) {
+            let (sources, verdict, checked) = match examples::text(ruleset, example) {
                 Err(reason) => {
+                    let mut sources = SourceMap::new();
                     sources.add(SourceFile::new(name, String::new()));
-                    (Verdict::Invalid(reason), Checked::default())
+                    (sources, Verdict::Invalid(reason), Checked::default())
                 }
                 Ok(text) => {
-                    sources.add(SourceFile::new(name, text));
-                    let checked = check::check(
-                        &sources,
-                        &[None],
-                        ruleset,
-                        &Options {
-                            lang,
-                            ..Options::default()
-                        },
-                    );
+                    let (sources, checked) = check_text(ruleset, name, text, lang);
                     let language_error = checked
                         .diagnostics
                         .iter()
@@ -104,7 +85,7 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                         None if example.fires => Verdict::DidNotFire,
                         None => Verdict::FiredWrongly,
                     };
-                    (verdict, checked)
+                    (sources, verdict, checked)
                 }
             };
             outcomes.push(Outcome {
@@ -118,4 +99,16 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
         }
     }
     outcomes
+}
+
+/// Checks one text as a file of its own, with the ruleset as written.
+fn check_text(ruleset: &Ruleset, name: String, text: String, lang: Lang) -> (SourceMap, Checked) {
+    let mut sources = SourceMap::new();
+    sources.add(SourceFile::new(name, text));
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    let checked = check::check(&sources, &[None], ruleset, &options);
+    (sources, checked)
 }

@@ -28,14 +28,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         // A span outside its file would be a bug; write the diagnostic's
         // short form rather than lose it.
         if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
-            let _ = writeln!(
-                buffer,
-                "{}: {}[{}]: {}",
-                sources.get(diagnostic.file()).name,
-                diagnostic.level,
-                diagnostic.code,
-                diagnostic.message
-            );
+            let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
         }
     }
     if !style.quiet {

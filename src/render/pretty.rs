@@ -44,14 +44,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
     for diagnostic in &checked.diagnostics {
         let report = report(diagnostic, sources, config);
         if report.write(&mut cache, &mut buffer).is_err() {
-            let _ = writeln!(
-                buffer,
-                "{}: {}[{}]: {}",
-                sources.get(diagnostic.file()).name,
-                diagnostic.level,
-                diagnostic.code,
-                diagnostic.message
-            );
+            let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
         }
     }
     if !style.quiet {

@@ -3,20 +3,26 @@
 
 use super::{counts_phrase, Style};
 use crate::check::Checked;
-use crate::diagnostics::Counts;
+use crate::diagnostics::{Counts, Diagnostic};
 use crate::source::SourceMap;
 use std::fmt::Write;
+
+/// `path:line:col: level[CODE]: message`; also what the other text formats
+/// write when their renderer cannot show a diagnostic.
+pub(super) fn line(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
+    let file = sources.get(diagnostic.file());
+    let at = file.line_col(diagnostic.primary.span.start);
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        file.name, at.line, at.column, diagnostic.level, diagnostic.code, diagnostic.message
+    )
+}
 
 pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
     let mut out = String::new();
     for diagnostic in &checked.diagnostics {
-        let file = sources.get(diagnostic.file());
-        let at = file.line_col(diagnostic.primary.span.start);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            file.name, at.line, at.column, diagnostic.level, diagnostic.code, diagnostic.message
-        );
+        out.push_str(&line(diagnostic, sources));
+        out.push('\n');
     }
     if !style.quiet && !checked.diagnostics.is_empty() {
         let _ = writeln!(out, "{}", counts_phrase(Counts::of(&checked.diagnostics), style.lang));
