@@ -56,11 +56,182 @@ fn main() {
         2.0 * mb(largest) + 100.0
     );
 
-    let single = corpus.join("full/p0000.krav");
+    let single = corpus.join("small.krav");
+    std::fs::copy(root.join("examples/kept/individual-supervision-agreements.krav"), &single).expect("a small file");
     let latency = median(21, || run(&binary, &["check", "--format", "json"], &single).0);
     println!("  one small file ({:.1} KB) including process start: {:.2} ms (median of 21)\n", std::fs::metadata(&single).map_or(0, |m| m.len()) as f64 / 1024.0, latency.as_secs_f64() * 1000.0);
 
+    let single_thread = median(3, || {
+        let started = Instant::now();
+        let status = Command::new(&binary)
+            .args(["check", "--format", "json"])
+            .arg(corpus.join("full"))
+            .env("RAYON_NUM_THREADS", "1")
+            .stdout(Stdio::null())
+            .status()
+            .expect("runs");
+        assert!(status.code().is_some_and(|c| c <= 1));
+        started.elapsed()
+    });
+    println!("  one thread: {:.3} s ({:.1} MB/s)\n", secs(single_thread), mb(bytes) / secs(single_thread));
+
     phases(&corpus.join("full"));
+    regorus_comparison(&corpus, single_thread);
+}
+
+/// The kodeks rules TL101-TL209 in Rego (src/kodeks.rego), run by regorus
+/// over the same requirements as JSON. Two ratios: rule evaluation alone
+/// (requirements already in memory on both sides, one thread each), and
+/// end to end (files to findings, one thread each: trustlint's `.krav`
+/// files through the binary, regorus's JSON files parsed and evaluated).
+fn regorus_comparison(corpus: &Path, trustlint_end_to_end: Duration) {
+    let mut sources = SourceMap::new();
+    for path in files(&corpus.join("full")) {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        sources.add(SourceFile::new(path.display().to_string(), text));
+    }
+    let ruleset = ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("the default ruleset");
+    let checked = check::check(&sources, &vec![None; sources.len()], &ruleset, &Options::default());
+    let judged: Vec<Judged<'_>> = checked
+        .requirements
+        .iter()
+        .zip(&checked.estimates)
+        .map(|(requirement, estimate)| Judged { requirement, estimate })
+        .collect();
+    let inputs: Vec<serde_json::Value> = judged.iter().map(|j| to_json(j, &ruleset)).collect();
+
+    // The JSON corpus for the end-to-end run: the same files, as JSON arrays.
+    let json_dir = corpus.join("json");
+    let _ = std::fs::remove_dir_all(&json_dir);
+    std::fs::create_dir_all(&json_dir).expect("json corpus folder");
+    for (i, chunk) in inputs.chunks(PER_FILE).enumerate() {
+        let text = serde_json::to_string(chunk).expect("serialises");
+        std::fs::write(json_dir.join(format!("p{i:04}.json")), text).expect("json file");
+    }
+
+    let per_requirement = ["TL101", "TL102", "TL103", "TL104", "TL105", "TL201", "TL202", "TL203", "TL204", "TL205", "TL206", "TL207", "TL208", "TL209"];
+    let policy = include_str!("kodeks.rego");
+    let mut engine = regorus::Engine::new();
+    engine.add_policy("kodeks.rego".to_owned(), policy.to_owned()).expect("the policy compiles");
+
+    // Rule evaluation alone, one thread each.
+    let rego_inputs: Vec<regorus::Value> = inputs
+        .iter()
+        .map(|v| regorus::Value::from_json_str(&v.to_string()).expect("JSON"))
+        .collect();
+    let started = Instant::now();
+    let mut rego_findings = Vec::with_capacity(rego_inputs.len());
+    for input in &rego_inputs {
+        engine.set_input(input.clone());
+        let result = engine.eval_rule("data.kodeks.findings".to_owned()).expect("evaluates");
+        let codes: std::collections::BTreeSet<String> = result.as_set().map(|set| set.iter().filter_map(|v| v.as_string().ok().map(|s| s.to_string())).collect()).unwrap_or_default();
+        rego_findings.push(codes);
+    }
+    let rego_rules = started.elapsed();
+
+    let started = Instant::now();
+    let ours = single_threaded(|| engine::evaluate(&ruleset, &judged, Lang::En));
+    let our_rules = started.elapsed();
+
+    // Both engines must find the same codes for the same requirements.
+    let mut our_findings = vec![std::collections::BTreeSet::new(); judged.len()];
+    let by_id: std::collections::HashMap<&str, usize> = judged.iter().enumerate().filter_map(|(i, j)| j.requirement.id().map(|id| (id, i))).collect();
+    for d in ours.iter().filter(|d| per_requirement.contains(&d.code.as_str())) {
+        if let Some(&i) = d.requirement.as_deref().and_then(|id| by_id.get(id)) {
+            our_findings[i].insert(d.code.clone());
+        }
+    }
+    let disagreements = our_findings.iter().zip(&rego_findings).filter(|(a, b)| a != b).count();
+    if let Some(i) = (0..judged.len()).find(|&i| our_findings[i] != rego_findings[i]) {
+        println!("  first disagreement, {}: trustlint {:?}, regorus {:?}", judged[i].requirement.name(), our_findings[i], rego_findings[i]);
+    }
+
+    // End to end for regorus: read and parse the JSON files, evaluate each requirement.
+    let started = Instant::now();
+    let mut count = 0usize;
+    for path in files(&json_dir) {
+        let text = std::fs::read_to_string(&path).expect("json file");
+        let value = regorus::Value::from_json_str(&text).expect("JSON");
+        for input in value.as_array().expect("an array").iter() {
+            engine.set_input(input.clone());
+            let result = engine.eval_rule("data.kodeks.findings".to_owned()).expect("evaluates");
+            count += result.as_set().map_or(0, |s| s.len());
+        }
+    }
+    let rego_end_to_end = started.elapsed();
+
+    println!("against regorus (the same 14 per-requirement rules in Rego; one thread each):");
+    println!("  rule evaluation alone: trustlint {:.3} s, regorus {:.3} s: trustlint is {:.1}x faster", secs(our_rules), secs(rego_rules), secs(rego_rules) / secs(our_rules));
+    println!(
+        "  end to end (files to findings): trustlint {:.3} s (.krav, parse, model, all rules, JSON out), regorus {:.3} s (JSON parse and rules only, {count} findings): trustlint is {:.2}x faster",
+        secs(trustlint_end_to_end),
+        secs(rego_end_to_end),
+        secs(rego_end_to_end) / secs(trustlint_end_to_end)
+    );
+    println!("  requirements on which the two disagree about TL101-TL209: {disagreements} of {}", judged.len());
+}
+
+/// A requirement and its estimate as the Rego policy reads them.
+fn to_json(judged: &Judged<'_>, ruleset: &trustlint::engine::Ruleset) -> serde_json::Value {
+    use serde_json::json;
+    use trustlint::model::{Dispensation, Keyword, Reporting, Review};
+    let r = judged.requirement;
+    let e = judged.estimate;
+    let mut v = json!({
+        "id": r.id(),
+        "replaces": r.replaces.iter().map(|x| x.value.clone()).collect::<Vec<_>>(),
+        "fte": e.fte,
+        "frontline_fte": e.frontline_fte,
+        "purposes": r.purposes.iter().map(|p| json!({"kind": p.kind.value.spelling().en})).collect::<Vec<_>>(),
+        "measures": r.measures.iter().map(|m| json!({"kind": m.kind.value.spelling().en})).collect::<Vec<_>>(),
+        "data": r.data.iter().map(|d| json!({"modes": d.modes.iter().map(|m| m.value.spelling().en).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "burdens": e.blocks.iter().flatten().map(|b| json!({"hours_per_person_year": b.hours_per_person_year})).collect::<Vec<_>>(),
+    });
+    let object = v.as_object_mut().expect("an object");
+    if let Some(risk) = &r.risk {
+        object.insert("risk".into(), json!({"level": risk.level.value.spelling().en}));
+    }
+    if let Some(t) = &r.trigger {
+        object.insert("trigger".into(), json!({"kind": t.kind.value.spelling().en, "units": t.units()}));
+    }
+    if let Some(scope) = &r.scope {
+        object.insert("scope".into(), json!({"units": scope.units.value, "all": scope.all.is_some()}));
+    }
+    for (key, value) in [("investigation", &r.investigation), ("method", &r.method), ("goal", &r.goal), ("legal_basis", &r.legal_basis)] {
+        if let Some(v) = value {
+            object.insert(key.into(), json!(v.value));
+        }
+    }
+    if let Some(review) = &r.review {
+        object.insert(
+            "review".into(),
+            match review.value {
+                Review::Date(d) => json!({"kind": "date", "date": d.to_string()}),
+                Review::AfterYears(n) => json!({"kind": "after", "years": n}),
+                Review::None => json!({"kind": "none"}),
+            },
+        );
+    }
+    if let Some(sunset) = &r.sunset {
+        object.insert("sunset".into(), json!(sunset.value.to_string()));
+    }
+    if let Some(reporting) = &r.reporting {
+        object.insert(
+            "reporting".into(),
+            match reporting.value {
+                Reporting::Periodic(f) => json!({"kind": "periodic", "per_year": ruleset.cost.per_year(f, None)}),
+                Reporting::Deviation => json!({"kind": "deviation"}),
+                Reporting::None => json!({"kind": "none"}),
+            },
+        );
+    }
+    if let Some(d) = &r.dispensation {
+        object.insert("dispensation".into(), match &d.value {
+            Dispensation::Text(t) => json!(t),
+            Dispensation::None => json!("none"),
+        });
+    }
+    v
 }
 
 /// Time in each stage, one thread, in the library: how `check` spends it.
