@@ -103,13 +103,21 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         color: common.color() && matches!(format, Format::Human | Format::Pretty),
         quiet: common.quiet,
     };
-    let output = if args.statistics {
-        render::statistics(&checked, format == Format::Json)
+    if args.statistics {
+        if let Err(code) = write_stdout(&render::statistics(&checked, format == Format::Json)) {
+            return code;
+        }
     } else {
-        render::render(format, &checked, &sources, style, &catalogue)
-    };
-    if let Err(code) = write_stdout(&output) {
-        return code;
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let written = render::write(format, &checked, &sources, style, &catalogue, &mut stdout)
+            .and_then(|()| std::io::Write::flush(&mut stdout));
+        match written {
+            // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                return fail(&format!("cannot write the output: {err}"))
+            }
+            _ => {}
+        }
     }
     if Counts::of(&checked.diagnostics).errors > 0 {
         ExitCode::from(EXIT_ERRORS)

@@ -12,7 +12,8 @@ use std::io::Write;
 use std::ops::Range;
 use termcolor::Buffer;
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
+/// Writes diagnostic by diagnostic, so a large report is never held whole.
+pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
@@ -30,11 +31,13 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
             let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
         }
+        out.write_all(buffer.as_slice())?;
+        buffer.clear();
     }
     if !style.quiet {
         super::write_closing(&mut buffer, checked, style.lang);
     }
-    buffer.into_inner()
+    out.write_all(buffer.as_slice())
 }
 
 fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diagnostic<FileId> {

@@ -78,7 +78,7 @@ struct Summary {
     suppressed: usize,
 }
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
+pub(super) fn write(checked: &Checked, sources: &SourceMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let report = Report {
         version: super::JSON_VERSION,
         diagnostics: checked.diagnostics.iter().map(|d| diagnostic(d, sources)).collect(),
@@ -110,10 +110,8 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
             })
             .collect(),
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_vec_pretty(&report).unwrap_or_default();
-    out.push(b'\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
 fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'a> {

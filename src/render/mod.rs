@@ -14,7 +14,7 @@ use crate::diagnostics::{format_number, join_and, Counts, Lang, Level};
 use crate::engine::RuleInfo;
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
-use std::io::Write;
+use std::io::{self, Write};
 
 pub use json::JSON_VERSION;
 
@@ -44,22 +44,38 @@ pub struct Style {
     pub quiet: bool,
 }
 
-/// Renders a check result in `format`; `rules` describes every code (SARIF
-/// lists them).
-pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style, rules: &[RuleInfo]) -> Vec<u8> {
+/// Writes a check result in `format` to `out` as it renders, so a large
+/// report is never held in memory whole; `rules` describes every code
+/// (SARIF lists them).
+pub fn write(
+    format: Format,
+    checked: &Checked,
+    sources: &SourceMap,
+    style: Style,
+    rules: &[RuleInfo],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     match format {
-        Format::Human => human::render(checked, sources, style),
-        Format::Short => short::render(checked, sources, style),
-        Format::Json => json::render(checked, sources),
-        Format::Pretty => pretty::render(checked, sources, style),
-        Format::Sarif => sarif::render(checked, sources, rules),
-        Format::Github => github::render(checked, sources),
+        Format::Human => human::write(checked, sources, style, out),
+        Format::Short => out.write_all(&short::render(checked, sources, style)),
+        Format::Json => json::write(checked, sources, out),
+        Format::Pretty => pretty::write(checked, sources, style, out),
+        Format::Sarif => sarif::write(checked, sources, rules, out),
+        Format::Github => out.write_all(&github::render(checked, sources)),
     }
+}
+
+/// [`write`] into a buffer.
+pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style, rules: &[RuleInfo]) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(format, checked, sources, style, rules, &mut out);
+    out
 }
 
 /// The human format, for messages outside `check` (ruleset errors, examples).
 pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
-    human::render(checked, sources, style)
+    render(Format::Human, checked, sources, style, &[])
 }
 
 /// `--statistics`: how many diagnostics of each code, most first, as ruff

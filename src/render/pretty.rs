@@ -23,7 +23,7 @@ impl fmt::Display for Key {
     }
 }
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
+pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
@@ -46,11 +46,13 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, style: Style) -> Ve
         if report.write(&mut cache, &mut buffer).is_err() {
             let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
         }
+        out.write_all(buffer.as_slice())?;
+        buffer.clear();
     }
     if !style.quiet {
         super::write_closing(&mut buffer, checked, style.lang);
     }
-    buffer.into_inner()
+    out.write_all(buffer.as_slice())
 }
 
 fn key(sources: &SourceMap, id: FileId) -> Key {

@@ -126,7 +126,12 @@ fn level(level: Level) -> &'static str {
     }
 }
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap, rules: &[RuleInfo]) -> Vec<u8> {
+pub(super) fn write(
+    checked: &Checked,
+    sources: &SourceMap,
+    rules: &[RuleInfo],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let index = |code: &str| rules.iter().position(|r| r.code == code).unwrap_or(0);
     let results = checked
         .diagnostics
@@ -174,9 +179,8 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, rules: &[RuleInfo])
             results,
         }],
     };
-    let mut out = serde_json::to_vec_pretty(&log).unwrap_or_default();
-    out.push(b'\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn result<'a>(
