@@ -108,8 +108,10 @@ fn block(burden: &Burden, model: &CostModel) -> Option<BlockFigures> {
     let occurrences = model.per_year(frequency, burden.cases_per_year.as_ref().map(|c| c.value))?;
     let one_off = frequency == Frequency::Named(FrequencyWord::Once);
     let recurring = if one_off { 0.0 } else { occurrences };
+    // Multiply before dividing: whole-number inputs then give exact hours,
+    // so a threshold such as "1 FTE" is met exactly when it is reached.
     let hours_per_person_year = minutes * recurring / 60.0;
-    let hours_per_year = people * hours_per_person_year;
+    let hours_per_year = people * minutes * recurring / 60.0;
     Some(BlockFigures {
         label: burden.label.value.clone(),
         people,
@@ -172,6 +174,16 @@ mod tests {
         assert_eq!(e.fte, 0.224);
         assert_eq!(e.cost_dkk, 22_400.0);
         assert_eq!(e.frontline_hours_per_year, 0.0);
+    }
+
+    #[test]
+    fn thresholds_are_met_exactly() {
+        // 111 people × 20 minutes weekly = 1,924 hours: one FTE, not the
+        // 0.9999999999999999 that dividing first gives (found by the benchmark).
+        let r = requirement("  burden \"b\" {\n people: 111\n minutes: 20\n frequency: weekly\n }");
+        let e = estimate(&r, &CostModel::default());
+        assert_eq!(e.hours_per_year, 1924.0);
+        assert_eq!(e.fte, 1.0);
     }
 
     #[test]
