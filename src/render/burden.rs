@@ -33,9 +33,16 @@ pub struct Row {
 }
 
 impl Row {
+    /// Adds a requirement's or block's figures: people and time add up;
+    /// the hours per person are the largest.
     fn add(&mut self, other: &Row) {
         self.people += other.people;
         self.hours_per_person_year = self.hours_per_person_year.max(other.hours_per_person_year);
+        self.add_time(other);
+    }
+
+    /// The figures that always add up.
+    fn add_time(&mut self, other: &Row) {
         self.hours_per_year += other.hours_per_year;
         self.fte += other.fte;
         self.cost_dkk += other.cost_dkk;
@@ -76,11 +83,7 @@ pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
             // person add up, head counts do not.
             group.hours_per_person_year += block.hours_per_person_year;
             group.people = group.people.max(block.people);
-            group.hours_per_year += block_row.hours_per_year;
-            group.fte += block_row.fte;
-            group.cost_dkk += block_row.cost_dkk;
-            group.frontline_hours_per_year += block_row.frontline_hours_per_year;
-            group.one_off_hours += block_row.one_off_hours;
+            group.add_time(&block_row);
         }
         total.add(&row);
         rows.push(row);

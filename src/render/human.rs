@@ -24,20 +24,10 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
         ..Config::default()
     };
     let files = CodespanFiles(sources);
-    for diagnostic in &checked.diagnostics {
+    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
         let converted = convert(diagnostic, sources, style.lang);
-        // A span outside its file would be a bug; write the diagnostic's
-        // short form rather than lose it.
-        if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
-            let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
-        }
-        out.write_all(buffer.as_slice())?;
-        buffer.clear();
-    }
-    if !style.quiet {
-        super::write_closing(&mut buffer, checked, style.lang);
-    }
-    out.write_all(buffer.as_slice())
+        term::emit_to_write_style(buffer, &config, &files, &converted).is_ok()
+    })
 }
 
 fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diagnostic<FileId> {

@@ -132,6 +132,31 @@ fn counts_phrase(counts: Counts, lang: Lang) -> String {
     }
 }
 
+/// The loop of the text formats: each diagnostic rendered by `one` into
+/// `buffer` (or, if it cannot be, in the short form) and written out before
+/// the next, then the closing lines.
+fn write_each(
+    checked: &Checked,
+    sources: &SourceMap,
+    style: Style,
+    buffer: &mut Buffer,
+    out: &mut dyn io::Write,
+    mut one: impl FnMut(&crate::diagnostics::Diagnostic, &mut Buffer) -> bool,
+) -> io::Result<()> {
+    for diagnostic in &checked.diagnostics {
+        // A span outside its file would be a bug; the short form loses nothing.
+        if !one(diagnostic, buffer) {
+            let _ = writeln!(buffer, "{}", short::line(diagnostic, sources));
+        }
+        out.write_all(buffer.as_slice())?;
+        buffer.clear();
+    }
+    if !style.quiet {
+        write_closing(buffer, checked, style.lang);
+    }
+    out.write_all(buffer.as_slice())
+}
+
 /// The closing lines of the text formats: the burden estimate and a
 /// summary like cargo's.
 fn write_closing(buffer: &mut Buffer, checked: &Checked, lang: Lang) {

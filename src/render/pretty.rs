@@ -41,18 +41,9 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     let config = Config::default()
         .with_index_type(IndexType::Byte)
         .with_color(style.color);
-    for diagnostic in &checked.diagnostics {
-        let report = report(diagnostic, sources, config);
-        if report.write(&mut cache, &mut buffer).is_err() {
-            let _ = writeln!(buffer, "{}", super::short::line(diagnostic, sources));
-        }
-        out.write_all(buffer.as_slice())?;
-        buffer.clear();
-    }
-    if !style.quiet {
-        super::write_closing(&mut buffer, checked, style.lang);
-    }
-    out.write_all(buffer.as_slice())
+    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+        report(diagnostic, sources, config).write(&mut cache, buffer).is_ok()
+    })
 }
 
 fn key(sources: &SourceMap, id: FileId) -> Key {
