@@ -20,10 +20,6 @@ impl Levels {
         self.directives.push((selector.to_owned(), level));
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.directives.is_empty()
-    }
-
     /// The level of a code (or rule name) whose default is `default`.
     pub fn resolve(&self, code: &str, name: &str, default: Level) -> Level {
         if FIXED.contains(&code) {

@@ -118,11 +118,6 @@ impl SourceFile {
         let end = self.clamp_offset(span.end.max(start));
         Span::new(start, end)
     }
-
-    pub fn slice(&self, span: Span) -> &str {
-        let span = self.clamp(span);
-        &self.text[span.range()]
-    }
 }
 
 fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {

@@ -58,10 +58,6 @@ impl Params {
         self.0.keys().map(String::as_str)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &ParamValue)> {
-        self.0.iter()
-    }
-
     fn num(&self, name: &str) -> Result<Option<f64>, String> {
         match self.0.get(name) {
             None => Ok(None),

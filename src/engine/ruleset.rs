@@ -87,10 +87,6 @@ impl Builtin {
         ("duplicate-data", Builtin::DuplicateData),
     ];
 
-    pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, b)| *b == self).map_or("", |(n, _)| n)
-    }
-
     /// The list whose elements it reports on.
     pub fn scope(self) -> ListField {
         match self {
