@@ -249,25 +249,7 @@ impl Compiler<'_> {
                 }
                 Ok((if is_or { Expr::Or(exprs) } else { Expr::And(exprs) }, Ty::Bool))
             }
-            Rule::negation => {
-                let mut nots = 0;
-                let mut inner = None;
-                for p in pair.into_inner() {
-                    if p.as_rule() == Rule::not {
-                        nots += 1;
-                    } else {
-                        inner = Some(p);
-                    }
-                }
-                let inner = inner.ok_or_else(|| ExprError::new(0..0, "`not` needs something to negate"))?;
-                let inner_span = span(&inner);
-                let (expr, ty) = self.expr(inner, scope)?;
-                if nots == 0 {
-                    return Ok((expr, ty));
-                }
-                expect(ty, Ty::Bool, inner_span, "what `not` negates")?;
-                Ok((if nots % 2 == 1 { Expr::Not(Box::new(expr)) } else { expr }, Ty::Bool))
-            }
+            Rule::negation => self.prefixed(pair, scope, Rule::not, Ty::Bool, "what `not` negates", Expr::Not),
             Rule::comparison => self.comparison(pair, scope),
             Rule::sum | Rule::product => {
                 let mut parts = pair.into_inner();
@@ -296,32 +278,7 @@ impl Compiler<'_> {
                 expect(head_ty, Ty::Num, first_span, "arithmetic")?;
                 Ok((Expr::Arith(Box::new(head), rest), Ty::Num))
             }
-            Rule::unary => {
-                let mut minuses = 0;
-                let mut inner = None;
-                for p in pair.into_inner() {
-                    if p.as_rule() == Rule::minus {
-                        minuses += 1;
-                    } else {
-                        inner = Some(p);
-                    }
-                }
-                let inner = inner.ok_or_else(|| ExprError::new(0..0, "`-` needs a number"))?;
-                let inner_span = span(&inner);
-                let (expr, ty) = self.expr(inner, scope)?;
-                if minuses == 0 {
-                    return Ok((expr, ty));
-                }
-                expect(ty, Ty::Num, inner_span, "a negated value")?;
-                Ok((
-                    if minuses % 2 == 1 {
-                        Expr::Neg(Box::new(expr))
-                    } else {
-                        expr
-                    },
-                    Ty::Num,
-                ))
-            }
+            Rule::unary => self.prefixed(pair, scope, Rule::minus, Ty::Num, "a negated value", Expr::Neg),
             Rule::postfix => {
                 let mut parts = pair.into_inner();
                 let primary = parts.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
@@ -366,6 +323,37 @@ impl Compiler<'_> {
             Rule::path => self.path(&pair, scope),
             other => Err(ExprError::new(span(&pair), format!("unexpected {other:?}"))),
         }
+    }
+
+    /// `not not x` or `- - x`: a run of prefix operators before one operand.
+    /// An even number cancels out; any number checks the operand's type.
+    fn prefixed(
+        &self,
+        pair: Pair<'_, Rule>,
+        scope: Option<ListField>,
+        operator: Rule,
+        wanted: Ty,
+        role: &str,
+        wrap: fn(Box<Expr>) -> Expr,
+    ) -> Result<(Expr, Ty), ExprError> {
+        let pair_span = span(&pair);
+        let mut count = 0;
+        let mut operand = None;
+        for p in pair.into_inner() {
+            if p.as_rule() == operator {
+                count += 1;
+            } else {
+                operand = Some(p);
+            }
+        }
+        let operand = operand.ok_or_else(|| ExprError::new(pair_span, format!("{role} is missing")))?;
+        let operand_span = span(&operand);
+        let (expr, ty) = self.expr(operand, scope)?;
+        if count == 0 {
+            return Ok((expr, ty));
+        }
+        expect(ty, wanted, operand_span, role)?;
+        Ok((if count % 2 == 1 { wrap(Box::new(expr)) } else { expr }, wanted))
     }
 
     fn comparison(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
