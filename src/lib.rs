@@ -1,24 +1,23 @@
 //! trustlint: a linter for proposed control and documentation requirements,
 //! after Copenhagen's Kodeks for tillid (2013).
 //!
-//! The pipeline, one module a stage, data flowing one way:
-//! source text ([`source`], [`input`]) → syntax tree ([`syntax`], pest) →
-//! typed requirements ([`model`]) → checks across files and suppressions
-//! ([`check`], [`suppress`]) → one [`diagnostics::Diagnostic`] type →
-//! renderers ([`render`]). The command line (`src/cli`) is a thin layer on
-//! top; an editor integration can call [`check::check`] directly.
+//! The pipeline, one folder a stage, data flowing one way:
+//! source text ([`source`]) → syntax tree ([`syntax`], pest) → typed
+//! requirements ([`model`]) → burden estimate ([`burden`]) → rules
+//! ([`engine`]) → the pipeline over files, checks across files and
+//! suppressions ([`check`]) → one [`diagnostics::Diagnostic`] type →
+//! renderers ([`render`]). [`settings`] holds what the user sets;
+//! [`ruleset_test`] runs a ruleset's own examples through [`check`]. The
+//! command line (`src/cli`) is a thin layer on top; an editor or the
+//! browser calls [`check::check`] directly.
 
 pub mod burden;
 pub mod check;
-pub mod config;
 pub mod diagnostics;
 pub mod engine;
-pub mod init;
-pub mod input;
-pub mod levels;
 pub mod model;
 pub mod render;
-pub mod ruleset_tests;
+pub mod ruleset_test;
+pub mod settings;
 pub mod source;
-pub mod suppress;
 pub mod syntax;

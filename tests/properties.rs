@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 use trustlint::check::{self, Options};
 use trustlint::engine::{self, expr, ruleset, RuleInfo, Ruleset};
-use trustlint::input;
 use trustlint::render::{self, Format, Style};
+use trustlint::source::input;
 use trustlint::source::{FileId, SourceMap};
 
 fn ruleset() -> &'static Ruleset {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trustlint::config;
+use trustlint::settings::config;
 use trustlint::source::FileId;
 
 fuzz_target!(|data: &[u8]| {

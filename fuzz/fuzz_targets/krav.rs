@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use trustlint::check::{self, Options};
 use trustlint::engine::{self, ruleset, RuleInfo, Ruleset};
-use trustlint::input;
+use trustlint::source::input;
 use trustlint::render::{self, Format, Style};
 use trustlint::source::{FileId, SourceMap};
 

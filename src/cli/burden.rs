@@ -42,7 +42,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
             ..Options::default()
         },
     );
-    let report = burden::report(&checked.requirements, &checked.estimates);
+    let report = trustlint::burden::report::report(&checked.requirements, &checked.estimates);
     let text = match args.format {
         BurdenFormat::Table => burden::table(&report, common.lang),
         BurdenFormat::Json => burden::json(&report),

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use trustlint::check::{self, Options};
 use trustlint::diagnostics::{Counts, Level};
 use trustlint::engine;
-use trustlint::levels::{self, Levels};
 use trustlint::render::{self, Format, Style};
+use trustlint::settings::levels::{self, Levels};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -7,9 +7,10 @@ use std::fmt::Write;
 use std::process::ExitCode;
 use trustlint::check::Checked;
 use trustlint::diagnostics::{Lang, Lint};
-use trustlint::engine::{examples, Rule, Ruleset};
+use trustlint::engine::{Rule, Ruleset};
 use trustlint::render::{self, Style};
-use trustlint::ruleset_tests;
+use trustlint::ruleset_test;
+use trustlint::ruleset_test::examples;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -95,7 +96,7 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let _ = writeln!(out, "{}\n", rule.explanation.get(lang).trim());
     let _ = writeln!(out, "{}: {}\n    \"{}\"\n", words.source, rule.source, rule.quote);
 
-    let outcomes = ruleset_tests::run(ruleset, Some(&rule.code), lang);
+    let outcomes = ruleset_test::run(ruleset, Some(&rule.code), lang);
     let fires = rule.examples.iter().zip(&outcomes).find(|(e, _)| e.fires);
     let passes = rule.examples.iter().find(|e| !e.fires);
     let mut help = None;

@@ -4,7 +4,8 @@ use super::{fail, write_stdout, Common, EXIT_CLEAN};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::diagnostics::Lang;
-use trustlint::init;
+use trustlint::model::template;
+use trustlint::source::atomic;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -17,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let text = init::template(common.lang);
+    let text = template::template(common.lang);
     let path = args.file.clone().unwrap_or_else(|| {
         PathBuf::from(match common.lang {
             Lang::En => "proposal.krav",
@@ -30,7 +31,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
             Err(code) => code,
         };
     }
-    match init::write_atomically(&path, text.as_bytes(), args.force) {
+    match atomic::write_atomically(&path, text.as_bytes(), args.force) {
         Ok(()) => {
             if !common.quiet {
                 match common.lang {

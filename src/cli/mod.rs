@@ -14,12 +14,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::config::{self, Config};
 use trustlint::diagnostics::{Diagnostic, Lang};
 use trustlint::engine::ruleset::{self as rulesets, Overrides};
 use trustlint::engine::Ruleset;
-use trustlint::input::{self, LoadError};
 use trustlint::render::{self, Style};
+use trustlint::settings::config::{self, Config};
+use trustlint::source::input::{self, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
 /// Exit statuses, as CLI.md sets them.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use trustlint::check::Checked;
 use trustlint::diagnostics::Lang;
 use trustlint::render::{self, Style};
-use trustlint::ruleset_tests::{self, Verdict};
+use trustlint::ruleset_test::{self, Verdict};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
@@ -55,7 +55,7 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                 Ok(ruleset) => ruleset,
                 Err(code) => return code,
             };
-            let outcomes = ruleset_tests::run(&ruleset, code.as_deref(), common.lang);
+            let outcomes = ruleset_test::run(&ruleset, code.as_deref(), common.lang);
             let mut out = String::new();
             let mut failed = 0;
             for outcome in &outcomes {

@@ -4,7 +4,6 @@
 //! built-ins configured by the ruleset, since they look across requirements.
 
 mod builtins;
-pub mod examples;
 pub mod expr;
 pub mod fields;
 pub mod params;

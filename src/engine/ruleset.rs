@@ -37,7 +37,7 @@ pub struct Ruleset {
 
 impl Ruleset {
     /// The ruleset with each rule's level as the user set it.
-    pub fn with_levels(mut self, levels: &crate::levels::Levels) -> Ruleset {
+    pub fn with_levels(mut self, levels: &crate::settings::Levels) -> Ruleset {
         for rule in &mut self.rules {
             rule.level = levels.resolve(&rule.code, &rule.name, rule.level);
         }

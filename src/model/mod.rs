@@ -7,6 +7,7 @@ mod build;
 mod date;
 pub mod keywords;
 mod suggest;
+pub mod template;
 
 pub use build::build;
 pub use date::Date;

@@ -5,8 +5,10 @@
 
 use crate::check::{self, Checked, Options};
 use crate::diagnostics::{Lang, Level};
-use crate::engine::{examples, Ruleset};
+use crate::engine::Ruleset;
 use crate::source::{SourceFile, SourceMap};
+
+pub mod examples;
 
 /// What became of one example.
 #[derive(Debug)]

@@ -7,6 +7,8 @@
 //! equivalents; × hourly cost = cost. A `once` block is a one-off cost,
 //! reported apart and left out of the yearly figures.
 
+pub mod report;
+
 use crate::model::{Burden, Frequency, FrequencyWord, Requirement};
 use std::collections::BTreeMap;
 

@@ -5,8 +5,8 @@
 //! block replaces all of the base's) or are added, and `without` keys are
 //! removed.
 
-use super::{Example, ExampleSource, Ruleset};
 use crate::diagnostics::Lang;
+use crate::engine::{Example, ExampleSource, Ruleset};
 use crate::model::{Key, Keyword};
 use crate::source::FileId;
 use crate::syntax::{self, Item};

@@ -193,7 +193,7 @@ impl Config {
         self.rules
             .iter()
             .filter_map(|(selector, _, span)| {
-                crate::levels::check_selector(selector, catalogue)
+                super::levels::check_selector(selector, catalogue)
                     .err()
                     .map(|(message, help)| lints::INVALID_CONFIG.at(file, *span, message).with_help(help))
             })

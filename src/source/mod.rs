@@ -3,6 +3,9 @@
 //! without rescanning the file (pest's own `line_col` rescans from the start
 //! on every call).
 
+pub mod atomic;
+pub mod input;
+
 use std::fmt;
 use std::ops::Range;
 

@@ -1,6 +1,6 @@
-//! `trustlint init`: a commented template proposal in either language, and
-//! the atomic write that puts it on disk. Every key and word comes from the
-//! keyword table, so the template cannot drift from the language.
+//! The commented template proposal that `trustlint init` writes, in either
+//! language. Every key and word comes from the keyword table beside it, so
+//! the template cannot drift from the language.
 //!
 //! Placeholders are `TODO` where a keyword or number belongs (so `check`
 //! says what is accepted there until it is filled in) and `"…"` where text
@@ -11,8 +11,6 @@ use crate::model::keywords::{Marker, Opener, Unit, YesNo};
 use crate::model::{
     BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel, TriggerKind,
 };
-use std::io::{self, Write};
-use std::path::Path;
 
 /// The template in `lang`: Danish keywords and comments for `da`.
 pub fn template(lang: Lang) -> String {
@@ -190,42 +188,4 @@ pub fn template(lang: Lang) -> String {
     line(format!("  {}: \"…\"", k(Key::Dispensation)));
     line("}".to_owned());
     out
-}
-
-/// Writes `contents` to `path` all at once: into a temporary file beside
-/// it, synced, then moved into place, so an interrupted run leaves either
-/// nothing or the whole file. Without `force` an existing file is never
-/// replaced (checked by the final link itself, not only beforehand).
-pub fn write_atomically(path: &Path, contents: &[u8], force: bool) -> io::Result<()> {
-    if !force && path.exists() {
-        return Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file exists"));
-    }
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        if force {
-            std::fs::rename(&temporary, path)
-        } else {
-            // A hard link fails if the target appeared meanwhile.
-            std::fs::hard_link(&temporary, path).and_then(|()| std::fs::remove_file(&temporary))
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

@@ -7,14 +7,16 @@
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Lint};
 use crate::engine::{self, Judged, Ruleset};
-use crate::input::LoadError;
-use crate::levels::Levels;
 use crate::model::{self, Requirement};
+use crate::settings::Levels;
+use crate::source::input::LoadError;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
-use crate::suppress::{self, Directive, Suppressed};
 use crate::syntax;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use suppress::{Directive, Suppressed};
+
+pub mod suppress;
 
 /// What a check is run with.
 #[derive(Clone, Debug, Default)]

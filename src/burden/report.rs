@@ -1,0 +1,95 @@
+//! The burden report's figures: per requirement, per burdened group
+//! (labels compared without case) and in total. Renderers only format them.
+
+use super::Estimate;
+use crate::model::Requirement;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The report's figures, before any format.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub requirements: Vec<Row>,
+    pub groups: Vec<Row>,
+    pub total: Row,
+}
+
+/// One line of the report.
+#[derive(Debug, Default, Serialize, Clone)]
+pub struct Row {
+    /// The requirement's id or the group's label; "total" for the sum.
+    pub name: String,
+    pub people: f64,
+    /// The largest hours per person per year of any block in the row.
+    pub hours_per_person_year: f64,
+    pub hours_per_year: f64,
+    pub fte: f64,
+    pub cost_dkk: f64,
+    pub frontline_hours_per_year: f64,
+    pub one_off_hours: f64,
+}
+
+impl Row {
+    /// Adds a requirement's or block's figures: people and time add up;
+    /// the hours per person are the largest.
+    fn add(&mut self, other: &Row) {
+        self.people += other.people;
+        self.hours_per_person_year = self.hours_per_person_year.max(other.hours_per_person_year);
+        self.add_time(other);
+    }
+
+    /// The figures that always add up.
+    fn add_time(&mut self, other: &Row) {
+        self.hours_per_year += other.hours_per_year;
+        self.fte += other.fte;
+        self.cost_dkk += other.cost_dkk;
+        self.frontline_hours_per_year += other.frontline_hours_per_year;
+        self.one_off_hours += other.one_off_hours;
+    }
+}
+
+pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
+    let mut rows = Vec::new();
+    let mut groups: BTreeMap<String, Row> = BTreeMap::new();
+    let mut total = Row {
+        name: "total".to_owned(),
+        ..Row::default()
+    };
+    for (requirement, estimate) in requirements.iter().zip(estimates) {
+        let mut row = Row {
+            name: requirement.name().to_owned(),
+            ..Row::default()
+        };
+        for block in estimate.blocks.iter().flatten() {
+            let block_row = Row {
+                name: block.label.clone(),
+                people: block.people,
+                hours_per_person_year: block.hours_per_person_year,
+                hours_per_year: block.hours_per_year,
+                fte: block.fte,
+                cost_dkk: block.cost_dkk,
+                frontline_hours_per_year: if block.frontline { block.hours_per_year } else { 0.0 },
+                one_off_hours: block.one_off_hours,
+            };
+            row.add(&block_row);
+            let group = groups.entry(block.label.to_lowercase()).or_insert_with(|| Row {
+                name: block.label.clone(),
+                ..Row::default()
+            });
+            // The same people carry every requirement on them: hours per
+            // person add up, head counts do not.
+            group.hours_per_person_year += block.hours_per_person_year;
+            group.people = group.people.max(block.people);
+            group.add_time(&block_row);
+        }
+        total.add(&row);
+        rows.push(row);
+    }
+    total.people = groups.values().map(|g| g.people).sum();
+    total.hours_per_person_year = groups.values().map(|g| g.hours_per_person_year).fold(0.0, f64::max);
+    Report {
+        requirements: rows,
+        groups: groups.into_values().collect(),
+        total,
+    }
+}
