@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
 use trustlint::diagnostics::{Diagnostic, Lang};
-use trustlint::engine::ruleset::{self as rulesets, Overrides};
+use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
 use trustlint::render::{self, Style};
 use trustlint::settings::config::{self, Config};
@@ -142,20 +142,29 @@ impl Common {
             sources.add(SourceFile::new(config.name.clone(), config.text.clone()));
         }
         let file = sources.add(SourceFile::new(name, text));
-        let overrides = Overrides {
-            file: self.config_file.unwrap_or_default(),
-            params: self.config.as_ref().map_or(&[], |c| c.params.as_slice()),
-        };
-        rulesets::load_with(file, &sources.get(file).text, &overrides).map_err(|diagnostics| {
+        let failed = |diagnostics: Vec<Diagnostic>| {
             self.report_settings_errors(diagnostics, &sources);
-            if overrides.params.is_empty() {
-                fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
-            } else {
+            if self.config.as_ref().is_some_and(|c| !c.params.is_empty()) {
                 fail(&format!(
                     "the ruleset `{name}` or the parameters the config sets for it have errors; nothing was checked"
                 ))
+            } else {
+                fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
             }
-        })
+        };
+        let mut parsed = rulesets::parse(file, &sources.get(file).text).map_err(failed)?;
+        // The config's `[params]` replace the ruleset's before its rules are
+        // compiled; the config's errors come first, as its file does.
+        let mut errors = match &self.config {
+            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default()),
+            None => Vec::new(),
+        };
+        match parsed.compile() {
+            Ok(ruleset) if errors.is_empty() => return Ok(ruleset),
+            Ok(_) => {}
+            Err(diagnostics) => errors.extend(diagnostics),
+        }
+        Err(failed(errors))
     }
 
     /// Prints diagnostics about settings files to standard error.

@@ -1,24 +1,43 @@
 //! Corpus rules: checks that look across every requirement checked
 //! together, configured by the ruleset (level, texts, parameters).
 
-use super::fields::{Context, Element};
+use super::fields::{Context, Element, ListField};
 use super::params::ParamValue;
-use super::{diagnostic, var, Builtin, Judged, Rule, Ruleset};
+use super::{diagnostic, var, Judged, Rule, Ruleset};
 use crate::diagnostics::{Diagnostic, Label, Lang};
 use crate::model::DataMode;
 use std::collections::BTreeMap;
 
-pub(super) fn run(
-    builtin: Builtin,
-    rule: &Rule,
-    ruleset: &Ruleset,
-    judged: &[Judged<'_>],
-    lang: Lang,
-) -> Vec<Diagnostic> {
-    match builtin {
-        Builtin::CumulativeBurden => cumulative_burden(rule, ruleset, judged, lang),
-        Builtin::DuplicateData => duplicate_data(rule, ruleset, judged, lang),
-    }
+/// A built-in: what a ruleset names it by, the list whose elements it
+/// reports on, the values its messages may name besides the fields (in the
+/// order it provides them), and the check itself.
+#[derive(Debug)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub scope: ListField,
+    pub vars: &'static [&'static str],
+    pub run: fn(&Rule, &Ruleset, &[Judged<'_>], Lang) -> Vec<Diagnostic>,
+}
+
+/// Every built-in.
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "cumulative-burden",
+        scope: ListField::Burdens,
+        vars: &["group", "group_hours_per_person", "requirements"],
+        run: cumulative_burden,
+    },
+    Builtin {
+        name: "duplicate-data",
+        scope: ListField::Data,
+        vars: &["item", "other"],
+        run: duplicate_data,
+    },
+];
+
+/// The built-in a ruleset names.
+pub fn find(name: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|builtin| builtin.name == name)
 }
 
 /// TL301: hours per person per year on one group (labels compared without

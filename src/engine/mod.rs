@@ -3,14 +3,14 @@
 //! requirements and their burden estimates. Corpus rules (TL3xx) are
 //! built-ins configured by the ruleset, since they look across requirements.
 
-mod builtins;
+pub mod builtins;
 pub mod expr;
 pub mod fields;
 pub mod params;
 pub mod ruleset;
 mod template;
 
-pub use ruleset::{Builtin, Example, ExampleSource, Localized, Rule, RuleKind, Ruleset};
+pub use ruleset::{Example, ExampleSource, Localized, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
 use crate::diagnostics::{Diagnostic, Label, Lang, Level, LANGUAGE_LINTS};
@@ -73,7 +73,7 @@ pub fn evaluate(ruleset: &Ruleset, judged: &[Judged<'_>], lang: Lang) -> Vec<Dia
         .collect();
     for rule in &active {
         if let RuleKind::Builtin(builtin) = &rule.kind {
-            out.extend(builtins::run(*builtin, rule, ruleset, judged, lang));
+            out.extend((builtin.run)(rule, ruleset, judged, lang));
         }
     }
     out

@@ -6,7 +6,7 @@
 //! diagnostic with its span in the TOML.
 
 use crate::diagnostics::{lints, Diagnostic, Lang, Level};
-use crate::engine::params::ParamValue;
+use crate::engine::params::{ParamValue, Params};
 use crate::engine::RuleInfo;
 use crate::source::{FileId, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -186,6 +186,28 @@ impl Config {
         let included = self.include.as_ref().is_none_or(|set| set.is_match(relative));
         let excluded = self.exclude.as_ref().is_some_and(|set| set.is_match(relative));
         included && !excluded
+    }
+
+    /// Sets the `[params]` values in a ruleset's parameters; TL013 in the
+    /// config's `file` for each one the ruleset does not have or whose value
+    /// is of another kind.
+    pub fn apply_params(&self, params: &mut Params, file: FileId) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for (path, value, span) in &self.params {
+            if let Err(message) = params.set(path, value.clone()) {
+                let help = crate::model::suggest(path, params.names()).map_or_else(
+                    || {
+                        format!(
+                            "the ruleset's parameters are: {}",
+                            params.names().collect::<Vec<_>>().join(", ")
+                        )
+                    },
+                    |s| format!("did you mean `{s}`?"),
+                );
+                errors.push(lints::INVALID_CONFIG.at(file, *span, message).with_help(help));
+            }
+        }
+        errors
     }
 
     /// TL013 for every `[rules]` entry that names no code or rule.

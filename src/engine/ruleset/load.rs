@@ -1,257 +1,41 @@
-//! Rulesets as data: a TOML file (serde + toml) with its meta data,
-//! parameters and rules, compiled once. Every error — an unknown key, a bad
-//! level, a condition that does not parse or names an unknown field — is a
-//! TL012 diagnostic with a span in the TOML file.
+//! Loading a ruleset: the TOML file read, its parameters set (the config
+//! may change them in between), then every rule compiled. Every error — an
+//! unknown key, a bad level, a condition that does not parse or names an
+//! unknown field — is a TL012 diagnostic with a span in the TOML file.
 
-use super::expr::{self, Expr, ExprError};
-use super::fields::ListField;
-use super::params::{ParamValue, Params};
-use super::template::Template;
+use super::format::{ExampleFile, File, LabelFile, RuleFile, TextsFile};
+use super::{Example, ExampleSource, LabelSpec, Localized, Rule, RuleKind, Ruleset};
 use crate::burden::CostModel;
 use crate::diagnostics::{lints, Diagnostic, Lang, Level, LANGUAGE_LINTS};
+use crate::engine::builtins;
+use crate::engine::expr::{self, ExprError};
+use crate::engine::fields::ListField;
+use crate::engine::params::{ParamValue, Params};
+use crate::engine::template::Template;
 use crate::model::{Key, Keyword};
 use crate::source::{FileId, Span};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use toml::Spanned;
 
-/// The ruleset compiled into the binary.
-pub const DEFAULT_NAME: &str = "kodeks-for-tillid";
-pub const DEFAULT_TEXT: &str = include_str!("../../rulesets/kodeks-for-tillid.toml");
-
-/// A compiled ruleset.
-#[derive(Clone, Debug)]
-pub struct Ruleset {
-    pub name: String,
-    pub title: String,
-    pub version: String,
-    /// The document the ruleset encodes.
-    pub source: String,
-    pub params: Params,
-    pub cost: CostModel,
-    pub rules: Vec<Rule>,
-    /// A passing requirement per language (`en`, `da`) that examples patch.
-    pub example_bases: BTreeMap<String, String>,
-}
-
-impl Ruleset {
-    /// The ruleset with each rule's level as the user set it.
-    pub fn with_levels(mut self, levels: &crate::settings::Levels) -> Ruleset {
-        for rule in &mut self.rules {
-            rule.level = levels.resolve(&rule.code, &rule.name, rule.level);
-        }
-        self
-    }
-}
-
-/// One rule.
-#[derive(Clone, Debug)]
-pub struct Rule {
-    pub code: String,
-    pub name: String,
-    pub level: Level,
-    /// Document and section, as cited in notes.
-    pub source: String,
-    /// The Danish quote the rule rests on.
-    pub quote: String,
-    pub kind: RuleKind,
-    pub label: LabelSpec,
-    pub secondary: Vec<LabelSpec>,
-    pub summary: Localized<String>,
-    pub message: Localized<Template>,
-    pub help: Localized<Template>,
-    pub explanation: Localized<String>,
-    pub examples: Vec<Example>,
-}
-
-#[derive(Clone, Debug)]
-pub enum RuleKind {
-    /// `when`, evaluated for the requirement or for each element of a list.
-    Condition { each: Option<ListField>, when: Expr },
-    /// An engine built-in that looks across requirements.
-    Builtin(Builtin),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Builtin {
-    /// TL301: burden on one group, summed over every requirement.
-    CumulativeBurden,
-    /// TL302: the same data item collected by hand by two requirements.
-    DuplicateData,
-}
-
-impl Builtin {
-    const ALL: [(&'static str, Builtin); 2] = [
-        ("cumulative-burden", Builtin::CumulativeBurden),
-        ("duplicate-data", Builtin::DuplicateData),
-    ];
-
-    /// The list whose elements it reports on.
-    pub fn scope(self) -> ListField {
-        match self {
-            Builtin::CumulativeBurden => ListField::Burdens,
-            Builtin::DuplicateData => ListField::Data,
-        }
-    }
-
-    /// The values its messages may name, besides the fields.
-    pub fn vars(self) -> &'static [&'static str] {
-        match self {
-            Builtin::CumulativeBurden => &["group", "group_hours_per_person", "requirements"],
-            Builtin::DuplicateData => &["item", "other"],
-        }
-    }
-}
-
-/// Where a label goes and what it says.
-#[derive(Clone, Debug)]
-pub struct LabelSpec {
-    /// The key whose entry takes the label; `None` for the element of an
-    /// `each` rule (or the title when the key is absent).
-    pub key: Option<Key>,
-    pub text: Localized<Template>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Localized<T> {
-    pub en: T,
-    pub da: T,
-}
-
-impl<T> Localized<T> {
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Da => &self.da,
-        }
-    }
-}
-
-/// A snippet that must (or must not) fire its rule.
-#[derive(Clone, Debug)]
-pub struct Example {
-    pub fires: bool,
-    pub source: ExampleSource,
-}
-
-#[derive(Clone, Debug)]
-pub enum ExampleSource {
-    /// A whole `.krav` text.
-    Text(String),
-    /// The base requirement of `lang` with entries replaced or added
-    /// (`with`) and keys removed (`without`).
-    Patch {
-        lang: String,
-        with: String,
-        without: Vec<String>,
-    },
-}
-
-// ---- the file as written ----
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    ruleset: Meta,
-    #[serde(default)]
-    params: BTreeMap<String, Spanned<toml::Value>>,
-    #[serde(default)]
-    examples: BTreeMap<String, Spanned<String>>,
-    #[serde(default, rename = "rule")]
-    rules: Vec<RuleFile>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Meta {
-    name: String,
-    title: String,
-    version: String,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleFile {
-    code: Spanned<String>,
-    name: Spanned<String>,
-    level: Spanned<String>,
-    source: String,
-    quote: String,
-    #[serde(default)]
-    when: Option<Spanned<String>>,
-    #[serde(default)]
-    each: Option<Spanned<String>>,
-    #[serde(default)]
-    builtin: Option<Spanned<String>>,
-    label: LabelFile,
-    #[serde(default)]
-    secondary: Vec<LabelFile>,
-    summary: TextsFile,
-    message: TextsFile,
-    help: TextsFile,
-    explanation: TextsFile,
-    #[serde(default, rename = "example")]
-    examples: Vec<Spanned<ExampleFile>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LabelFile {
-    #[serde(default)]
-    key: Option<Spanned<String>>,
-    en: Spanned<String>,
-    da: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TextsFile {
-    en: Spanned<String>,
-    da: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExampleFile {
-    fires: bool,
-    #[serde(default)]
-    krav: Option<String>,
-    #[serde(default)]
-    base: Option<String>,
-    #[serde(default)]
-    with: Option<String>,
-    #[serde(default)]
-    without: Vec<String>,
-}
-
-// ---- loading ----
-
 /// Loads and compiles a ruleset. On failure every problem found is a TL012
 /// diagnostic in `file`, whose text is `text`.
 pub fn load(file: FileId, text: &str) -> Result<Ruleset, Vec<Diagnostic>> {
-    load_with(file, text, &Overrides::default())
+    parse(file, text)?.compile()
 }
 
-/// Parameter values from a config, applied before the rules are compiled.
-/// Errors (an unknown parameter, a value of the wrong kind) are TL013 in
-/// the config's `file`.
-#[derive(Debug, Default)]
-pub struct Overrides<'a> {
-    pub file: FileId,
-    pub params: &'a [(String, ParamValue, Span)],
-}
-
-/// [`load`], with the config's parameter values in place of the ruleset's.
-pub fn load_with(file: FileId, text: &str, overrides: &Overrides<'_>) -> Result<Ruleset, Vec<Diagnostic>> {
+/// Reads a ruleset file up to its parameters, which may then be changed
+/// (a config's `[params]`) before the rules are compiled with them. Fails
+/// only when the file is not a ruleset's TOML at all; other problems wait
+/// for [`Parsed::compile`], so that all of them are reported together.
+pub fn parse(file: FileId, text: &str) -> Result<Parsed<'_>, Vec<Diagnostic>> {
     let mut loader = Loader {
         file,
         text,
         errors: Vec::new(),
     };
-    let parsed: File = match toml::from_str(text) {
-        Ok(parsed) => parsed,
+    let document: File = match toml::from_str(text) {
+        Ok(document) => document,
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             loader.error(
@@ -262,11 +46,48 @@ pub fn load_with(file: FileId, text: &str, overrides: &Overrides<'_>) -> Result<
             return Err(loader.errors);
         }
     };
-    let ruleset = loader.compile(parsed, overrides);
-    if loader.errors.is_empty() {
-        ruleset.ok_or_else(Vec::new)
-    } else {
-        Err(loader.errors)
+    let mut values = BTreeMap::new();
+    for (name, value) in &document.params {
+        match ParamValue::from_toml(value.get_ref()) {
+            Ok(v) => {
+                values.insert(name.clone(), v);
+            }
+            Err(message) => loader.error(value.span(), message, None),
+        }
+    }
+    Ok(Parsed {
+        loader,
+        document,
+        params: Params::new(values),
+    })
+}
+
+/// A ruleset file read, its rules not yet compiled.
+pub struct Parsed<'t> {
+    loader: Loader<'t>,
+    document: File,
+    params: Params,
+}
+
+impl Parsed<'_> {
+    /// The parameters the rules will be compiled with.
+    pub fn params_mut(&mut self) -> &mut Params {
+        &mut self.params
+    }
+
+    /// Compiles every rule; the errors include those found while parsing.
+    pub fn compile(self) -> Result<Ruleset, Vec<Diagnostic>> {
+        let Parsed {
+            mut loader,
+            document,
+            params,
+        } = self;
+        let ruleset = loader.compile(document, params);
+        if loader.errors.is_empty() {
+            Ok(ruleset)
+        } else {
+            Err(loader.errors)
+        }
     }
 }
 
@@ -300,32 +121,9 @@ impl Loader<'_> {
         self.error(inner, err.message, err.help);
     }
 
-    fn compile(&mut self, file: File, overrides: &Overrides<'_>) -> Option<Ruleset> {
-        let mut values = BTreeMap::new();
-        for (name, value) in &file.params {
-            match ParamValue::from_toml(value.get_ref()) {
-                Ok(v) => {
-                    values.insert(name.clone(), v);
-                }
-                Err(message) => self.error(value.span(), message, None),
-            }
-        }
-        let mut params = Params::new(values);
-        for (path, value, span) in overrides.params {
-            if let Err(message) = params.set(path, value.clone()) {
-                let help = crate::model::suggest(path, params.names()).map_or_else(
-                    || {
-                        format!(
-                            "the ruleset's parameters are: {}",
-                            params.names().collect::<Vec<_>>().join(", ")
-                        )
-                    },
-                    |s| format!("did you mean `{s}`?"),
-                );
-                self.errors
-                    .push(lints::INVALID_CONFIG.at(overrides.file, *span, message).with_help(help));
-            }
-        }
+    /// The ruleset of `file` with `params`. Rules with errors are left out
+    /// (the errors say why), so the result is only used when there are none.
+    fn compile(&mut self, file: File, params: Params) -> Ruleset {
         let cost = match params.cost_model() {
             Ok(cost) => cost,
             Err(message) => {
@@ -375,16 +173,14 @@ impl Loader<'_> {
                 }
             }
         }
-        Some(Ruleset {
+        Ruleset {
             name: file.ruleset.name,
-            title: file.ruleset.title,
             version: file.ruleset.version,
-            source: file.ruleset.source,
             params,
             cost,
             rules,
             example_bases,
-        })
+        }
     }
 
     fn rule(&mut self, rule: RuleFile, params: &Params, bases: &BTreeMap<String, Spanned<String>>) -> Option<Rule> {
@@ -435,10 +231,10 @@ impl Loader<'_> {
                 );
                 (None, None, &[])
             }
-            (None, Some(builtin)) => match Builtin::ALL.iter().find(|(n, _)| n == builtin.get_ref()) {
-                Some((_, b)) => (Some(RuleKind::Builtin(*b)), Some(b.scope()), b.vars()),
+            (None, Some(builtin)) => match builtins::find(builtin.get_ref()) {
+                Some(b) => (Some(RuleKind::Builtin(b)), Some(b.scope), b.vars),
                 None => {
-                    let names: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
+                    let names: Vec<&str> = builtins::BUILTINS.iter().map(|b| b.name).collect();
                     self.error(
                         builtin.span(),
                         format!("unknown built-in `{}`", builtin.get_ref()),
