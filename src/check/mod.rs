@@ -172,7 +172,7 @@ fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) ->
             .at(
                 id,
                 Span::new(0, 0),
-                m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", reason)]),
+                m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", &reason.text(lang))]),
             )
             .with_help(m::UNREADABLE_FILE_HELP.get(lang)),
         LoadError::NotUtf8 { valid_up_to } => {

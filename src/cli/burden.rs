@@ -1,6 +1,6 @@
 //! `trustlint burden`: the Standard Cost Model estimate, without judging.
 
-use super::{write_stdout, Common, EXIT_CLEAN};
+use super::{Common, EXIT_CLEAN};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,7 +48,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         BurdenFormat::Json => burden::json(&report),
         BurdenFormat::Csv => burden::csv(&report),
     };
-    match write_stdout(text.as_bytes()) {
+    match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
         Err(code) => code,
     }

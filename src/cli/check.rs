@@ -1,11 +1,11 @@
 //! `trustlint check`.
 
-use super::{fail, write_stdout, Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::{Counts, Level};
+use trustlint::diagnostics::{messages as m, Counts, Level};
 use trustlint::engine;
 use trustlint::render::{self, Format, Style};
 use trustlint::settings::levels::{self, Levels};
@@ -58,7 +58,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         let errors = config.check_rules(file, &catalogue);
         if !errors.is_empty() {
             common.report_settings_errors(errors, &common.settings);
-            return fail("the config has errors; nothing was checked");
+            return common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]));
         }
         for (selector, level, _) in &config.rules {
             levels.push(selector, *level);
@@ -76,7 +76,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     flags.sort_by_key(|(index, ..)| *index);
     for (_, selector, level) in flags {
         if let Err((message, help)) = levels::check_selector(selector, &catalogue) {
-            return fail(&format!("{message}; {help}"));
+            return common.fail(&format!("{message}; {help}"));
         }
         levels.push(selector, level);
     }
@@ -104,7 +104,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         quiet: common.quiet,
     };
     if args.statistics {
-        if let Err(code) = write_stdout(&render::statistics(&checked, format == Format::Json)) {
+        if let Err(code) = common.write_stdout(&render::statistics(&checked, format == Format::Json)) {
             return code;
         }
     } else {
@@ -113,9 +113,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             .and_then(|()| std::io::Write::flush(&mut stdout));
         match written {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
-            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-                return fail(&format!("cannot write the output: {err}"))
-            }
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return common.cannot_write_output(&err),
             _ => {}
         }
     }

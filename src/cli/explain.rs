@@ -2,11 +2,11 @@
 //! code means, the kodeks quote and its section, an example that fires it
 //! with what trustlint says about it, one that passes, and how to fix it.
 
-use super::{fail, write_stdout, Common, EXIT_CLEAN};
+use super::{Common, EXIT_CLEAN};
 use std::fmt::Write;
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{Lang, Lint};
+use trustlint::diagnostics::{messages as m, Lang, Lint};
 use trustlint::engine::{Rule, Ruleset};
 use trustlint::render::{self, Style};
 use trustlint::ruleset_test;
@@ -17,31 +17,6 @@ pub struct Args {
     /// A code (`TL101`) or a rule name (`single-case-generalised`)
     code: String,
 }
-
-/// Headings in both languages.
-struct Words {
-    source: &'static str,
-    fires: &'static str,
-    says: &'static str,
-    passes: &'static str,
-    fix: &'static str,
-}
-
-const EN: Words = Words {
-    source: "Source",
-    fires: "An example that fires",
-    says: "trustlint says",
-    passes: "An example that passes",
-    fix: "How to fix it",
-};
-
-const DA: Words = Words {
-    source: "Kilde",
-    fires: "Et eksempel, der udløser",
-    says: "trustlint siger",
-    passes: "Et eksempel, der består",
-    fix: "Sådan rettes det",
-};
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
     let ruleset = match common.ruleset() {
@@ -63,12 +38,13 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
             .flat_map(|l| [l.code, l.name])
             .chain(ruleset.rules.iter().flat_map(|r| [r.code.as_str(), r.name.as_str()]));
         let hint = match trustlint::model::suggest(&args.code, known) {
-            Some(s) => format!("; did you mean `{s}`?"),
-            None => "; `trustlint rules` lists every code".to_owned(),
+            Some(s) => m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
+            None => m::RULES_LISTS_EVERY_CODE.get(lang).to_owned(),
         };
-        return fail(&format!("unknown code `{}`{hint}", args.code));
+        let unknown = m::UNKNOWN_CODE_OR_NAME.fill(lang, &[("code", &args.code)]);
+        return common.fail(&format!("{unknown}; {hint}"));
     };
-    match write_stdout(text.as_bytes()) {
+    match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
         Err(code) => code,
     }
@@ -86,22 +62,24 @@ fn explain_lint(lint: &Lint, lang: Lang) -> String {
 }
 
 fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
-    let words = match lang {
-        Lang::En => &EN,
-        Lang::Da => &DA,
-    };
     let mut out = String::new();
     let _ = writeln!(out, "{} {} ({})\n", rule.code, rule.name, rule.level);
-    let _ = writeln!(out, "{}\n", rule.summary.get(lang));
-    let _ = writeln!(out, "{}\n", rule.explanation.get(lang).trim());
-    let _ = writeln!(out, "{}: {}\n    \"{}\"\n", words.source, rule.source, rule.quote);
+    let _ = writeln!(out, "{}\n", rule.summary.in_lang(lang));
+    let _ = writeln!(out, "{}\n", rule.explanation.in_lang(lang).trim());
+    let _ = writeln!(
+        out,
+        "{}: {}\n    \"{}\"\n",
+        m::SOURCE_HEADING.get(lang),
+        rule.source,
+        rule.quote
+    );
 
     let outcomes = ruleset_test::run(ruleset, Some(&rule.code), lang);
     let fires = rule.examples.iter().zip(&outcomes).find(|(e, _)| e.fires);
     let passes = rule.examples.iter().find(|e| !e.fires);
     let mut help = None;
     if let Some((example, outcome)) = fires {
-        let _ = writeln!(out, "{} {}:\n", words.fires, rule.code);
+        let _ = writeln!(out, "{}:\n", m::EXAMPLE_THAT_FIRES.fill(lang, &[("code", &rule.code)]));
         out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
         let own: Vec<_> = outcome
             .checked
@@ -121,17 +99,17 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
             quiet: true,
         };
         let rendered = String::from_utf8_lossy(&render::human(&only_this, &outcome.sources, style)).into_owned();
-        let _ = writeln!(out, "\n{}:\n", words.says);
+        let _ = writeln!(out, "\n{}:\n", m::TRUSTLINT_SAYS.get(lang));
         out.push_str(&indent(rendered.trim_end()));
         out.push('\n');
     }
     if let Some(example) = passes {
-        let _ = writeln!(out, "{}:\n", words.passes);
+        let _ = writeln!(out, "{}:\n", m::EXAMPLE_THAT_PASSES.get(lang));
         out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
         out.push('\n');
     }
     if let Some(help) = help {
-        let _ = writeln!(out, "{}: {help}", words.fix);
+        let _ = writeln!(out, "{}: {help}", m::HOW_TO_FIX.get(lang));
     }
     out
 }

@@ -1,9 +1,9 @@
 //! `trustlint init [FILE]`.
 
-use super::{fail, write_stdout, Common, EXIT_CLEAN};
+use super::{Common, EXIT_CLEAN};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trustlint::diagnostics::Lang;
+use trustlint::diagnostics::messages as m;
 use trustlint::model::template;
 use trustlint::source::atomic;
 
@@ -18,44 +18,30 @@ pub struct Args {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let text = template::template(common.lang);
-    let path = args.file.clone().unwrap_or_else(|| {
-        PathBuf::from(match common.lang {
-            Lang::En => "proposal.krav",
-            Lang::Da => "forslag.krav",
-        })
-    });
+    let lang = common.lang;
+    let text = template::template(lang);
+    let path = args
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(m::INIT_FILE_NAME.get(lang)));
     if path.as_os_str() == "-" {
-        return match write_stdout(text.as_bytes()) {
+        return match common.write_stdout(text.as_bytes()) {
             Ok(()) => ExitCode::from(EXIT_CLEAN),
             Err(code) => code,
         };
     }
+    let shown = path.display().to_string();
     match atomic::write_atomically(&path, text.as_bytes(), args.force) {
         Ok(()) => {
             if !common.quiet {
-                match common.lang {
-                    Lang::En => eprintln!(
-                        "wrote {}: fill in every TODO and \"…\", then run `trustlint check {}`",
-                        path.display(),
-                        path.display()
-                    ),
-                    Lang::Da => eprintln!(
-                        "skrev {}: udfyld alle TODO og \"…\", og kør så `trustlint check {}`",
-                        path.display(),
-                        path.display()
-                    ),
-                }
+                eprintln!("{}", m::INIT_WROTE.fill(lang, &[("path", &shown)]));
             }
             ExitCode::from(EXIT_CLEAN)
         }
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-            fail(&format!("`{}` exists; use --force to replace it", path.display()))
+            common.fail(&m::FILE_EXISTS.fill(lang, &[("path", &shown)]))
         }
-        Err(err) => fail(&format!(
-            "cannot write `{}`: {}",
-            path.display(),
-            super::io_reason(&err)
-        )),
+        Err(err) => common
+            .fail(&m::CANNOT_WRITE_FILE.fill(lang, &[("path", &shown), ("reason", &super::io_reason(&err, lang))])),
     }
 }

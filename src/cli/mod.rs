@@ -14,12 +14,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{Diagnostic, Lang};
+use trustlint::diagnostics::{messages as m, Diagnostic, Lang};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
 use trustlint::render::{self, Style};
 use trustlint::settings::config::{self, Config};
-use trustlint::source::input::{self, LoadError};
+use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
 /// Exit statuses, as CLI.md sets them.
@@ -128,7 +128,9 @@ impl Common {
     fn ruleset_file(&self, path: &str) -> Result<Ruleset, ExitCode> {
         match std::fs::read_to_string(path) {
             Ok(text) => self.load_ruleset(path, text),
-            Err(err) => Err(fail(&format!("cannot read the ruleset `{path}`: {}", io_reason(&err)))),
+            Err(err) => Err(self.fail(
+                &m::CANNOT_READ_RULESET.fill(self.lang, &[("path", path), ("reason", &io_reason(&err, self.lang))]),
+            )),
         }
     }
 
@@ -144,13 +146,12 @@ impl Common {
         let file = sources.add(SourceFile::new(name, text));
         let failed = |diagnostics: Vec<Diagnostic>| {
             self.report_settings_errors(diagnostics, &sources);
-            if self.config.as_ref().is_some_and(|c| !c.params.is_empty()) {
-                fail(&format!(
-                    "the ruleset `{name}` or the parameters the config sets for it have errors; nothing was checked"
-                ))
+            let message = if self.config.as_ref().is_some_and(|c| !c.params.is_empty()) {
+                m::RULESET_OR_PARAMS_HAVE_ERRORS
             } else {
-                fail(&format!("the ruleset `{name}` has errors; nothing was checked"))
-            }
+                m::RULESET_HAS_ERRORS
+            };
+            self.fail(&message.fill(self.lang, &[("name", name)]))
         };
         let mut parsed = rulesets::parse(file, &sources.get(file).text).map_err(failed)?;
         // The config's `[params]` replace the ruleset's before its rules are
@@ -165,6 +166,26 @@ impl Common {
             Err(diagnostics) => errors.extend(diagnostics),
         }
         Err(failed(errors))
+    }
+
+    /// Exit status 2 with one clear line.
+    fn fail(&self, message: &str) -> ExitCode {
+        eprintln!("{}: {message}", m::ERROR_HEADING.get(self.lang));
+        ExitCode::from(EXIT_FAILURE)
+    }
+
+    fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(err) => Err(self.cannot_write_output(&err)),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn cannot_write_output(&self, err: &std::io::Error) -> ExitCode {
+        self.fail(&m::CANNOT_WRITE_OUTPUT.fill(self.lang, &[("reason", &io_reason(err, self.lang))]))
     }
 
     /// Prints diagnostics about settings files to standard error.
@@ -191,7 +212,7 @@ impl Common {
             paths.to_vec()
         };
         let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
-        let inputs = input::discover(&paths, &select).map_err(|err| fail(&err.to_string()))?;
+        let inputs = input::discover(&paths, &select).map_err(|err| self.fail(&err.message(self.lang)))?;
         let mut sources = SourceMap::new();
         let load_errors = input::load(&inputs, &mut sources);
         Ok((sources, load_errors))
@@ -219,13 +240,15 @@ pub fn run() -> ExitCode {
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "trustlint", &mut out);
-            finish(write_stdout(&out))
+            finish(common.write_stdout(&out))
         }
         Command::Man => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => finish(write_stdout(&out)),
-                Err(err) => fail(&format!("cannot write the manual page: {err}")),
+                Ok(()) => finish(common.write_stdout(&out)),
+                Err(err) => {
+                    common.fail(&m::CANNOT_WRITE_MANUAL.fill(common.lang, &[("reason", &io_reason(&err, common.lang))]))
+                }
             }
         }
     }
@@ -234,8 +257,9 @@ pub fn run() -> ExitCode {
 /// The common options, with the config's settings where the command line
 /// is silent.
 fn common(cli: &Cli) -> Result<Common, ExitCode> {
+    // `--lang` wins over the config, the config over the environment.
     let mut common = Common {
-        lang: lang_from_env(),
+        lang: cli.lang.map_or_else(lang_from_env, lang_of),
         color: cli.color,
         quiet: cli.quiet,
         ruleset: None,
@@ -249,10 +273,12 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
     };
     if let Some(path) = config_path {
         let text = std::fs::read_to_string(&path).map_err(|err| {
-            fail(&format!(
-                "cannot read the config `{}`: {}",
-                display_path(&path),
-                io_reason(&err)
+            common.fail(&m::CANNOT_READ_CONFIG.fill(
+                common.lang,
+                &[
+                    ("path", &display_path(&path)),
+                    ("reason", &io_reason(&err, common.lang)),
+                ],
             ))
         })?;
         let shown = display_path(&path);
@@ -261,25 +287,18 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match config::load(file, &common.settings.get(file).text, &dir) {
             Ok(config) => {
-                common.lang = config.lang.unwrap_or(common.lang);
+                if cli.lang.is_none() {
+                    common.lang = config.lang.unwrap_or(common.lang);
+                }
                 common.ruleset = config.ruleset.clone();
                 common.config = Some(config);
             }
             Err(diagnostics) => {
-                if let Some(lang) = cli.lang {
-                    common.lang = lang_of(lang);
-                }
                 let settings = std::mem::take(&mut common.settings);
                 common.report_settings_errors(diagnostics, &settings);
-                return Err(fail(&format!(
-                    "the config `{}` has errors; nothing was checked",
-                    display_path(&path)
-                )));
+                return Err(common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &display_path(&path))])));
             }
         }
-    }
-    if let Some(lang) = cli.lang {
-        common.lang = lang_of(lang);
     }
     if let Some(ruleset) = &cli.ruleset {
         common.ruleset = Some(ruleset.clone());
@@ -316,31 +335,16 @@ fn lang_of(lang: LangArg) -> Lang {
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(err) => Err(fail(&format!("cannot write the output: {err}"))),
-        Ok(()) => Ok(()),
-    }
-}
-
 fn finish(written: Result<(), ExitCode>) -> ExitCode {
     written.map_or_else(|code| code, |()| ExitCode::from(EXIT_CLEAN))
 }
 
-/// Exit status 2 with one clear line.
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(EXIT_FAILURE)
-}
-
-fn io_reason(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_lowercase(),
-        None => text,
+/// Why reading or writing failed, in `lang`; a path that is not there may
+/// be a file or a folder.
+fn io_reason(err: &std::io::Error, lang: Lang) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
+        _ => IoReason::of(err).text(lang),
     }
 }
 

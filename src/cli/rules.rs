@@ -1,6 +1,6 @@
 //! `trustlint rules`: every code, as a table or JSON.
 
-use super::{write_stdout, Common, EXIT_CLEAN};
+use super::{Common, EXIT_CLEAN};
 use clap::ValueEnum;
 use std::process::ExitCode;
 use trustlint::engine::RuleInfo;
@@ -28,7 +28,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         RulesFormat::Json => serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n",
         RulesFormat::Table => table(&entries),
     };
-    match write_stdout(text.as_bytes()) {
+    match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
         Err(code) => code,
     }

@@ -1,10 +1,10 @@
 //! `trustlint ruleset test FILE` and `trustlint ruleset check FILE`.
 
-use super::{write_stdout, Common, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, EXIT_CLEAN, EXIT_ERRORS};
 use std::fmt::Write;
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::Lang;
+use trustlint::diagnostics::messages as m;
 use trustlint::render::{self, Style};
 use trustlint::ruleset_test::{self, Verdict};
 
@@ -32,21 +32,14 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
     match command {
         Command::Check { file } => match load(common, file) {
             Ok(ruleset) => {
-                let text = match common.lang {
-                    Lang::En => format!(
-                        "{file}: ruleset `{}` {} is valid: {} rules\n",
-                        ruleset.name,
-                        ruleset.version,
-                        ruleset.rules.len()
-                    ),
-                    Lang::Da => format!(
-                        "{file}: regelsættet `{}` {} er gyldigt: {} regler\n",
-                        ruleset.name,
-                        ruleset.version,
-                        ruleset.rules.len()
-                    ),
-                };
-                finish(text, true)
+                let rules = ruleset.rules.len().to_string();
+                let args = [
+                    ("file", file.as_str()),
+                    ("name", &ruleset.name),
+                    ("version", &ruleset.version),
+                    ("rules", &rules),
+                ];
+                finish(common, m::RULESET_VALID.fill(common.lang, &args) + "\n", true)
             }
             Err(code) => code,
         },
@@ -59,33 +52,31 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
             let mut out = String::new();
             let mut failed = 0;
             for outcome in &outcomes {
-                let expectation = match (outcome.fires, common.lang) {
-                    (true, Lang::En) => "fires",
-                    (false, Lang::En) => "does not fire",
-                    (true, Lang::Da) => "udløser",
-                    (false, Lang::Da) => "udløser ikke",
-                };
-                let result = match (&outcome.verdict, common.lang) {
-                    (Verdict::Passed, _) => "ok".to_owned(),
-                    (Verdict::DidNotFire, Lang::En) => "FAILED: the rule did not fire".to_owned(),
-                    (Verdict::DidNotFire, Lang::Da) => "FEJLEDE: reglen slog ikke til".to_owned(),
-                    (Verdict::FiredWrongly, Lang::En) => "FAILED: the rule fired".to_owned(),
-                    (Verdict::FiredWrongly, Lang::Da) => "FEJLEDE: reglen slog til".to_owned(),
-                    (Verdict::Invalid(reason), Lang::En) => format!("FAILED: the example is not valid: {reason}"),
-                    (Verdict::Invalid(reason), Lang::Da) => format!("FEJLEDE: eksemplet er ikke gyldigt: {reason}"),
+                let lang = common.lang;
+                let result = match &outcome.verdict {
+                    Verdict::Passed => m::TEST_OK.get(lang).to_owned(),
+                    Verdict::DidNotFire => m::TEST_DID_NOT_FIRE.get(lang).to_owned(),
+                    Verdict::FiredWrongly => m::TEST_FIRED_WRONGLY.get(lang).to_owned(),
+                    Verdict::Invalid(reason) => m::TEST_INVALID.fill(lang, &[("reason", reason)]),
                 };
                 if outcome.verdict != Verdict::Passed {
                     failed += 1;
                 }
-                if outcome.number == 0 {
-                    let _ = writeln!(out, "{} (the base fires no rule) ... {result}", outcome.code);
+                let line = if outcome.number == 0 {
+                    m::TEST_BASE.fill(lang, &[("base", &outcome.code), ("result", &result)])
                 } else {
-                    let _ = writeln!(
-                        out,
-                        "{} example {} ({expectation}) ... {result}",
-                        outcome.code, outcome.number
-                    );
-                }
+                    let line = if outcome.fires {
+                        m::TEST_EXAMPLE_FIRES
+                    } else {
+                        m::TEST_EXAMPLE_PASSES
+                    };
+                    let number = outcome.number.to_string();
+                    line.fill(
+                        lang,
+                        &[("code", &outcome.code), ("number", &number), ("result", &result)],
+                    )
+                };
+                let _ = writeln!(out, "{line}");
                 if *show && (outcome.fires || outcome.verdict != Verdict::Passed) {
                     let style = Style {
                         lang: common.lang,
@@ -106,12 +97,10 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                     out.push_str(&String::from_utf8_lossy(&render::human(&own, &outcome.sources, style)));
                 }
             }
-            let passed = outcomes.len() - failed;
-            let _ = match common.lang {
-                Lang::En => writeln!(out, "\n{passed} passed, {failed} failed"),
-                Lang::Da => writeln!(out, "\n{passed} bestået, {failed} fejlede"),
-            };
-            finish(out, failed == 0)
+            let passed = (outcomes.len() - failed).to_string();
+            let summary = m::TEST_SUMMARY.fill(common.lang, &[("passed", &passed), ("failed", &failed.to_string())]);
+            let _ = writeln!(out, "\n{summary}");
+            finish(common, out, failed == 0)
         }
     }
 }
@@ -124,8 +113,8 @@ fn load(common: &Common, file: &str) -> Result<trustlint::engine::Ruleset, ExitC
     }
 }
 
-fn finish(text: String, ok: bool) -> ExitCode {
-    match write_stdout(text.as_bytes()) {
+fn finish(common: &Common, text: String, ok: bool) -> ExitCode {
+    match common.write_stdout(text.as_bytes()) {
         Ok(()) if ok => ExitCode::from(EXIT_CLEAN),
         Ok(()) => ExitCode::from(EXIT_ERRORS),
         Err(code) => code,

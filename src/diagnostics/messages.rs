@@ -1,7 +1,12 @@
-//! Every message text of the language checks (TL001–TL011), in English and
-//! Danish side by side: the one table `--lang` chooses from. Placeholders
-//! are `{name}`; keywords in backticks are filled in by the caller in the
-//! language the author wrote them in.
+//! Everything trustlint says to a user, in English and Danish side by side:
+//! the one table `--lang` chooses from. The messages of the language checks
+//! (TL001–TL011) come first, then the words of the output formats, the
+//! commands and their errors. (A ruleset's own messages are in its TOML.)
+//!
+//! Placeholders are `{name}`, and `{name|one|other}` picks the form that
+//! agrees with the number `name` holds: "{n} {n|case|cases}" is "1 case" or
+//! "3 cases" (see [`Text::fill`](super::Text::fill)). Keywords in backticks are filled
+//! in by the caller in the language the author wrote them in.
 
 use super::Text;
 
@@ -181,4 +186,84 @@ texts! {
     NOT_UTF8_HELP: "save the file as UTF-8 (files saved as Latin-1 or Windows-1252 hold æ, ø and å as single bytes)" / "gem filen som UTF-8 (filer gemt som Latin-1 eller Windows-1252 har æ, ø og å som enkelte bytes)";
     EMPTY_FILE: "`{path}` holds no requirement" / "`{path}` indeholder intet krav";
     EMPTY_FILE_HELP: "write a requirement (`trustlint init` gives a template), or remove the file" / "skriv et krav (`trustlint init` giver en skabelon), eller fjern filen";
+
+    // ---- words the output formats share ----
+    AND: "and" / "og";
+    YES: "yes" / "ja";
+    NO: "no" / "nej";
+    ERROR_HEADING: "error" / "fejl";
+    WARNING_HEADING: "warning" / "advarsel";
+    NOTE_HEADING: "note" / "note";
+    HELP_HEADING: "help" / "hjælp";
+    SOURCE_HEADING: "Source" / "Kilde";
+
+    // ---- the closing lines of `check` ----
+    COUNT_ERRORS: "{n} {n|error|errors}" / "{n} fejl";
+    COUNT_WARNINGS: "{n} {n|warning|warnings}" / "{n} {n|advarsel|advarsler}";
+    COUNT_NOTES: "{n} {n|note|notes}" / "{n} {n|note|noter}";
+    COUNT_FILES: "{n} {n|file|files}" / "{n} {n|fil|filer}";
+    COUNT_REQUIREMENTS: "{n} {n|requirement|requirements}" / "{n} krav";
+    NO_PROBLEMS: "no problems" / "ingen problemer";
+    CHECKED_CLEAN: "checked {files} ({requirements}): no problems found" / "tjekkede {files} ({requirements}): ingen problemer fundet";
+    CHECKED_FOUND: "found {counts} in {files} ({requirements} checked)" / "fandt {counts} i {files} ({requirements} tjekket)";
+    BURDEN_HEADING: "burden" / "byrde";
+    BURDEN_TOTAL: "{hours} {hours|hour|hours} a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens" / "{hours} {hours|time|timer} om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne";
+
+    // ---- `burden`: the table ----
+    COLUMN_REQUIREMENT: "requirement" / "krav";
+    COLUMN_GROUP: "group" / "gruppe";
+    COLUMN_PEOPLE: "people" / "personer";
+    COLUMN_HOURS_PER_PERSON: "h/person/yr" / "t/person/år";
+    COLUMN_HOURS: "hours/yr" / "timer/år";
+    COLUMN_FTE: "FTE" / "årsværk";
+    COLUMN_COST: "cost DKK" / "kr.";
+    COLUMN_FRONTLINE: "frontline h/yr" / "borgernære t/år";
+    ROW_TOTAL: "total" / "i alt";
+    ONE_OFF: "one-off (first year only): {hours} {hours|hour|hours}" / "engangsbyrde (kun første år): {hours} {hours|time|timer}";
+
+    // ---- `explain` ----
+    EXAMPLE_THAT_FIRES: "An example that fires {code}" / "Et eksempel, der udløser {code}";
+    TRUSTLINT_SAYS: "trustlint says" / "trustlint siger";
+    EXAMPLE_THAT_PASSES: "An example that passes" / "Et eksempel, der består";
+    HOW_TO_FIX: "How to fix it" / "Sådan rettes det";
+    UNKNOWN_CODE_OR_NAME: "unknown code `{code}`" / "ukendt kode `{code}`";
+    RULES_LISTS_EVERY_CODE: "`trustlint rules` lists every code" / "`trustlint rules` viser alle koder";
+
+    // ---- `ruleset check`, `ruleset test` ----
+    RULESET_VALID: "{file}: ruleset `{name}` {version} is valid: {rules} {rules|rule|rules}" / "{file}: regelsættet `{name}` {version} er gyldigt: {rules} {rules|regel|regler}";
+    TEST_BASE: "{base} (the base fires no rule) ... {result}" / "{base} (grundkravet udløser ingen regel) ... {result}";
+    TEST_EXAMPLE_FIRES: "{code} example {number} (fires) ... {result}" / "{code} eksempel {number} (udløser) ... {result}";
+    TEST_EXAMPLE_PASSES: "{code} example {number} (does not fire) ... {result}" / "{code} eksempel {number} (udløser ikke) ... {result}";
+    TEST_OK: "ok" / "ok";
+    TEST_DID_NOT_FIRE: "FAILED: the rule did not fire" / "FEJLEDE: reglen slog ikke til";
+    TEST_FIRED_WRONGLY: "FAILED: the rule fired" / "FEJLEDE: reglen slog til";
+    TEST_INVALID: "FAILED: the example is not valid: {reason}" / "FEJLEDE: eksemplet er ikke gyldigt: {reason}";
+    TEST_SUMMARY: "{passed} passed, {failed} failed" / "{passed} bestået, {failed} fejlede";
+    EXAMPLE_FILE_NAME: "<{code} example {number}>" / "<{code} eksempel {number}>";
+    BASE_FIRES: "the base fires {code}: {message}" / "grundkravet udløser {code}: {message}";
+    NO_EXAMPLE_BASE: "the ruleset has no base requirement `examples.{lang}`" / "regelsættet har intet grundkrav `examples.{lang}`";
+    BASE_DOES_NOT_PARSE: "the base requirement does not parse" / "grundkravet kan ikke læses";
+    PATCH_DOES_NOT_PARSE: "the patch does not parse:\n{patch}" / "ændringen kan ikke læses:\n{patch}";
+    WITHOUT_NOT_A_KEY: "`without` names `{name}`, which is not a key" / "`without` nævner `{name}`, som ikke er en nøgle";
+
+    // ---- `init` ----
+    INIT_FILE_NAME: "proposal.krav" / "forslag.krav";
+    INIT_WROTE: "wrote {path}: fill in every TODO and \"…\", then run `trustlint check {path}`" / "skrev {path}: udfyld alle TODO og \"…\", og kør så `trustlint check {path}`";
+    FILE_EXISTS: "`{path}` exists; use --force to replace it" / "`{path}` findes allerede; brug --force for at erstatte den";
+
+    // ---- errors that stop a command (exit status 2) ----
+    NO_SUCH_PATH: "no such file or directory: {path}" / "filen eller mappen findes ikke: {path}";
+    NO_KRAV_FILES: "no .krav files found in {paths}" / "ingen .krav-filer fundet i {paths}";
+    CANNOT_READ_RULESET: "cannot read the ruleset `{path}`: {reason}" / "kan ikke læse regelsættet `{path}`: {reason}";
+    RULESET_HAS_ERRORS: "the ruleset `{name}` has errors; nothing was checked" / "regelsættet `{name}` har fejl; intet blev tjekket";
+    RULESET_OR_PARAMS_HAVE_ERRORS: "the ruleset `{name}` or the parameters the config sets for it have errors; nothing was checked" / "regelsættet `{name}` eller de parametre, konfigurationen sætter for det, har fejl; intet blev tjekket";
+    CANNOT_READ_CONFIG: "cannot read the config `{path}`: {reason}" / "kan ikke læse konfigurationen `{path}`: {reason}";
+    CONFIG_HAS_ERRORS: "the config `{path}` has errors; nothing was checked" / "konfigurationen `{path}` har fejl; intet blev tjekket";
+    CANNOT_WRITE_FILE: "cannot write `{path}`: {reason}" / "kan ikke skrive `{path}`: {reason}";
+    CANNOT_WRITE_OUTPUT: "cannot write the output: {reason}" / "kan ikke skrive uddata: {reason}";
+    CANNOT_WRITE_MANUAL: "cannot write the manual page: {reason}" / "kan ikke skrive manualsiden: {reason}";
+    NO_SUCH_FILE: "no such file" / "filen findes ikke";
+    NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
+    PERMISSION_DENIED: "permission denied" / "adgang nægtet";
+    IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
 }

@@ -5,7 +5,7 @@ pub mod messages;
 mod text;
 
 pub use lints::{Lint, LANGUAGE_LINTS};
-pub use text::{format_number, join_and, Lang, Text};
+pub use text::{format_number, is_singular, join_and, Lang, Text};
 
 use crate::source::{FileId, Span};
 use serde::Serialize;

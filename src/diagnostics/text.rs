@@ -30,22 +30,32 @@ impl Lang {
     }
 }
 
-/// One message in English and Danish.
+/// Text in English and Danish: the one type for everything a user reads.
+/// The message table ([`super::messages`]) holds `Text<&'static str>`; a
+/// ruleset's texts are `Text<String>` and `Text<Template>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub da: &'static str,
+pub struct Text<T = &'static str> {
+    pub en: T,
+    pub da: T,
+}
+
+impl<T> Text<T> {
+    /// The text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Da => &self.da,
+        }
+    }
 }
 
 impl Text {
+    /// A text of the message table in `lang`, as the `&'static str` it is.
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Da => self.da,
-        }
+        self.in_lang(lang)
     }
 
-    /// The text in `lang` with each `{name}` replaced by its value.
+    /// The text in `lang` with its placeholders filled in (see [`fill`]).
     pub fn fill(&self, lang: Lang, args: &[(&str, &str)]) -> String {
         fill(self.get(lang), args)
     }
@@ -82,36 +92,37 @@ pub fn format_number(value: f64, lang: Lang) -> String {
 
 /// "a, b and c" / "a, b og c".
 pub fn join_and(items: &[String], lang: Lang) -> String {
-    let and = match lang {
-        Lang::En => "and",
-        Lang::Da => "og",
-    };
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), super::messages::AND.get(lang)),
     }
 }
 
-/// Replaces `{name}` placeholders (a name is letters, digits and `_`); an
-/// unknown name is left as written, so a typo in a template shows in the
-/// output instead of vanishing, and other braces (`` `{` ``) stay as they are.
+/// Whether a number, as written, takes the singular: exactly `1`, in both
+/// English and Danish ("1 case", "1 sag"; "0 cases", "1.5 hours", "2 sager").
+/// The choice is made on the written number, so 0.96 shown as "1" is "1 hour".
+pub fn is_singular(number: &str) -> bool {
+    number.trim() == "1"
+}
+
+/// Replaces placeholders: `{name}` by its value, and `{name|one|other}`
+/// by the form that agrees with the number `name` holds (`one` when it is
+/// written `1`, see [`is_singular`]), so "{n} {n|case|cases}" reads
+/// "1 case" and "3 cases". A name is letters, digits and `_`; a form holds
+/// no `{`, `}` or `|`. An unknown name is left as written, so a typo in a
+/// template shows in the output instead of vanishing, and other braces
+/// (`` `{` ``) stay as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let name_len = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(after.len());
-        let value = (name_len > 0 && after[name_len..].starts_with('}'))
-            .then(|| args.iter().find(|(key, _)| *key == &after[..name_len]))
-            .flatten();
-        match value {
-            Some((_, value)) => {
-                out.push_str(value);
-                rest = &after[name_len + 1..];
+        match placeholder(after, args) {
+            Some((text, len)) => {
+                out.push_str(text);
+                rest = &after[len..];
             }
             None => {
                 out.push('{');
@@ -121,6 +132,27 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The text of the placeholder `after` starts with (just after its `{`),
+/// and how many bytes it takes up to and with its `}`.
+fn placeholder<'a>(after: &'a str, args: &[(&str, &'a str)]) -> Option<(&'a str, usize)> {
+    let name_len = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(after.len());
+    let value = args.iter().find(|(key, _)| *key == &after[..name_len])?.1;
+    let tail = &after[name_len..];
+    if tail.starts_with('}') {
+        return Some((value, name_len + 1));
+    }
+    let forms = tail.strip_prefix('|')?;
+    let close = forms.find(['{', '}'])?;
+    let (one, other) = forms[..close].split_once('|')?;
+    if forms[..close].matches('|').count() != 1 || !forms[close..].starts_with('}') {
+        return None;
+    }
+    let form = if is_singular(value) { one } else { other };
+    Some((form, name_len + 1 + close + 1))
 }
 
 #[cfg(test)]
@@ -147,5 +179,42 @@ mod tests {
         );
         assert_eq!(fill("`{` on line {line}", &[("line", "3")]), "`{` on line 3");
         assert_eq!(fill("{missing}", &[]), "{missing}");
+    }
+
+    #[test]
+    fn plural_forms_agree_with_the_number_in_both_languages() {
+        let cases = Text {
+            en: "{n} {n|case|cases}",
+            da: "{n} {n|sag|sager}",
+        };
+        for (n, en, da) in [
+            ("0", "0 cases", "0 sager"),
+            ("1", "1 case", "1 sag"),
+            ("3", "3 cases", "3 sager"),
+            ("1.5", "1.5 cases", "1.5 sager"),
+            ("11", "11 cases", "11 sager"),
+        ] {
+            assert_eq!(cases.fill(Lang::En, &[("n", n)]), en);
+            assert_eq!(cases.fill(Lang::Da, &[("n", n)]), da);
+        }
+    }
+
+    #[test]
+    fn plural_forms_of_the_message_table() {
+        use crate::diagnostics::messages as m;
+        let files = |lang, n: &str| m::COUNT_FILES.fill(lang, &[("n", n)]);
+        assert_eq!(files(Lang::En, "1"), "1 file");
+        assert_eq!(files(Lang::En, "2"), "2 files");
+        assert_eq!(files(Lang::Da, "1"), "1 fil");
+        assert_eq!(files(Lang::Da, "2"), "2 filer");
+    }
+
+    #[test]
+    fn malformed_plurals_stay_as_written() {
+        assert_eq!(fill("{n|case}", &[("n", "1")]), "{n|case}");
+        assert_eq!(fill("{n|a|b|c}", &[("n", "1")]), "{n|a|b|c}");
+        assert_eq!(fill("{n|case|cases", &[("n", "1")]), "{n|case|cases");
+        assert_eq!(fill("{m|case|cases}", &[("n", "1")]), "{m|case|cases}");
+        assert_eq!(fill("{n|a{b|c}", &[("n", "1")]), "{n|a{b|c}");
     }
 }

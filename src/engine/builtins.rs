@@ -120,7 +120,7 @@ fn duplicate_data(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: L
                 found.secondary.push(Label {
                     file: original.file,
                     span: original.data[first_d].span,
-                    message: spec.text.get(lang).render(&cx, lang),
+                    message: spec.text.in_lang(lang).render(&cx, lang),
                 });
             }
             out.push(found);

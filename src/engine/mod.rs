@@ -10,7 +10,7 @@ pub mod params;
 pub mod ruleset;
 mod template;
 
-pub use ruleset::{Example, ExampleSource, Localized, Rule, RuleKind, Ruleset};
+pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
 use crate::diagnostics::{Diagnostic, Label, Lang, Level, LANGUAGE_LINTS};
@@ -48,8 +48,8 @@ pub fn catalogue(ruleset: &Ruleset, lang: Lang) -> Vec<RuleInfo> {
             name: rule.name.clone(),
             level: rule.level,
             source: rule.source.clone(),
-            summary: rule.summary.get(lang).clone(),
-            explanation: rule.explanation.get(lang).trim().to_owned(),
+            summary: rule.summary.in_lang(lang).clone(),
+            explanation: rule.explanation.in_lang(lang).trim().to_owned(),
         }))
         .collect()
 }
@@ -137,7 +137,7 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
             Some(Label {
                 file: requirement.file,
                 span: requirement.label_span(key),
-                message: spec.text.get(lang).render(cx, lang),
+                message: spec.text.in_lang(lang).render(cx, lang),
             })
         })
         .collect();
@@ -145,15 +145,15 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
         code: rule.code.clone(),
         name: rule.name.clone(),
         level: rule.level,
-        message: rule.message.get(lang).render(cx, lang),
+        message: rule.message.in_lang(lang).render(cx, lang),
         primary: Label {
             file: requirement.file,
             span: primary,
-            message: rule.label.text.get(lang).render(cx, lang),
+            message: rule.label.text.in_lang(lang).render(cx, lang),
         },
         secondary,
         notes: vec![format!("{}:\n\"{}\"", rule.source, rule.quote)],
-        help: Some(rule.help.get(lang).render(cx, lang)),
+        help: Some(rule.help.in_lang(lang).render(cx, lang)),
         requirement: requirement.id().map(str::to_owned),
         source: Some(rule.source.clone()),
     }

@@ -2,42 +2,32 @@
 //! figures come from [`crate::burden::report`].
 
 use crate::burden::report::Report;
-use crate::diagnostics::{format_number, Lang};
+use crate::diagnostics::{format_number, messages as m, Lang};
 use std::fmt::Write;
 
 /// An aligned table in the chosen language.
 pub fn table(report: &Report, lang: Lang) -> String {
-    let (requirement, group, headers) = match lang {
-        Lang::En => (
-            "requirement",
-            "group",
-            ["people", "h/person/yr", "hours/yr", "FTE", "cost DKK", "frontline h/yr"],
-        ),
-        Lang::Da => (
-            "krav",
-            "gruppe",
-            [
-                "personer",
-                "t/person/år",
-                "timer/år",
-                "årsværk",
-                "kr.",
-                "borgernære t/år",
-            ],
-        ),
-    };
+    let headers = [
+        m::COLUMN_PEOPLE,
+        m::COLUMN_HOURS_PER_PERSON,
+        m::COLUMN_HOURS,
+        m::COLUMN_FTE,
+        m::COLUMN_COST,
+        m::COLUMN_FRONTLINE,
+    ];
     let mut out = String::new();
-    for (title, rows) in [(requirement, &report.requirements), (group, &report.groups)] {
-        let mut lines: Vec<Vec<String>> = vec![std::iter::once(title.to_owned())
-            .chain(headers.iter().map(|h| (*h).to_owned()))
+    for (title, rows) in [
+        (m::COLUMN_REQUIREMENT, &report.requirements),
+        (m::COLUMN_GROUP, &report.groups),
+    ] {
+        let mut lines: Vec<Vec<String>> = vec![std::iter::once(title)
+            .chain(headers)
+            .map(|h| h.get(lang).to_owned())
             .collect()];
-        for row in rows.iter().chain(std::iter::once(&report.total)) {
+        let total = (m::ROW_TOTAL.get(lang), &report.total);
+        for (name, row) in rows.iter().map(|r| (r.name.as_str(), r)).chain(std::iter::once(total)) {
             lines.push(vec![
-                if row.name == "total" && lang == Lang::Da {
-                    "i alt".to_owned()
-                } else {
-                    row.name.clone()
-                },
+                name.to_owned(),
                 format_number(row.people, lang),
                 format_number(row.hours_per_person_year, lang),
                 format_number(row.hours_per_year, lang),
@@ -72,18 +62,8 @@ pub fn table(report: &Report, lang: Lang) -> String {
         out.push('\n');
     }
     if report.total.one_off_hours > 0.0 {
-        let _ = match lang {
-            Lang::En => writeln!(
-                out,
-                "one-off (first year only): {} hours",
-                format_number(report.total.one_off_hours, lang)
-            ),
-            Lang::Da => writeln!(
-                out,
-                "engangsbyrde (kun første år): {} timer",
-                format_number(report.total.one_off_hours, lang)
-            ),
-        };
+        let hours = format_number(report.total.one_off_hours, lang);
+        let _ = writeln!(out, "{}", m::ONE_OFF.fill(lang, &[("hours", &hours)]));
     }
     out
 }

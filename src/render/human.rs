@@ -3,7 +3,7 @@
 
 use super::Style;
 use crate::check::Checked;
-use crate::diagnostics::{Diagnostic, Lang, Level};
+use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
@@ -47,10 +47,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
             .iter()
             .map(|label| cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)),
     );
-    let (note, help) = match lang {
-        Lang::En => ("note", "help"),
-        Lang::Da => ("note", "hjælp"),
-    };
+    let (note, help) = (m::NOTE_HEADING.get(lang), m::HELP_HEADING.get(lang));
     // Continuation lines line up under the text, as rustc's do.
     let labelled = |label: &str, text: &str| {
         let indent = format!("\n{}", " ".repeat(label.chars().count() + 2));

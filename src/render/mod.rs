@@ -10,7 +10,7 @@ mod sarif;
 mod short;
 
 use crate::check::Checked;
-use crate::diagnostics::{format_number, join_and, Counts, Lang, Level};
+use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level};
 use crate::engine::RuleInfo;
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
@@ -109,24 +109,17 @@ pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
 /// "2 errors, 1 warning and 3 notes" in the chosen language; zero counts
 /// are left out ("no problems" when all are zero).
 fn counts_phrase(counts: Counts, lang: Lang) -> String {
-    let (words, none) = match lang {
-        Lang::En => (
-            [("error", "errors"), ("warning", "warnings"), ("note", "notes")],
-            "no problems",
-        ),
-        Lang::Da => (
-            [("fejl", "fejl"), ("advarsel", "advarsler"), ("note", "noter")],
-            "ingen problemer",
-        ),
-    };
-    let parts: Vec<String> = [counts.errors, counts.warnings, counts.notes]
-        .into_iter()
-        .zip(words)
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect();
+    let parts: Vec<String> = [
+        (counts.errors, m::COUNT_ERRORS),
+        (counts.warnings, m::COUNT_WARNINGS),
+        (counts.notes, m::COUNT_NOTES),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, text)| text.fill(lang, &[("n", &n.to_string())]))
+    .collect();
     if parts.is_empty() {
-        none.to_owned()
+        m::NO_PROBLEMS.get(lang).to_owned()
     } else {
         join_and(&parts, lang)
     }
@@ -171,79 +164,47 @@ fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     }
     let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
     let n = |x: f64| format_number(x, lang);
-    let (hours, fte, cost, frontline) = (
-        n(sum(|e| e.hours_per_year)),
-        n(sum(|e| e.fte)),
-        n(sum(|e| e.cost_dkk)),
-        n(sum(|e| e.frontline_hours_per_year)),
+    let line = m::BURDEN_TOTAL.fill(
+        lang,
+        &[
+            ("hours", &n(sum(|e| e.hours_per_year))),
+            ("fte", &n(sum(|e| e.fte))),
+            ("cost", &n(sum(|e| e.cost_dkk))),
+            ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
+        ],
     );
     let _ = buffer.set_color(ColorSpec::new().set_bold(true));
-    let _ = match lang {
-        Lang::En => write!(buffer, "burden"),
-        Lang::Da => write!(buffer, "byrde"),
-    };
+    let _ = write!(buffer, "{}", m::BURDEN_HEADING.get(lang));
     let _ = buffer.reset();
-    let _ = match lang {
-        Lang::En => writeln!(
-            buffer,
-            ": {hours} hours a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens"
-        ),
-        Lang::Da => writeln!(
-            buffer,
-            ": {hours} timer om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne"
-        ),
-    };
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
+    let _ = writeln!(buffer, ": {line}");
 }
 
 fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     let counts = Counts::of(&checked.diagnostics);
-    let files = checked.files;
-    let requirements = checked.requirements.len();
-    let (head, color) = if counts.errors > 0 {
-        ("error", Some(Color::Red))
+    let files = m::COUNT_FILES.fill(lang, &[("n", &checked.files.to_string())]);
+    let requirements = m::COUNT_REQUIREMENTS.fill(lang, &[("n", &checked.requirements.len().to_string())]);
+    let head = if counts.errors > 0 {
+        Some((m::ERROR_HEADING, Color::Red))
     } else if counts.warnings > 0 {
-        ("warning", Some(Color::Yellow))
+        Some((m::WARNING_HEADING, Color::Yellow))
     } else {
-        ("", None)
+        None
     };
-    let text = match (lang, counts == Counts::default()) {
-        (Lang::En, true) => format!(
-            "checked {files} {} ({requirements} {}): no problems found",
-            plural(files, "file", "files"),
-            plural(requirements, "requirement", "requirements")
-        ),
-        (Lang::Da, true) => format!(
-            "tjekkede {files} {} ({requirements} krav): ingen problemer fundet",
-            plural(files, "fil", "filer")
-        ),
-        (Lang::En, false) => format!(
-            "found {} in {files} {} ({requirements} {} checked)",
-            counts_phrase(counts, lang),
-            plural(files, "file", "files"),
-            plural(requirements, "requirement", "requirements")
-        ),
-        (Lang::Da, false) => format!(
-            "fandt {} i {files} {} ({requirements} krav tjekket)",
-            counts_phrase(counts, lang),
-            plural(files, "fil", "filer")
-        ),
+    let text = if counts == Counts::default() {
+        m::CHECKED_CLEAN.fill(lang, &[("files", &files), ("requirements", &requirements)])
+    } else {
+        m::CHECKED_FOUND.fill(
+            lang,
+            &[
+                ("counts", &counts_phrase(counts, lang)),
+                ("files", &files),
+                ("requirements", &requirements),
+            ],
+        )
     };
-    let head = match (lang, head) {
-        (Lang::Da, "error") => "fejl",
-        (Lang::Da, "warning") => "advarsel",
-        (_, head) => head,
-    };
-    if let Some(color) = color {
+    if let Some((head, color)) = head {
         let _ = buffer.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true));
-        let _ = write!(buffer, "{head}");
+        let _ = write!(buffer, "{}", head.get(lang));
         let _ = buffer.set_color(ColorSpec::new().set_bold(true));
         let _ = write!(buffer, ": ");
     }

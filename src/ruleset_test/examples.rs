@@ -5,38 +5,60 @@
 //! block replaces all of the base's) or are added, and `without` keys are
 //! removed.
 
-use crate::diagnostics::Lang;
+use crate::diagnostics::{messages as m, Lang};
 use crate::engine::{Example, ExampleSource, Ruleset};
 use crate::model::{Key, Keyword};
 use crate::source::FileId;
 use crate::syntax::{self, Item};
 
+/// Why an example has no text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ExampleError {
+    /// The ruleset has no `examples.<lang>` to patch.
+    NoBase(String),
+    BaseDoesNotParse,
+    PatchDoesNotParse(String),
+    /// `without` names a word that is not a key.
+    NotAKey(String),
+}
+
+impl ExampleError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExampleError::NoBase(base) => m::NO_EXAMPLE_BASE.fill(lang, &[("lang", base)]),
+            ExampleError::BaseDoesNotParse => m::BASE_DOES_NOT_PARSE.get(lang).to_owned(),
+            ExampleError::PatchDoesNotParse(patch) => m::PATCH_DOES_NOT_PARSE.fill(lang, &[("patch", patch)]),
+            ExampleError::NotAKey(name) => m::WITHOUT_NOT_A_KEY.fill(lang, &[("name", name)]),
+        }
+    }
+}
+
 /// The `.krav` text of an example.
-pub fn text(ruleset: &Ruleset, example: &Example) -> Result<String, String> {
+pub fn text(ruleset: &Ruleset, example: &Example) -> Result<String, ExampleError> {
     match &example.source {
         ExampleSource::Text(text) => Ok(text.clone()),
         ExampleSource::Patch { lang, with, without } => {
             let base = ruleset
                 .example_bases
                 .get(lang)
-                .ok_or_else(|| format!("the ruleset has no base requirement `examples.{lang}`"))?;
+                .ok_or_else(|| ExampleError::NoBase(lang.clone()))?;
             patch(base, with, without)
         }
     }
 }
 
-fn patch(base: &str, with: &str, without: &[String]) -> Result<String, String> {
+fn patch(base: &str, with: &str, without: &[String]) -> Result<String, ExampleError> {
     let (document, errors) = syntax::parse(FileId(0), base, Lang::En);
     let block = document
         .filter(|_| errors.is_empty())
         .and_then(|d| d.requirements.into_iter().next())
-        .ok_or("the base requirement does not parse")?;
+        .ok_or(ExampleError::BaseDoesNotParse)?;
     let wrapped = format!("requirement \"patch\" {{\n{with}\n}}\n");
     let (patch, errors) = syntax::parse(FileId(0), &wrapped, Lang::En);
     let patch = patch
         .filter(|_| errors.is_empty())
         .and_then(|d| d.requirements.into_iter().next())
-        .ok_or_else(|| format!("the patch does not parse:\n{with}"))?;
+        .ok_or_else(|| ExampleError::PatchDoesNotParse(with.to_owned()))?;
 
     let key_of = |item: &Item<'_>| match item {
         Item::Entry(e) => Key::lookup(e.key.text),
@@ -44,7 +66,7 @@ fn patch(base: &str, with: &str, without: &[String]) -> Result<String, String> {
     };
     let mut removed = Vec::new();
     for name in without {
-        removed.push(Key::lookup(name).ok_or_else(|| format!("`without` names `{name}`, which is not a key"))?);
+        removed.push(Key::lookup(name).ok_or_else(|| ExampleError::NotAKey(name.clone()))?);
     }
     let patch_items: Vec<(Option<Key>, &str)> = patch
         .items

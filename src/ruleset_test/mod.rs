@@ -4,7 +4,7 @@
 //! touching Rust.
 
 use crate::check::{self, Checked, Options};
-use crate::diagnostics::{Lang, Level};
+use crate::diagnostics::{messages as m, Lang, Level};
 use crate::engine::Ruleset;
 use crate::source::{SourceFile, SourceMap};
 
@@ -31,7 +31,7 @@ pub enum Verdict {
     /// It fired its rule and should not have.
     FiredWrongly,
     /// The example is not a valid `.krav` text (language errors), or could
-    /// not be built.
+    /// not be built: why, in the language asked for.
     Invalid(String),
 }
 
@@ -49,7 +49,7 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                 .find(|d| d.level != Level::Note || ruleset.rules.iter().any(|r| r.code == d.code))
             {
                 None => Verdict::Passed,
-                Some(d) => Verdict::Invalid(format!("the base fires {}: {}", d.code, d.message)),
+                Some(d) => Verdict::Invalid(m::BASE_FIRES.fill(lang, &[("code", &d.code), ("message", &d.message)])),
             };
             outcomes.push(Outcome {
                 code: format!("examples.{base_lang}"),
@@ -67,12 +67,12 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
         }
         for (i, example) in rule.examples.iter().enumerate() {
             let number = i + 1;
-            let name = format!("<{} example {number}>", rule.code);
+            let name = m::EXAMPLE_FILE_NAME.fill(lang, &[("code", &rule.code), ("number", &number.to_string())]);
             let (sources, verdict, checked) = match examples::text(ruleset, example) {
-                Err(reason) => {
+                Err(error) => {
                     let mut sources = SourceMap::new();
                     sources.add(SourceFile::new(name, String::new()));
-                    (sources, Verdict::Invalid(reason), Checked::default())
+                    (sources, Verdict::Invalid(error.message(lang)), Checked::default())
                 }
                 Ok(text) => {
                     let (sources, checked) = check_text(ruleset, name, text, lang);

@@ -3,15 +3,15 @@
 //! be read, or is not UTF-8, is still added, so that it is reported (TL010)
 //! while the others are checked.
 
+use crate::diagnostics::{messages as m, Lang};
 use crate::source::{SourceFile, SourceMap};
-use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Why a file's text is missing or partial.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    Io(String),
+    Io(IoReason),
     /// The bytes up to `valid_up_to` are UTF-8; the text holds the rest
     /// with replacement characters so the place can be shown.
     NotUtf8 {
@@ -26,19 +26,18 @@ pub enum InputError {
     NothingFound(Vec<PathBuf>),
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl InputError {
+    /// The one line the command stops with.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            InputError::Missing(path) => write!(f, "no such file or directory: {}", path.display()),
+            InputError::Missing(path) => m::NO_SUCH_PATH.fill(lang, &[("path", &path.display().to_string())]),
             InputError::NothingFound(paths) => {
                 let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                write!(f, "no .krav files found in {}", shown.join(", "))
+                m::NO_KRAV_FILES.fill(lang, &[("paths", &shown.join(", "))])
             }
         }
     }
 }
-
-impl std::error::Error for InputError {}
 
 /// One thing to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,7 +126,7 @@ pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile,
     match bytes {
         Err(err) => (
             SourceFile::new(name, String::new()),
-            Some(LoadError::Io(io_message(&err))),
+            Some(LoadError::Io(IoReason::of(&err))),
         ),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (SourceFile::new(name, text), None),
@@ -140,18 +139,35 @@ pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile,
     }
 }
 
-/// The OS error without Rust's "(os error 2)" suffix.
-fn io_message(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-        _ => {
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
+/// Why reading or writing a file failed, kept so that it can be said in
+/// either language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IoReason {
+    kind: std::io::ErrorKind,
+    /// The operating system's own words, for the kinds the table lacks.
+    os_text: String,
+}
+
+impl IoReason {
+    pub fn of(err: &std::io::Error) -> IoReason {
+        let text = err.to_string();
+        // Without Rust's "(os error 2)" suffix.
+        let os_text = match text.find(" (os error") {
+            Some(cut) => text[..cut].to_lowercase(),
+            None => text,
+        };
+        IoReason {
+            kind: err.kind(),
+            os_text,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        match self.kind {
+            std::io::ErrorKind::NotFound => m::NO_SUCH_FILE.get(lang).to_owned(),
+            std::io::ErrorKind::PermissionDenied => m::PERMISSION_DENIED.get(lang).to_owned(),
+            std::io::ErrorKind::IsADirectory => m::IS_A_DIRECTORY.get(lang).to_owned(),
+            _ => self.os_text.clone(),
         }
     }
 }

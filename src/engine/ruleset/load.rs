@@ -4,9 +4,9 @@
 //! unknown field — is a TL012 diagnostic with a span in the TOML file.
 
 use super::format::{ExampleFile, File, LabelFile, RuleFile, TextsFile};
-use super::{Example, ExampleSource, LabelSpec, Localized, Rule, RuleKind, Ruleset};
+use super::{Example, ExampleSource, LabelSpec, Rule, RuleKind, Ruleset};
 use crate::burden::CostModel;
-use crate::diagnostics::{lints, Diagnostic, Lang, Level, LANGUAGE_LINTS};
+use crate::diagnostics::{lints, Diagnostic, Lang, Level, Text, LANGUAGE_LINTS};
 use crate::engine::builtins;
 use crate::engine::expr::{self, ExprError};
 use crate::engine::fields::ListField;
@@ -293,13 +293,13 @@ impl Loader<'_> {
             kind: kind?,
             label: label?,
             secondary: secondary.into_iter().collect::<Option<_>>()?,
-            summary: Localized {
+            summary: Text {
                 en: rule.summary.en.into_inner(),
                 da: rule.summary.da.into_inner(),
             },
             message: message?,
             help: help?,
-            explanation: Localized {
+            explanation: Text {
                 en: rule.explanation.en.into_inner(),
                 da: rule.explanation.da.into_inner(),
             },
@@ -350,7 +350,7 @@ impl Loader<'_> {
         params: &Params,
         scope: Option<ListField>,
         vars: &[&str],
-    ) -> Option<Localized<Template>> {
+    ) -> Option<Text<Template>> {
         let mut compile = |text: &Spanned<String>| match Template::compile(text.get_ref(), params, scope, vars) {
             Ok(template) => Some(template),
             Err(err) => {
@@ -360,7 +360,7 @@ impl Loader<'_> {
         };
         let en = compile(&texts.en);
         let da = compile(&texts.da);
-        Some(Localized { en: en?, da: da? })
+        Some(Text { en: en?, da: da? })
     }
 
     fn examples(

@@ -12,7 +12,7 @@ use super::fields::ListField;
 use super::params::Params;
 use super::template::Template;
 use crate::burden::CostModel;
-use crate::diagnostics::{Lang, Level};
+use crate::diagnostics::{Level, Text};
 use crate::model::Key;
 use std::collections::BTreeMap;
 
@@ -55,10 +55,10 @@ pub struct Rule {
     pub kind: RuleKind,
     pub label: LabelSpec,
     pub secondary: Vec<LabelSpec>,
-    pub summary: Localized<String>,
-    pub message: Localized<Template>,
-    pub help: Localized<Template>,
-    pub explanation: Localized<String>,
+    pub summary: Text<String>,
+    pub message: Text<Template>,
+    pub help: Text<Template>,
+    pub explanation: Text<String>,
     pub examples: Vec<Example>,
 }
 
@@ -76,22 +76,7 @@ pub struct LabelSpec {
     /// The key whose entry takes the label; `None` for the element of an
     /// `each` rule (or the title when the key is absent).
     pub key: Option<Key>,
-    pub text: Localized<Template>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Localized<T> {
-    pub en: T,
-    pub da: T,
-}
-
-impl<T> Localized<T> {
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Da => &self.da,
-        }
-    }
+    pub text: Text<Template>,
 }
 
 /// A snippet that must (or must not) fire its rule.
