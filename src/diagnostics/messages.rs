@@ -196,6 +196,7 @@ texts! {
     NOTE_HEADING: "note" / "note";
     HELP_HEADING: "help" / "hjælp";
     SOURCE_HEADING: "Source" / "Kilde";
+    SARIF_RULE_HELP: "{summary}\n\nSource: {source}\n\n`trustlint explain {code}` shows an example and how to fix it." / "{summary}\n\nKilde: {source}\n\n`trustlint explain {code}` viser et eksempel, og hvordan det rettes.";
 
     // ---- the closing lines of `check` ----
     COUNT_ERRORS: "{n} {n|error|errors}" / "{n} fejl";

@@ -116,3 +116,56 @@ fn show(value: &Value<'_>, lang: Lang) -> String {
         Value::List(items) => items.iter().map(|v| show(v, lang)).collect::<Vec<_>>().join(", "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::burden::{estimate, CostModel};
+    use crate::model::Requirement;
+    use crate::source::FileId;
+
+    fn requirement(units: u32) -> Requirement {
+        let text = format!("requirement \"t\" {{\n  id: T\n  scope: {units} units \"x\"\n}}\n");
+        let (document, diagnostics) = crate::syntax::parse(FileId(0), &text, Lang::En);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut out = Vec::new();
+        crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out).remove(0)
+    }
+
+    fn render(text: &str, units: u32, lang: Lang) -> String {
+        let template = Template::compile(text, &Params::default(), None, &[]).expect("compiles");
+        let (requirement, cost) = (requirement(units), CostModel::default());
+        let cx = Context {
+            requirement: &requirement,
+            estimate: &estimate(&requirement, &cost),
+            cost: &cost,
+            element: None,
+            vars: &[],
+        };
+        template.render(&cx, lang)
+    }
+
+    #[test]
+    fn plural_forms_agree_with_the_number_in_both_languages() {
+        let en = "{scope.units} {scope.units|unit|units}";
+        let da = "{scope.units} {scope.units|enhed|enheder}";
+        for (units, in_en, in_da) in [
+            (1, "1 unit", "1 enhed"),
+            (0, "0 units", "0 enheder"),
+            (3, "3 units", "3 enheder"),
+            (1200, "1,200 units", "1.200 enheder"),
+        ] {
+            assert_eq!(render(en, units, Lang::En), in_en);
+            assert_eq!(render(da, units, Lang::Da), in_da);
+        }
+    }
+
+    #[test]
+    fn a_plural_needs_exactly_two_forms() {
+        for text in ["{scope.units|unit}", "{scope.units|a|b|c}"] {
+            let err = Template::compile(text, &Params::default(), None, &[]).expect_err("two forms");
+            assert!(err.message.contains("two forms"), "{}", err.message);
+            assert_eq!(err.span, 1..text.len() - 1);
+        }
+    }
+}

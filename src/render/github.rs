@@ -2,11 +2,11 @@
 //! as annotations on the lines of a pull request.
 
 use crate::check::Checked;
-use crate::diagnostics::Level;
+use crate::diagnostics::{messages as m, Lang, Level};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
+pub(super) fn render(checked: &Checked, sources: &SourceMap, lang: Lang) -> Vec<u8> {
     let mut out = String::new();
     for d in &checked.diagnostics {
         let file = sources.get(d.file());
@@ -20,8 +20,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap) -> Vec<u8> {
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            let _ = write!(message, "\n{}: {help}", m::HELP_HEADING.get(lang));
         }
         let _ = writeln!(
             out,

@@ -60,8 +60,8 @@ pub fn write(
         Format::Short => out.write_all(&short::render(checked, sources, style)),
         Format::Json => json::write(checked, sources, out),
         Format::Pretty => pretty::write(checked, sources, style, out),
-        Format::Sarif => sarif::write(checked, sources, rules, out),
-        Format::Github => out.write_all(&github::render(checked, sources)),
+        Format::Sarif => sarif::write(checked, sources, rules, style.lang, out),
+        Format::Github => out.write_all(&github::render(checked, sources, style.lang)),
     }
 }
 

@@ -5,7 +5,7 @@
 //! points, as trustlint counts them.
 
 use crate::check::Checked;
-use crate::diagnostics::{Diagnostic, Label, Level};
+use crate::diagnostics::{messages as m, Diagnostic, Label, Lang, Level};
 use crate::engine::RuleInfo;
 use crate::source::SourceMap;
 use serde::Serialize;
@@ -130,6 +130,7 @@ pub(super) fn write(
     checked: &Checked,
     sources: &SourceMap,
     rules: &[RuleInfo],
+    lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let index = |code: &str| rules.iter().position(|r| r.code == code).unwrap_or(0);
@@ -164,9 +165,9 @@ pub(super) fn write(
                                 text: r.explanation.clone(),
                             },
                             help: Text {
-                                text: format!(
-                                    "{}\n\nSource: {}\n\n`trustlint explain {}` shows an example and how to fix it.",
-                                    r.summary, r.source, r.code
+                                text: m::SARIF_RULE_HELP.fill(
+                                    lang,
+                                    &[("summary", &r.summary), ("source", &r.source), ("code", &r.code)],
                                 ),
                             },
                             default_configuration: Configuration { level: level(r.level) },
