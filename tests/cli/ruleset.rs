@@ -1,11 +1,10 @@
-//! Rulesets are data and are tested as data: every ruleset in `rulesets/`
-//! passes its own examples; every rule's firing examples are pinned as
-//! insta snapshots named after the rule; broken rulesets get TL012
-//! diagnostics in the TOML, never a panic.
+//! `trustlint ruleset test|check` and `--ruleset`. Rulesets are data and
+//! are tested as data: every ruleset in `rulesets/` passes its own
+//! examples; every rule's firing examples are pinned as insta snapshots
+//! named after the rule, in `tests/rulesets/<ruleset>/`; broken rulesets
+//! get TL012 diagnostics in the TOML, never a panic.
 
-mod common;
-
-use common::trustlint;
+use crate::common::{scratch, trustlint};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -139,9 +138,7 @@ fn a_ruleset_test_that_fails_exits_1() {
         1,
     );
     assert_ne!(text, broken, "the mutation applies");
-    let dir = std::env::temp_dir().join(format!("trustlint-ruleset-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("mutated.toml");
+    let path = scratch("ruleset-mutated").join("mutated.toml");
     std::fs::write(&path, broken).expect("write");
     let run = trustlint(&["ruleset", "test", path.to_str().expect("utf-8"), "--code", "TL208"]);
     assert_eq!(run.status, 1);

@@ -1,0 +1,66 @@
+//! `trustlint burden`: the Standard Cost Model estimate as a table, JSON
+//! and CSV.
+
+use crate::common::trustlint;
+use crate::snapshot;
+use serde_json::Value;
+
+#[test]
+fn burden_in_every_format() {
+    let table = trustlint(&["burden", "examples"]);
+    assert_eq!(table.status, 0);
+    snapshot!("table", "burden examples", &table);
+    let danish = trustlint(&["burden", "--lang", "da", "examples/abolished/daily-face-to-face.krav"]);
+    snapshot!(
+        "table-da",
+        "burden --lang da examples/abolished/daily-face-to-face.krav",
+        &danish
+    );
+
+    let json: Value = serde_json::from_str(
+        &trustlint(&[
+            "burden",
+            "--format",
+            "json",
+            "examples/abolished/daily-face-to-face.krav",
+        ])
+        .stdout,
+    )
+    .expect("JSON");
+    let row = &json["requirements"][0];
+    assert_eq!(row["name"], "SOF-2014-03");
+    assert_eq!(row["hours_per_year"], 27_375.0);
+    assert_eq!(row["cost_dkk"], 10_950_000.0);
+    assert_eq!(json["groups"][0]["name"], "housing staff");
+    assert_eq!(json["total"]["hours_per_year"], 27_375.0);
+
+    let csv = trustlint(&[
+        "burden",
+        "--format",
+        "csv",
+        "examples/abolished/daily-face-to-face.krav",
+    ]);
+    assert_eq!(
+        csv.stdout,
+        "kind,name,people,hours_per_person_year,hours_per_year,fte,cost_dkk,frontline_hours_per_year,one_off_hours\n\
+         requirement,SOF-2014-03,900,30.417,27375,14.228,10950000,27375,0\n\
+         group,housing staff,900,30.417,27375,14.228,10950000,27375,0\n\
+         total,total,900,30.417,27375,14.228,10950000,27375,0\n"
+    );
+}
+
+#[test]
+fn groups_are_summed_without_regard_to_case() {
+    let run = trustlint(&[
+        "burden",
+        "--format",
+        "json",
+        "examples/abolished/aarlig-baggrundsbeskrivelse.da.krav",
+        "examples/kept/baggrundsbeskrivelse-ved-aendringer.da.krav",
+    ]);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let groups = json["groups"].as_array().expect("list");
+    assert_eq!(groups.len(), 1, "both burden `sagsbehandlere`");
+    // 25 + 8 cases a year, an hour each.
+    assert_eq!(groups[0]["hours_per_person_year"], 33.0);
+}

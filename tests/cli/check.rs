@@ -1,0 +1,198 @@
+//! `trustlint check`: exit statuses, input forms, folder walks, the summary,
+//! and the bundled examples.
+
+use crate::common::{self, json, scratch, trustlint, trustlint_stdin, VALID};
+use crate::snapshot;
+use serde_json::Value;
+
+#[test]
+fn exit_status_is_0_when_nothing_is_an_error() {
+    let run = trustlint(&["check", VALID]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    // Warnings and notes alone do not fail the check.
+    let run = trustlint(&["check", "tests/ui/TL009/unused.krav"]);
+    assert_eq!(run.status, 0);
+    assert!(run.stdout.contains("warning[TL009]"));
+}
+
+#[test]
+fn exit_status_is_1_on_errors() {
+    let run = trustlint(&["check", "tests/ui/TL002/typo.krav"]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("error[TL002]"));
+}
+
+#[test]
+fn exit_status_is_2_with_one_line_when_the_command_cannot_work() {
+    for args in [
+        vec!["check", "no/such/file.krav"],
+        vec!["check", "--format", "xml", VALID],
+        vec!["check", "--no-such-flag"],
+        vec!["frobnicate"],
+    ] {
+        let run = trustlint(&args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}");
+        common::no_panic(&run);
+        assert!(run.stderr.starts_with("error:"), "{args:?}: {}", run.stderr);
+    }
+    let run = trustlint(&["check", "no/such/file.krav"]);
+    assert_eq!(run.stderr, "error: no such file or directory: no/such/file.krav\n");
+}
+
+#[test]
+fn a_folder_without_krav_files_is_exit_2() {
+    let dir = scratch("empty-folder");
+    let run = trustlint(&["check", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("no .krav files found"), "{}", run.stderr);
+}
+
+#[test]
+fn standard_input() {
+    let text = std::fs::read(VALID).expect("fixture");
+    let run = trustlint_stdin(&["check", "-"], &text);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    let broken = String::from_utf8(text)
+        .expect("utf-8")
+        .replace("risk: high", "risk: hgh");
+    let run = trustlint_stdin(&["check", "--format", "short", "-"], broken.as_bytes());
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout
+            .starts_with("<stdin>:6:9: error[TL003]: unknown risk level `hgh`"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn empty_or_closed_standard_input_is_an_empty_file() {
+    let run = trustlint_stdin(&["check", "-"], b"");
+    assert_eq!(run.status, 0);
+    assert!(run.stdout.contains("warning[TL011]"), "{}", run.stdout);
+    // `trustlint()` runs with stdin closed (null).
+    let run = trustlint(&["check", "-"]);
+    assert_eq!(run.status, 0);
+    assert!(run.stdout.contains("TL011"));
+}
+
+#[test]
+fn quiet_leaves_out_the_summary() {
+    let run = trustlint(&["check", "--quiet", VALID]);
+    assert_eq!(run.stdout, "");
+    let run = trustlint(&["check", VALID]);
+    assert_eq!(
+        run.stdout,
+        "burden: 208 hours a year (0.1 FTE, DKK 83,200), 208 of them taken from work with citizens\n\
+         checked 1 file (1 requirement): no problems found\n"
+    );
+}
+
+#[test]
+fn folders_are_walked_recursively_in_order_and_links_to_folders_are_not_followed() {
+    let dir = scratch("walk");
+    let valid = std::fs::read_to_string(VALID).expect("fixture");
+    std::fs::create_dir_all(dir.join("b/x.krav")).expect("a folder named like a file");
+    std::fs::write(dir.join("b/x.krav/inner.krav"), valid.replace("SUF-2026-01", "B-1")).expect("write");
+    std::fs::write(dir.join("a.krav"), valid.replace("SUF-2026-01", "A-1")).expect("write");
+    std::fs::write(dir.join("notes.txt"), "not checked").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&dir, dir.join("b/loop")).expect("symlink loop");
+    let run = trustlint(&["check", "--format", "json", dir.to_str().expect("utf-8")]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    let output = json(&run);
+    assert_eq!(output["summary"]["files"], 2);
+    assert_eq!(output["summary"]["requirements"], 2);
+}
+
+#[test]
+fn an_unreadable_file_does_not_stop_the_others() {
+    let run = trustlint(&[
+        "check",
+        "--format",
+        "short",
+        "-q",
+        "tests/ui/TL010/unreadable-among-readable",
+    ]);
+    assert_eq!(run.status, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(lines[0].contains("dangling.krav:1:1: error[TL010]"));
+    assert!(lines[1].contains("readable.krav:6:9: error[TL003]"));
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    for format in ["json", "human", "sarif"] {
+        let runs: Vec<String> = ["1", "4"]
+            .iter()
+            .map(|threads| {
+                let output = common::command(&["check", "--format", format, "tests/ui", "examples"])
+                    .env("RAYON_NUM_THREADS", threads)
+                    .output()
+                    .expect("runs");
+                String::from_utf8_lossy(&output.stdout).into_owned()
+            })
+            .collect();
+        assert!(runs[0].len() > 1000);
+        assert_eq!(runs[0], runs[1], "{format} differs between 1 and 4 threads");
+    }
+}
+
+/// The abolished requirements of the sources are flagged for the reasons
+/// the sources give; the kept ones pass.
+#[test]
+fn abolished_examples_are_flagged_for_the_sources_reasons() {
+    let expectations: [(&str, &[&str]); 5] = [
+        // Supervision is now planned individually (method, not goal), and one case made a rule for all.
+        (
+            "examples/abolished/daily-face-to-face.krav",
+            &["TL101", "TL103", "TL203", "TL204"],
+        ),
+        // Staff and their leader decide which questions are relevant: a prescribed method.
+        (
+            "examples/abolished/sundhedsfaglige-fokusomraader.da.krav",
+            &["TL103", "TL204"],
+        ),
+        // A yearly update replaced by an update at significant change.
+        (
+            "examples/abolished/aarlig-baggrundsbeskrivelse.da.krav",
+            &["TL203", "TL207", "TL104"],
+        ),
+        // No registration of arrival and departure times.
+        ("examples/abolished/clocking-in-and-out.krav", &["TL209", "TL204"]),
+        // One library out of twenty: no new rules for all twenty; deviation reporting instead.
+        ("examples/abolished/bibliotek-overforbrug.da.krav", &["TL101", "TL208"]),
+    ];
+    for (file, codes) in expectations {
+        let run = trustlint(&["check", "--format", "json", file]);
+        assert_eq!(run.status, 1, "{file} is flagged with an error");
+        let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let found: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        for code in codes {
+            assert!(found.contains(code), "{file}: {code} missing from {found:?}");
+        }
+    }
+}
+
+#[test]
+fn kept_examples_pass_with_notes_at_most() {
+    let run = trustlint(&["check", "--format", "json", "examples/kept"]);
+    assert_eq!(run.status, 0);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["summary"]["errors"], 0);
+    assert_eq!(json["summary"]["warnings"], 0);
+}
+
+#[test]
+fn the_bundled_examples_as_a_committee_secretary_sees_them() {
+    let run = trustlint(&["check", "examples"]);
+    assert_eq!(run.status, 1);
+    snapshot!("examples", "check examples", &run);
+}

@@ -1,0 +1,19 @@
+//! The `trustlint` binary end to end, one module per subcommand or topic,
+//! as ruff's `crates/ruff/tests/cli`: every test runs the real binary.
+//! Shared helpers are in `tests/common/`; snapshots are in `snapshots/`,
+//! named `cli__MODULE__NAME.snap`. The UI fixtures have their own harness,
+//! `tests/ui.rs`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod burden;
+mod check;
+mod config;
+mod explain;
+mod formats;
+mod hostile;
+mod init;
+mod rules;
+mod ruleset;
+mod setup;
