@@ -1,6 +1,6 @@
 //! Derived figures: the Standard Cost Model estimate of what a requirement
-//! costs in staff time (LANGUAGE.md, "Derived figures"). Rules and reports
-//! read these; nothing here judges them.
+//! costs in staff time (docs/language.md, "The burden estimate"). Rules
+//! and reports read these; nothing here judges them.
 //!
 //! Per burden block: occurrences per year × minutes ÷ 60 = hours per person
 //! per year; × people = hours per year; ÷ hours per FTE = full-time
@@ -23,7 +23,7 @@ pub struct CostModel {
 }
 
 impl Default for CostModel {
-    /// The figures of LANGUAGE.md: 37 hours × 52 weeks per FTE.
+    /// The figures of docs/language.md: 37 hours × 52 weeks per FTE.
     fn default() -> Self {
         use FrequencyWord::*;
         CostModel {
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn the_specification_example() {
-        // 900 staff × 5 minutes daily (LANGUAGE.md and CLI.md).
+        // 900 staff × 5 minutes daily (the example of docs/language.md).
         let r = requirement("  burden \"staff\" {\n people: 900\n minutes: 5\n frequency: daily\n frontline: yes\n }");
         let e = estimate(&r, &CostModel::default());
         let b = e.blocks[0].as_ref().expect("complete block");

@@ -22,7 +22,8 @@ use trustlint::settings::config::{self, Config};
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
-/// Exit statuses, as CLI.md sets them.
+/// Exit statuses: 0 when nothing is an error, 1 when something is, 2 when
+/// the command could not do its work.
 const EXIT_CLEAN: u8 = 0;
 const EXIT_ERRORS: u8 = 1;
 const EXIT_FAILURE: u8 = 2;

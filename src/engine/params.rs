@@ -91,7 +91,7 @@ impl Params {
     }
 
     /// The cost model: `hours_per_fte`, `hourly_cost_dkk` and the
-    /// `occurrences` table, each defaulting to LANGUAGE.md's figures.
+    /// `occurrences` table, each defaulting to the figures of docs/language.md.
     pub fn cost_model(&self) -> Result<CostModel, String> {
         let mut model = CostModel::default();
         if let Some(n) = self.num("hours_per_fte")? {

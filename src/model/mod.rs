@@ -1,4 +1,4 @@
-//! Syntax tree → typed requirement. Every field of LANGUAGE.md as a Rust
+//! Syntax tree → typed requirement. Every key of docs/language.md as a Rust
 //! type, every value with its span. Building the model is where keys and
 //! values are checked (TL002–TL005); what a requirement *means* for the
 //! Kodeks is the rule engine's business.

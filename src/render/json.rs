@@ -1,5 +1,5 @@
 //! `--format json`: one versioned document (schema in
-//! `docs/json-output.schema.json`, described in CLI.md).
+//! `docs/json-output.schema.json`).
 
 use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Label, Level};
@@ -18,7 +18,7 @@ struct Report<'a> {
     burden: Vec<JsonBurden<'a>>,
 }
 
-/// The burden estimate of one requirement (CLI.md).
+/// The burden estimate of one requirement.
 #[derive(Serialize)]
 struct JsonBurden<'a> {
     requirement: &'a str,

@@ -25,7 +25,7 @@ pub enum Format {
     Human,
     /// `path:line:col: level[CODE]: message`, one line each.
     Short,
-    /// One JSON document (see CLI.md).
+    /// One JSON document (docs/json-output.schema.json).
     Json,
     /// The human content through ariadne.
     Pretty,
