@@ -75,8 +75,18 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     );
 
     let outcomes = ruleset_test::run(ruleset, Some(&rule.code), lang);
-    let fires = rule.examples.iter().zip(&outcomes).find(|(e, _)| e.fires);
-    let passes = rule.examples.iter().find(|e| !e.fires);
+    // The first example of each kind, one in the reader's language if any.
+    let in_lang = |fires: bool| {
+        let mut of_kind = rule
+            .examples
+            .iter()
+            .zip(&outcomes)
+            .filter(move |(e, _)| e.fires == fires);
+        let first = of_kind.clone().next();
+        of_kind.find(|(e, _)| examples::language(e) == Some(lang)).or(first)
+    };
+    let fires = in_lang(true);
+    let passes = in_lang(false).map(|(e, _)| e);
     let mut help = None;
     if let Some((example, outcome)) = fires {
         let _ = writeln!(out, "{}:\n", m::EXAMPLE_THAT_FIRES.fill(lang, &[("code", &rule.code)]));

@@ -90,6 +90,24 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// The text when every placeholder is a parameter, as in an
+    /// explanation that no requirement fills in; `None` when one needs a
+    /// requirement.
+    pub fn render_constant(&self, lang: Lang) -> Option<String> {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Value(expr) => out.push_str(&show(&constant(expr)?, lang)),
+                Part::Plural { number, one, other } => {
+                    let shown = show(&constant(number)?, lang);
+                    out.push_str(if is_singular(&shown) { one } else { other });
+                }
+            }
+        }
+        Some(out)
+    }
+
     pub fn render(&self, cx: &Context<'_>, lang: Lang) -> String {
         let mut out = String::new();
         for part in &self.parts {
@@ -103,6 +121,17 @@ impl Template {
             }
         }
         out
+    }
+}
+
+/// The value of an expression that needs no requirement.
+fn constant(expr: &Expr) -> Option<Value<'_>> {
+    match expr {
+        Expr::Num(n) => Some(Value::Num(*n)),
+        Expr::Str(s) => Some(Value::Str(s.as_str().into())),
+        Expr::Bool(b) => Some(Value::Bool(*b)),
+        Expr::List(items) => items.iter().map(constant).collect::<Option<_>>().map(Value::List),
+        _ => None,
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::diagnostics::{messages as m, Lang};
 use crate::engine::{Example, ExampleSource, Ruleset};
+use crate::model::keywords::Opener;
 use crate::model::{Key, Keyword};
 use crate::source::FileId;
 use crate::syntax::{self, Item};
@@ -88,7 +89,7 @@ fn patch(base: &str, with: &str, without: &[String]) -> Result<String, ExampleEr
                 for (i, (patch_key, text)) in patch_items.iter().enumerate() {
                     if *patch_key == Some(k) && !used[i] {
                         used[i] = true;
-                        lines.push(format!("  {text}"));
+                        lines.push(indented(text));
                     }
                 }
             }
@@ -97,11 +98,33 @@ fn patch(base: &str, with: &str, without: &[String]) -> Result<String, ExampleEr
     }
     for (i, (_, text)) in patch_items.iter().enumerate() {
         if !used[i] {
-            lines.push(format!("  {text}"));
+            lines.push(indented(text));
         }
     }
     lines.push("}".to_owned());
     Ok(lines.join("\n") + "\n")
+}
+
+/// A patch entry one level in, every line of a block included.
+fn indented(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The language an example is written in: its base's, or that of the
+/// keyword that opens its requirement.
+pub fn language(example: &Example) -> Option<Lang> {
+    match &example.source {
+        ExampleSource::Patch { lang, .. } => Lang::parse(lang),
+        ExampleSource::Text(text) => {
+            let opener = text.split_whitespace().next()?;
+            [Lang::En, Lang::Da]
+                .into_iter()
+                .find(|&lang| opener == Opener::Requirement.name(lang))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -126,6 +149,12 @@ mod tests {
         assert!(!text.contains("burden \"a\""));
         assert!(!text.contains("burden \"b\""));
         assert_eq!(text.matches("burden").count(), 1);
+    }
+
+    #[test]
+    fn a_block_in_the_patch_is_indented_as_a_whole() {
+        let text = patch(BASE, "burden \"c\" {\n  people: 3\n}", &[]).expect("patches");
+        assert!(text.contains("\n  burden \"c\" {\n    people: 3\n  }\n"), "{text}");
     }
 
     #[test]

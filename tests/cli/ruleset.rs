@@ -148,7 +148,7 @@ fn a_ruleset_test_that_fails_exits_1() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.ends_with("1 passed, 1 failed\n"));
+    assert!(run.stdout.ends_with("3 passed, 1 failed\n"));
 }
 
 #[test]

@@ -280,6 +280,7 @@ impl Loader<'_> {
         }
         let message = self.texts(&rule.message, params, scope, vars);
         let help = self.texts(&rule.help, params, scope, vars);
+        let explanation = self.explanation(&rule.explanation, params);
         let examples = self.examples(&rule.examples, bases, &code, &rule.code.span());
         if self.errors.len() > errors_before {
             return None;
@@ -299,10 +300,7 @@ impl Loader<'_> {
             },
             message: message?,
             help: help?,
-            explanation: Text {
-                en: rule.explanation.en.into_inner(),
-                da: rule.explanation.da.into_inner(),
-            },
+            explanation: explanation?,
             examples,
         })
     }
@@ -360,6 +358,35 @@ impl Loader<'_> {
         };
         let en = compile(&texts.en);
         let da = compile(&texts.da);
+        Some(Text { en: en?, da: da? })
+    }
+
+    /// An explanation may name parameters (`{$review_max_years}`), so that
+    /// `explain` shows the values in force; it has no requirement to name.
+    fn explanation(&mut self, texts: &TextsFile, params: &Params) -> Option<Text<String>> {
+        let mut render = |text: &Spanned<String>, lang| {
+            let template = match Template::compile(text.get_ref(), params, None, &[]) {
+                Ok(template) => template,
+                Err(err) => {
+                    self.expr_error(text, err);
+                    return None;
+                }
+            };
+            let rendered = template.render_constant(lang);
+            if rendered.is_none() {
+                self.error(
+                    text.span(),
+                    "an explanation can only name parameters".to_owned(),
+                    Some(
+                        "write `{$parameter}`; fields of a requirement belong in `message`, `label` or `help`"
+                            .to_owned(),
+                    ),
+                );
+            }
+            rendered
+        };
+        let en = render(&texts.en, Lang::En);
+        let da = render(&texts.da, Lang::Da);
         Some(Text { en: en?, da: da? })
     }
 
