@@ -1,97 +1,14 @@
-//! Rule expressions: parsed once, when a ruleset loads, into a typed tree;
-//! evaluated for each requirement. Names are resolved at load time — a
-//! field of the current scope, a field of the requirement, or an enumerated
-//! word — so a typo in a ruleset is an error with a span, not a rule that
-//! silently never fires.
+//! Pest pairs → a typed [`Expr`]: every name resolved (a field of the
+//! scope or the requirement, a `$parameter`, an enumerated word) and every
+//! operand's type checked, so that evaluation cannot meet a surprise.
 
-use super::fields::{self, Context, Field, ListField, Ty, Value};
-use super::params::{ParamValue, Params};
-use crate::diagnostics::Lang;
-use crate::model::{self, Keyword};
+use super::parse::{parse, Rule};
+use super::{words, Arith, Compare, Expr, ExprError};
+use crate::engine::fields::{self, ListField, Ty};
+use crate::engine::params::{ParamValue, Params};
+use crate::model;
 use pest::iterators::Pair;
-use pest::Parser as _;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::ops::Range;
-
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/rule.pest"]
-struct RuleParser;
-
-/// How deep `( … )`, `[ … ]` and calls may nest. Far more than any rule
-/// needs, and shallow enough that no recursion here or in pest can exhaust
-/// the stack.
-pub const MAX_DEPTH: usize = 32;
-
-/// A compiled expression.
-#[derive(Clone, Debug)]
-pub enum Expr {
-    Num(f64),
-    Str(String),
-    Bool(bool),
-    List(Vec<Expr>),
-    Field(Field),
-    /// A value the engine provides (a built-in rule's figures), by index.
-    Var(usize),
-    /// `$table[key]`: a parameter table looked up by a value.
-    Lookup(BTreeMap<String, ParamValue>, Box<Expr>),
-    Not(Box<Expr>),
-    And(Vec<Expr>),
-    Or(Vec<Expr>),
-    Compare(Compare, Box<Expr>, Box<Expr>),
-    In {
-        item: Box<Expr>,
-        list: Box<Expr>,
-        negated: bool,
-    },
-    Arith(Box<Expr>, Vec<(Arith, Expr)>),
-    Neg(Box<Expr>),
-    Exists(Box<Expr>),
-    Any(ListField, Box<Expr>),
-    All(ListField, Box<Expr>),
-    Count(Box<Expr>),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Compare {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Arith {
-    Add,
-    Sub,
-    Mul,
-    Div,
-}
-
-/// An error in an expression: a byte range in the expression's text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExprError {
-    pub span: Range<usize>,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl ExprError {
-    fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        ExprError {
-            span,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
 
 /// Compiles a condition, which must be a boolean, evaluated in `scope`
 /// (an element list for `each` rules, `None` for the requirement).
@@ -121,76 +38,8 @@ pub fn compile_value(text: &str, params: &Params, scope: Option<ListField>) -> R
 }
 
 fn compile(text: &str, params: &Params, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
-    check_depth(text)?;
-    let mut pairs = RuleParser::parse(Rule::condition, text).map_err(|err| syntax_error(text, &err))?;
-    let compiler = Compiler { params };
-    let condition = pairs.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
-    let expr = condition
-        .into_inner()
-        .find(|p| p.as_rule() == Rule::expr)
-        .ok_or_else(|| ExprError::new(0..text.len(), "empty expression"))?;
-    compiler.expr(expr, scope)
-}
-
-fn check_depth(text: &str) -> Result<(), ExprError> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    for (i, c) in text.char_indices() {
-        match c {
-            '"' => in_string = !in_string,
-            '(' | '[' if !in_string => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ExprError::new(
-                        i..i + 1,
-                        format!("the expression nests deeper than {MAX_DEPTH} levels"),
-                    )
-                    .help("split the condition, or remove parentheses that group nothing"));
-                }
-            }
-            ')' | ']' if !in_string => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> ExprError {
-    let pos = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    let found = text[pos..].chars().next();
-    let end = pos + found.map_or(0, char::len_utf8);
-    let found = found.map_or("the end of the expression".to_owned(), |c| format!("`{c}`"));
-    let expected = match &err.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => describe(positives),
-        pest::error::ErrorVariant::CustomError { message } => message.clone(),
-    };
-    ExprError::new(pos..end, format!("expected {expected}, found {found}"))
-        .help("see docs/rules.md for the expression language")
-}
-
-fn describe(rules: &[Rule]) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    for rule in rules {
-        let word = match rule {
-            Rule::or | Rule::and => "`and` or `or`",
-            Rule::compare | Rule::in_ | Rule::not_in => "a comparison",
-            Rule::additive | Rule::multiplicative => "an operator",
-            Rule::index => "`[`",
-            Rule::EOI => "the end of the expression",
-            _ => "a value (a number, a \"text\", a field, a $parameter or a call)",
-        };
-        if !words.contains(&word) {
-            words.push(word);
-        }
-    }
-    if words.is_empty() {
-        "something else".to_owned()
-    } else {
-        words.join(", ")
-    }
+    let expr = parse(text)?;
+    Compiler { params }.expr(expr, scope)
 }
 
 struct Compiler<'p> {
@@ -558,10 +407,10 @@ impl Compiler<'_> {
         if let Some((field, ty)) = fields::lookup(scope, name) {
             return Ok((Expr::Field(field), ty));
         }
-        if let Some(word) = known_word(name) {
+        if let Some(word) = words::known(name) {
             return Ok((Expr::Str(word.to_owned()), Ty::Str));
         }
-        let candidates = fields::names(scope).chain(all_words());
+        let candidates = fields::names(scope).chain(words::all());
         let help = match model::suggest(name, candidates) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "see docs/rules.md for the fields and words".to_owned(),
@@ -575,178 +424,5 @@ fn constant(value: &ParamValue) -> (Expr, Ty) {
         ParamValue::Num(n) => (Expr::Num(*n), Ty::Num),
         ParamValue::Str(s) => (Expr::Str(s.clone()), Ty::Str),
         ParamValue::Table(table) => (Expr::List(table.values().map(|v| constant(v).0).collect()), Ty::List),
-    }
-}
-
-/// Words a value can be compared with that are no keyword of the language:
-/// the kinds of `review`, `reporting` and `dispensation`.
-const EXTRA_WORDS: &[&str] = &["date", "text", "per_year"];
-
-fn all_words() -> impl Iterator<Item = &'static str> {
-    model::PurposeKind::all_spellings()
-        .chain(model::RiskLevel::all_spellings())
-        .chain(model::TriggerKind::all_spellings())
-        .chain(model::DataMode::all_spellings())
-        .chain(model::MeasureKind::all_spellings())
-        .chain(model::FrequencyWord::all_spellings())
-        .chain(model::keywords::Marker::all_spellings())
-        .chain(EXTRA_WORDS.iter().copied())
-}
-
-/// The English spelling of an enumerated word in either language.
-fn known_word(word: &str) -> Option<&'static str> {
-    fn en<K: Keyword>(word: &str) -> Option<&'static str> {
-        K::lookup(word).map(|k| k.spelling().en)
-    }
-    en::<model::PurposeKind>(word)
-        .or_else(|| en::<model::RiskLevel>(word))
-        .or_else(|| en::<model::TriggerKind>(word))
-        .or_else(|| en::<model::DataMode>(word))
-        .or_else(|| en::<model::MeasureKind>(word))
-        .or_else(|| en::<model::FrequencyWord>(word))
-        .or_else(|| en::<model::keywords::Marker>(word))
-        .or_else(|| EXTRA_WORDS.iter().copied().find(|w| *w == word))
-}
-
-/// An enumerated word (as the engine holds it, in English) in `lang`, so a
-/// Danish message says `middel` where the value is `medium`.
-pub fn word_in(word: &str, lang: Lang) -> Option<&'static str> {
-    fn find<K: Keyword>(word: &str, lang: Lang) -> Option<&'static str> {
-        K::TABLE.iter().find(|s| s.en == word).map(|s| s.in_lang(lang))
-    }
-    find::<model::PurposeKind>(word, lang)
-        .or_else(|| find::<model::RiskLevel>(word, lang))
-        .or_else(|| find::<model::TriggerKind>(word, lang))
-        .or_else(|| find::<model::DataMode>(word, lang))
-        .or_else(|| find::<model::MeasureKind>(word, lang))
-        .or_else(|| find::<model::FrequencyWord>(word, lang))
-        .or_else(|| find::<model::keywords::Marker>(word, lang))
-}
-
-// ---- evaluation ----
-
-/// Evaluates an expression. A missing value makes a comparison false and
-/// arithmetic missing, so a rule about a field that is not there does not fire.
-pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
-    match expr {
-        Expr::Num(n) => Value::Num(*n),
-        Expr::Str(s) => Value::Str(Cow::Borrowed(s)),
-        Expr::Bool(b) => Value::Bool(*b),
-        Expr::List(items) => Value::List(items.iter().map(|i| eval(i, cx)).collect()),
-        Expr::Field(field) => fields::read(*field, cx),
-        Expr::Var(index) => cx.vars.get(*index).cloned().unwrap_or(Value::Null),
-        Expr::Lookup(table, key) => {
-            let key = match eval(key, cx) {
-                Value::Str(s) => s.into_owned(),
-                Value::Num(n) => n.to_string(),
-                _ => return Value::Null,
-            };
-            match table.get(&key) {
-                Some(ParamValue::Num(n)) => Value::Num(*n),
-                Some(ParamValue::Str(s)) => Value::Str(Cow::Borrowed(s)),
-                _ => Value::Null,
-            }
-        }
-        Expr::Not(inner) => Value::Bool(!truthy(&eval(inner, cx))),
-        Expr::And(items) => Value::Bool(items.iter().all(|i| truthy(&eval(i, cx)))),
-        Expr::Or(items) => Value::Bool(items.iter().any(|i| truthy(&eval(i, cx)))),
-        Expr::Compare(op, left, right) => Value::Bool(compare(*op, &eval(left, cx), &eval(right, cx))),
-        Expr::In { item, list, negated } => {
-            let item = eval(item, cx);
-            let Value::List(list) = eval(list, cx) else {
-                return Value::Bool(false);
-            };
-            if item == Value::Null {
-                return Value::Bool(false);
-            }
-            Value::Bool(list.iter().any(|v| compare(Compare::Eq, &item, v)) != *negated)
-        }
-        Expr::Arith(head, rest) => {
-            let Value::Num(mut acc) = eval(head, cx) else {
-                return Value::Null;
-            };
-            for (op, operand) in rest {
-                let Value::Num(n) = eval(operand, cx) else {
-                    return Value::Null;
-                };
-                acc = match op {
-                    Arith::Add => acc + n,
-                    Arith::Sub => acc - n,
-                    Arith::Mul => acc * n,
-                    Arith::Div if n == 0.0 => return Value::Null,
-                    Arith::Div => acc / n,
-                };
-            }
-            Value::Num(acc)
-        }
-        Expr::Neg(inner) => match eval(inner, cx) {
-            Value::Num(n) => Value::Num(-n),
-            _ => Value::Null,
-        },
-        Expr::Exists(inner) => Value::Bool(match inner.as_ref() {
-            Expr::Field(Field::Purposes) => !cx.requirement.purposes.is_empty(),
-            Expr::Field(Field::Data) => !cx.requirement.data.is_empty(),
-            Expr::Field(Field::Burdens) => !cx.requirement.burdens.is_empty(),
-            Expr::Field(Field::Measures) => !cx.requirement.measures.is_empty(),
-            other => match eval(other, cx) {
-                Value::Null => false,
-                Value::List(items) => !items.is_empty(),
-                _ => true,
-            },
-        }),
-        Expr::Any(list, condition) => Value::Bool(
-            cx.elements(*list)
-                .into_iter()
-                .any(|e| truthy(&eval(condition, &cx.with(e)))),
-        ),
-        Expr::All(list, condition) => Value::Bool(
-            cx.elements(*list)
-                .into_iter()
-                .all(|e| truthy(&eval(condition, &cx.with(e)))),
-        ),
-        Expr::Count(inner) => match inner.as_ref() {
-            Expr::Field(field @ (Field::Purposes | Field::Data | Field::Burdens | Field::Measures)) => {
-                let list = match field {
-                    Field::Purposes => ListField::Purposes,
-                    Field::Data => ListField::Data,
-                    Field::Burdens => ListField::Burdens,
-                    _ => ListField::Measures,
-                };
-                Value::Num(cx.elements(list).len() as f64)
-            }
-            other => match eval(other, cx) {
-                Value::List(items) => Value::Num(items.len() as f64),
-                _ => Value::Null,
-            },
-        },
-    }
-}
-
-pub fn truthy(value: &Value<'_>) -> bool {
-    matches!(value, Value::Bool(true))
-}
-
-fn compare(op: Compare, left: &Value<'_>, right: &Value<'_>) -> bool {
-    match (left, right) {
-        (Value::Null, _) | (_, Value::Null) => false,
-        (Value::Num(a), Value::Num(b)) => match op {
-            Compare::Eq => a == b,
-            Compare::Ne => a != b,
-            Compare::Lt => a < b,
-            Compare::Le => a <= b,
-            Compare::Gt => a > b,
-            Compare::Ge => a >= b,
-        },
-        (Value::Str(a), Value::Str(b)) => match op {
-            Compare::Eq => a.eq_ignore_ascii_case(b),
-            Compare::Ne => !a.eq_ignore_ascii_case(b),
-            _ => false,
-        },
-        (Value::Bool(a), Value::Bool(b)) => match op {
-            Compare::Eq => a == b,
-            Compare::Ne => a != b,
-            _ => false,
-        },
-        _ => matches!(op, Compare::Ne),
     }
 }
