@@ -46,8 +46,11 @@ struct Compiler<'p> {
     params: &'p Params,
 }
 
+/// Where a pair was written, without the whitespace pest lets a pair
+/// that ends in an optional repetition take after it.
 fn span(pair: &Pair<'_, Rule>) -> Range<usize> {
-    pair.as_span().start()..pair.as_span().end()
+    let start = pair.as_span().start();
+    start..start + pair.as_str().trim_end().len()
 }
 
 fn expect(ty: Ty, wanted: Ty, span: Range<usize>, role: &str) -> Result<(), ExprError> {
