@@ -17,7 +17,8 @@ pub struct Report {
 /// One line of the report.
 #[derive(Debug, Default, Serialize, Clone)]
 pub struct Row {
-    /// The requirement's id or the group's label; "total" for the sum.
+    /// The requirement's id or the group's label; "total" for the sum (for
+    /// JSON and CSV readers: the table names the sum by its place).
     pub name: String,
     pub people: f64,
     /// The largest hours per person per year of any block in the row.

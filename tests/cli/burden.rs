@@ -1,7 +1,7 @@
 //! `trustlint burden`: the Standard Cost Model estimate as a table, JSON
 //! and CSV.
 
-use crate::common::trustlint;
+use crate::common::{trustlint, trustlint_stdin};
 use crate::snapshot;
 use serde_json::Value;
 
@@ -63,4 +63,20 @@ fn groups_are_summed_without_regard_to_case() {
     assert_eq!(groups.len(), 1, "both burden `sagsbehandlere`");
     // 25 + 8 cases a year, an hour each.
     assert_eq!(groups[0]["hours_per_person_year"], 33.0);
+}
+
+/// The totals row is found by its place: a requirement whose id is `total`
+/// keeps its id in every language.
+#[test]
+fn a_requirement_named_total_is_not_the_total() {
+    let text = std::fs::read_to_string("examples/abolished/daily-face-to-face.krav").expect("example");
+    let text = text.replace("id: SOF-2014-03", "id: total");
+    let run = trustlint_stdin(&["burden", "--lang", "da", "-"], text.as_bytes());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let starting = |prefix: &str| run.stdout.lines().filter(|line| line.starts_with(prefix)).count();
+    assert_eq!(starting("total "), 1, "the requirement's row\n{}", run.stdout);
+    assert_eq!(starting("i alt "), 2, "the two sums\n{}", run.stdout);
+    let english = trustlint_stdin(&["burden", "-"], text.as_bytes());
+    let totals = english.stdout.lines().filter(|line| line.starts_with("total ")).count();
+    assert_eq!(totals, 3, "the requirement's row and the two sums\n{}", english.stdout);
 }
