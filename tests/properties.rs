@@ -6,7 +6,8 @@
 use proptest::prelude::*;
 use std::sync::OnceLock;
 use trustlint::check::{self, Options};
-use trustlint::engine::{self, expr, ruleset, RuleInfo, Ruleset};
+use trustlint::diagnostics::Registry;
+use trustlint::engine::{self, expr, ruleset, Ruleset};
 use trustlint::render::{self, Format, Style};
 use trustlint::source::input;
 use trustlint::source::{FileId, SourceMap};
@@ -16,9 +17,9 @@ fn ruleset() -> &'static Ruleset {
     RULESET.get_or_init(|| ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("loads"))
 }
 
-fn catalogue() -> &'static [RuleInfo] {
-    static CATALOGUE: OnceLock<Vec<RuleInfo>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| engine::catalogue(ruleset(), Default::default()))
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| ruleset().registry())
 }
 
 /// Checks `bytes` as a file and asserts what must hold for any input.
@@ -37,8 +38,8 @@ fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
         .iter()
         .chain(checked.suppressed.iter().map(|s| &s.diagnostic))
     {
-        prop_assert!(!d.code.is_empty());
-        prop_assert!(d.help.is_some(), "{} has no help", d.code);
+        prop_assert!(!d.code().is_empty());
+        prop_assert!(d.help.is_some(), "{} has no help", d.code());
         for label in std::iter::once(&d.primary).chain(&d.secondary) {
             prop_assert!(
                 label.span.start <= label.span.end && label.span.end <= text.len(),
@@ -58,7 +59,7 @@ fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
         Format::Sarif,
         Format::Github,
     ] {
-        let output = render::render(format, &checked, &sources, Style::default(), catalogue());
+        let output = render::render(format, &checked, &sources, Style::default(), registry());
         prop_assert!(!output.is_empty() || checked.diagnostics.is_empty());
     }
     Ok(())

@@ -136,9 +136,9 @@ fn regorus_comparison(corpus: &Path, trustlint_end_to_end: Duration) {
     // Both engines must find the same codes for the same requirements.
     let mut our_findings = vec![std::collections::BTreeSet::new(); judged.len()];
     let by_id: std::collections::HashMap<&str, usize> = judged.iter().enumerate().filter_map(|(i, j)| j.requirement.id().map(|id| (id, i))).collect();
-    for d in ours.iter().filter(|d| per_requirement.contains(&d.code.as_str())) {
+    for d in ours.iter().filter(|d| per_requirement.contains(&d.code())) {
         if let Some(&i) = d.requirement.as_deref().and_then(|id| by_id.get(id)) {
-            our_findings[i].insert(d.code.clone());
+            our_findings[i].insert(d.code().to_owned());
         }
     }
     let disagreements = our_findings.iter().zip(&rego_findings).filter(|(a, b)| a != b).count();
@@ -262,13 +262,13 @@ fn phases(dir: &Path) {
 
     let judged: Vec<Judged<'_>> = requirements.iter().zip(&estimates).map(|(requirement, estimate)| Judged { requirement, estimate }).collect();
     let started = Instant::now();
-    let findings = single_threaded(|| engine::evaluate(&ruleset, &judged, lang));
+    let findings = single_threaded(|| engine::evaluate(&ruleset, &judged, lang, &|_| false));
     let rules = started.elapsed();
 
     let checked = check::check(&sources, &vec![None; sources.len()], &ruleset, &Options::default());
-    let catalogue = engine::catalogue(&ruleset, lang);
+    let registry = ruleset.registry();
     let started = Instant::now();
-    let rendered = render::render(Format::Json, &checked, &sources, Style::default(), &catalogue);
+    let rendered = render::render(Format::Json, &checked, &sources, Style::default(), &registry);
     let rendering = started.elapsed();
 
     let total = parse + build + rules + rendering;

@@ -6,7 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use trustlint::check::{self, Options};
-use trustlint::engine::{self, ruleset, RuleInfo, Ruleset};
+use trustlint::diagnostics::Registry;
+use trustlint::engine::{ruleset, Ruleset};
 use trustlint::source::input;
 use trustlint::render::{self, Format, Style};
 use trustlint::source::{FileId, SourceMap};
@@ -16,9 +17,9 @@ fn ruleset() -> &'static Ruleset {
     RULESET.get_or_init(|| ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("the default ruleset loads"))
 }
 
-fn catalogue() -> &'static [RuleInfo] {
-    static CATALOGUE: OnceLock<Vec<RuleInfo>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| engine::catalogue(ruleset(), Default::default()))
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| ruleset().registry())
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -34,6 +35,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for format in [Format::Human, Format::Pretty, Format::Short, Format::Json, Format::Sarif, Format::Github] {
-        render::render(format, &checked, &sources, Style::default(), catalogue());
+        render::render(format, &checked, &sources, Style::default(), registry());
     }
 });

@@ -5,7 +5,7 @@
 //! whatever order the work was done in.
 
 use crate::burden::{self, Estimate};
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Lint};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
 use crate::engine::{self, Judged, Ruleset};
 use crate::model::{self, Requirement};
 use crate::settings::Levels;
@@ -22,8 +22,8 @@ pub mod suppress;
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub lang: Lang,
-    /// Levels set by the user, for the language checks (the ruleset's rules
-    /// carry theirs: [`Ruleset::with_levels`]).
+    /// The level of each code, as the user set them; applied here, once,
+    /// to every diagnostic.
     pub levels: Levels,
 }
 
@@ -82,26 +82,22 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         .filter(|(requirement, _)| !has_language_error(requirement, &diagnostics))
         .map(|(requirement, estimate)| Judged { requirement, estimate })
         .collect();
-    diagnostics.extend(engine::evaluate(ruleset, &judged, lang));
+    let allowed = |code: &str| options.levels.is_allowed(code);
+    diagnostics.extend(engine::evaluate(ruleset, &judged, lang, &allowed));
 
-    let canonical = |code: &str| {
-        Lint::find(code).map(|lint| lint.code.to_owned()).or_else(|| {
-            ruleset
-                .rules
-                .iter()
-                .find(|rule| rule.code.eq_ignore_ascii_case(code) || rule.name == code)
-                .map(|rule| rule.code.clone())
-        })
-    };
-    for diagnostic in &mut diagnostics {
-        if Lint::find(&diagnostic.code).is_some() {
-            diagnostic.level = options
-                .levels
-                .resolve(&diagnostic.code, &diagnostic.name, diagnostic.level);
+    // The one place levels are applied: to every finding before the
+    // suppressions are (a switched-off code is not there to silence), and
+    // to the suppressions' own findings after.
+    let levelled = |mut diagnostics: Vec<Diagnostic>| {
+        for diagnostic in &mut diagnostics {
+            diagnostic.level = options.levels.of(&diagnostic.rule);
         }
-    }
-    diagnostics.retain(|d| d.level != Level::Allow);
-    let (mut diagnostics, mut suppressed) = suppress::apply(diagnostics, &directives, &canonical, lang);
+        diagnostics.retain(|d| d.level != Level::Allow);
+        diagnostics
+    };
+    let applied = suppress::apply(levelled(diagnostics), &directives, &ruleset.registry(), lang);
+    let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
+    diagnostics.extend(levelled(applied.faults));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     Checked {
@@ -151,7 +147,7 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
         .collect();
     let mut syntax_error = false;
     for chunk in chunks {
-        syntax_error |= chunk.diagnostics.iter().any(|d| d.code == lints::SYNTAX_ERROR.code);
+        syntax_error |= chunk.diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
         result.requirements.extend(chunk.requirements);
         result.diagnostics.extend(chunk.diagnostics);
         result.directives.extend(chunk.directives);

@@ -3,7 +3,7 @@
 //! otherwise, and the suppression does not take effect); a suppression
 //! that silences nothing is TL009.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{Document, Item};
 use std::ops::Range;
@@ -138,20 +138,29 @@ fn target_after(text: &str, offset: usize, targets: &[Span]) -> Option<Span> {
     only_comments.then_some(target)
 }
 
+/// What the directives did.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The diagnostics no directive silenced.
+    pub kept: Vec<Diagnostic>,
+    pub suppressed: Vec<Suppressed>,
+    /// The directives' own faults: no reason (TL008), nothing silenced (TL009).
+    pub faults: Vec<Diagnostic>,
+}
+
 /// Silences the diagnostics that a reasoned directive covers, and reports
 /// the directives without a reason (TL008) and those that silenced nothing
-/// (TL009). `canonical` maps a code or rule name to its code, or `None`
-/// when the ruleset does not know it.
-pub fn apply(
-    diagnostics: Vec<Diagnostic>,
-    directives: &[Directive],
-    canonical: &dyn Fn(&str) -> Option<String>,
-    lang: Lang,
-) -> (Vec<Diagnostic>, Vec<Suppressed>) {
+/// (TL009). A directive names codes and rule names as `registry` finds them.
+pub fn apply(diagnostics: Vec<Diagnostic>, directives: &[Directive], registry: &Registry, lang: Lang) -> Applied {
     let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
-    let resolved: Vec<Vec<Option<String>>> = directives
+    let resolved: Vec<Vec<Option<&str>>> = directives
         .iter()
-        .map(|d| d.codes.iter().map(|(code, _)| canonical(code)).collect())
+        .map(|d| {
+            d.codes
+                .iter()
+                .map(|(code, _)| registry.find(code).map(|entry| entry.code.as_ref()))
+                .collect()
+        })
         .collect();
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = Vec::new();
@@ -163,10 +172,7 @@ pub fn apply(
             if directive.file != diagnostic.file() || !target.contains(diagnostic.primary.span.start) {
                 continue;
             }
-            if let Some(j) = resolved[i]
-                .iter()
-                .position(|code| code.as_deref() == Some(diagnostic.code.as_str()))
-            {
+            if let Some(j) = resolved[i].iter().position(|code| *code == Some(diagnostic.code())) {
                 used[i][j] = true;
                 suppressed.push(Suppressed {
                     diagnostic,
@@ -177,13 +183,19 @@ pub fn apply(
         }
         kept.push(diagnostic);
     }
-    for (i, directive) in directives.iter().enumerate() {
-        kept.extend(report(directive, &used[i], &resolved[i], lang));
+    let faults = directives
+        .iter()
+        .enumerate()
+        .flat_map(|(i, directive)| report(directive, &used[i], &resolved[i], lang))
+        .collect();
+    Applied {
+        kept,
+        suppressed,
+        faults,
     }
-    (kept, suppressed)
 }
 
-fn report(directive: &Directive, used: &[bool], resolved: &[Option<String>], lang: Lang) -> Vec<Diagnostic> {
+fn report(directive: &Directive, used: &[bool], resolved: &[Option<&str>], lang: Lang) -> Vec<Diagnostic> {
     let file = directive.file;
     if directive.malformed {
         return vec![lints::SUPPRESSION_WITHOUT_REASON

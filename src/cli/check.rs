@@ -6,9 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
 use trustlint::diagnostics::{messages as m, Counts, Level};
-use trustlint::engine;
 use trustlint::render::{self, Format, Style};
-use trustlint::settings::levels::{self, Levels};
+use trustlint::settings::Levels;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -51,17 +50,14 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let catalogue = engine::catalogue(&ruleset, common.lang);
+    let registry = ruleset.registry();
     // The config's [rules] first, then -D/-W/-A in the order given.
-    let mut levels = Levels::default();
+    let mut levels = Levels::new(&registry);
     if let (Some(config), Some(file)) = (&common.config, common.config_file) {
-        let errors = config.check_rules(file, &catalogue);
+        let errors = config.apply_rules(file, &registry, &mut levels);
         if !errors.is_empty() {
             common.report_settings_errors(errors, &common.settings);
             return common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]));
-        }
-        for (selector, level, _) in &config.rules {
-            levels.push(selector, *level);
         }
     }
     let mut flags: Vec<(usize, &String, Level)> = Vec::new();
@@ -75,12 +71,10 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     }
     flags.sort_by_key(|(index, ..)| *index);
     for (_, selector, level) in flags {
-        if let Err((message, help)) = levels::check_selector(selector, &catalogue) {
-            return common.fail(&format!("{message}; {help}"));
+        if let Err(error) = levels.set(&registry, selector, level) {
+            return common.fail(&format!("{}; {}", error.message, error.help));
         }
-        levels.push(selector, level);
     }
-    let ruleset = ruleset.with_levels(&levels);
     let (sources, load_errors) = match common.read_inputs(&args.paths) {
         Ok(read) => read,
         Err(code) => return code,
@@ -109,7 +103,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         }
     } else {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let written = render::write(format, &checked, &sources, style, &catalogue, &mut stdout)
+        let written = render::write(format, &checked, &sources, style, &registry, &mut stdout)
             .and_then(|()| std::io::Write::flush(&mut stdout));
         match written {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.

@@ -6,7 +6,7 @@ use super::{Common, EXIT_CLEAN};
 use std::fmt::Write;
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{messages as m, Lang, Lint};
+use trustlint::diagnostics::{messages as m, Entry, Lang};
 use trustlint::engine::{Rule, Ruleset};
 use trustlint::render::{self, Style};
 use trustlint::ruleset_test;
@@ -24,25 +24,17 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Err(code) => return code,
     };
     let lang = common.lang;
-    let text = if let Some(lint) = Lint::find(&args.code) {
-        explain_lint(lint, lang)
-    } else if let Some(rule) = ruleset
-        .rules
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(&args.code) || r.name == args.code)
-    {
-        explain_rule(&ruleset, rule, lang)
-    } else {
-        let known = trustlint::diagnostics::LANGUAGE_LINTS
-            .iter()
-            .flat_map(|l| [l.code, l.name])
-            .chain(ruleset.rules.iter().flat_map(|r| [r.code.as_str(), r.name.as_str()]));
-        let hint = match trustlint::model::suggest(&args.code, known) {
-            Some(s) => m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
-            None => m::RULES_LISTS_EVERY_CODE.get(lang).to_owned(),
-        };
+    let registry = ruleset.registry();
+    let Some(entry) = registry.find(&args.code) else {
+        let hint = registry
+            .did_you_mean(&args.code, &[], lang)
+            .unwrap_or_else(|| m::RULES_LISTS_EVERY_CODE.get(lang).to_owned());
         let unknown = m::UNKNOWN_CODE_OR_NAME.fill(lang, &[("code", &args.code)]);
         return common.fail(&format!("{unknown}; {hint}"));
+    };
+    let text = match ruleset.rule(&entry.code) {
+        Some(rule) => explain_rule(&ruleset, rule, lang),
+        None => explain_language_check(entry, lang),
     };
     match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
@@ -50,31 +42,34 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     }
 }
 
-fn explain_lint(lint: &Lint, lang: Lang) -> String {
+fn explain_language_check(entry: &Entry, lang: Lang) -> String {
     format!(
         "{} {} ({})\n\n{}\n\n{}\n",
-        lint.code,
-        lint.name,
-        lint.level,
-        lint.summary(lang),
-        lint.explanation.get(lang)
+        entry.code,
+        entry.name,
+        entry.level,
+        entry.summary(lang),
+        entry.explanation(lang)
     )
 }
 
 fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
+    let entry = &rule.entry;
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})\n", rule.code, rule.name, rule.level);
-    let _ = writeln!(out, "{}\n", rule.summary.in_lang(lang));
-    let _ = writeln!(out, "{}\n", rule.explanation.in_lang(lang).trim());
-    let _ = writeln!(
-        out,
-        "{}: {}\n    \"{}\"\n",
-        m::SOURCE_HEADING.get(lang),
-        rule.source,
-        rule.quote
-    );
+    let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level);
+    let _ = writeln!(out, "{}\n", entry.summary(lang));
+    let _ = writeln!(out, "{}\n", entry.explanation(lang));
+    if let Some(citation) = &entry.citation {
+        let _ = writeln!(
+            out,
+            "{}: {}\n    \"{}\"\n",
+            m::SOURCE_HEADING.get(lang),
+            citation.source,
+            citation.quote
+        );
+    }
 
-    let outcomes = ruleset_test::run(ruleset, Some(&rule.code), lang);
+    let outcomes = ruleset_test::run(ruleset, Some(rule.code()), lang);
     // The first example of each kind, one in the reader's language if any.
     let in_lang = |fires: bool| {
         let mut of_kind = rule
@@ -89,13 +84,13 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let passes = in_lang(false).map(|(e, _)| e);
     let mut help = None;
     if let Some((example, outcome)) = fires {
-        let _ = writeln!(out, "{}:\n", m::EXAMPLE_THAT_FIRES.fill(lang, &[("code", &rule.code)]));
+        let _ = writeln!(out, "{}:\n", m::EXAMPLE_THAT_FIRES.fill(lang, &[("code", rule.code())]));
         out.push_str(&indent(&examples::text(ruleset, example).unwrap_or_default()));
         let own: Vec<_> = outcome
             .checked
             .diagnostics
             .iter()
-            .filter(|d| d.code == rule.code)
+            .filter(|d| d.code() == rule.code())
             .cloned()
             .collect();
         help = own.first().and_then(|d| d.help.clone());

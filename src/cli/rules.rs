@@ -1,9 +1,10 @@
-//! `trustlint rules`: every code, as a table or JSON.
+//! `trustlint rules`: every code of the registry, as a table or JSON.
 
 use super::{Common, EXIT_CLEAN};
 use clap::ValueEnum;
+use serde::Serialize;
 use std::process::ExitCode;
-use trustlint::engine::RuleInfo;
+use trustlint::diagnostics::{Lang, Level, RuleRef};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -18,15 +19,25 @@ enum RulesFormat {
     Json,
 }
 
+/// One code as `--format json` lists it.
+#[derive(Serialize)]
+struct Row<'a> {
+    code: &'a str,
+    name: &'a str,
+    level: Level,
+    source: &'a str,
+    summary: &'a str,
+}
+
 pub fn run(common: &Common, args: &Args) -> ExitCode {
     let ruleset = match common.ruleset() {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let entries = trustlint::engine::catalogue(&ruleset, common.lang);
+    let registry = ruleset.registry();
     let text = match args.format {
-        RulesFormat::Json => serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n",
-        RulesFormat::Table => table(&entries),
+        RulesFormat::Json => json(registry.entries(), common.lang),
+        RulesFormat::Table => table(registry.entries()),
     };
     match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
@@ -34,8 +45,22 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     }
 }
 
+fn json(entries: &[RuleRef], lang: Lang) -> String {
+    let rows: Vec<Row<'_>> = entries
+        .iter()
+        .map(|entry| Row {
+            code: &entry.code,
+            name: &entry.name,
+            level: entry.level,
+            source: entry.source(),
+            summary: entry.summary(lang),
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+}
+
 /// code, name, level and source, aligned.
-fn table(entries: &[RuleInfo]) -> String {
+fn table(entries: &[RuleRef]) -> String {
     let code_width = entries.iter().map(|e| e.code.chars().count()).max().unwrap_or(0);
     let name_width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
@@ -45,7 +70,7 @@ fn table(entries: &[RuleInfo]) -> String {
             entry.code,
             entry.name,
             entry.level.as_str(),
-            entry.source
+            entry.source()
         ));
     }
     out

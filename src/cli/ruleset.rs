@@ -88,7 +88,7 @@ pub fn run(common: &Common, command: &Command) -> ExitCode {
                             .checked
                             .diagnostics
                             .iter()
-                            .filter(|d| d.code == outcome.code || outcome.verdict != Verdict::Passed)
+                            .filter(|d| d.code() == outcome.code || outcome.verdict != Verdict::Passed)
                             .cloned()
                             .collect(),
                         ..Checked::default()

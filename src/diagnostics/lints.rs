@@ -1,239 +1,222 @@
-//! The language checks (TL0xx), each declared once: code, name, default
-//! level and the texts that `rules` and `explain` show. The ruleset rules
-//! (TL1xx–TL3xx) are declared as data in `rulesets/*.toml` instead.
+//! The language checks (TL0xx), each declared once as an entry of the
+//! registry: code, name, default level, whether the level is fixed, and the
+//! texts that `rules` and `explain` show. The ruleset rules (TL1xx–TL3xx)
+//! are declared as data in `rulesets/*.toml` instead.
 
-use super::{Diagnostic, Label, Lang, Level, Text};
-use crate::source::{FileId, Span};
+use super::registry::Entry;
+use super::{Level, Text};
+use std::borrow::Cow;
 
-#[derive(Debug)]
-pub struct Lint {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub level: Level,
-    /// One line: what the check finds.
-    pub summary: Text,
-    /// The long explanation for `trustlint explain`.
-    pub explanation: Text,
-}
-
-impl Lint {
-    /// A diagnostic of this lint at its default level; the message is
-    /// already in the user's language.
-    pub fn at(&'static self, file: FileId, span: Span, message: String) -> Diagnostic {
-        Diagnostic {
-            code: self.code.to_owned(),
-            name: self.name.to_owned(),
-            level: self.level,
-            message,
-            primary: Label {
-                file,
-                span,
-                message: String::new(),
-            },
-            secondary: Vec::new(),
-            notes: Vec::new(),
-            help: None,
-            requirement: None,
-            source: None,
-        }
-    }
-
-    pub fn summary(&self, lang: Lang) -> &'static str {
-        self.summary.get(lang)
-    }
-
-    pub fn find(code_or_name: &str) -> Option<&'static Lint> {
-        LANGUAGE_LINTS
-            .iter()
-            .copied()
-            .find(|lint| lint.code.eq_ignore_ascii_case(code_or_name) || lint.name == code_or_name)
-    }
-}
-
-pub static SYNTAX_ERROR: Lint = Lint {
-    code: "TL001",
-    name: "syntax-error",
+pub static SYNTAX_ERROR: Entry = Entry {
+    code: Cow::Borrowed("TL001"),
+    name: Cow::Borrowed("syntax-error"),
     level: Level::Error,
+    fixed: true,
     summary: Text {
-        en: "the file does not have the shape of a `.krav` file",
-        da: "filen har ikke formen af en `.krav`-fil",
+        en: Cow::Borrowed("the file does not have the shape of a `.krav` file"),
+        da: Cow::Borrowed("filen har ikke formen af en `.krav`-fil"),
     },
     explanation: Text {
-        en: "A `.krav` file holds requirements written as `requirement \"Title\" { … }`, with one `key: value` entry per line, and sub-blocks such as `burden \"who\" { … }`. A value is one or more terms separated by `,`; a term is one or more strings, numbers, dates or words. Strings are `\"…\"` on one line (with `\\\"` and `\\\\` escapes) or `\"\"\"…\"\"\"` over several lines; `#` starts a comment.\n\nThe parser stops at the first place where the text cannot continue and says what it expected there.",
-        da: "En `.krav`-fil indeholder krav skrevet som `krav \"Titel\" { … }` med én `nøgle: værdi` pr. linje og underblokke som `byrde \"hvem\" { … }`. En værdi er ét eller flere led adskilt af `,`; et led er én eller flere tekster, tal, datoer eller ord. Tekster står i `\"…\"` på én linje (med `\\\"` og `\\\\`) eller i `\"\"\"…\"\"\"` over flere linjer; `#` indleder en kommentar.\n\nParseren stopper ved det første sted, hvor teksten ikke kan fortsætte, og siger, hvad den forventede dér.",
+        en: Cow::Borrowed("A `.krav` file holds requirements written as `requirement \"Title\" { … }`, with one `key: value` entry per line, and sub-blocks such as `burden \"who\" { … }`. A value is one or more terms separated by `,`; a term is one or more strings, numbers, dates or words. Strings are `\"…\"` on one line (with `\\\"` and `\\\\` escapes) or `\"\"\"…\"\"\"` over several lines; `#` starts a comment.\n\nThe parser stops at the first place where the text cannot continue and says what it expected there."),
+        da: Cow::Borrowed("En `.krav`-fil indeholder krav skrevet som `krav \"Titel\" { … }` med én `nøgle: værdi` pr. linje og underblokke som `byrde \"hvem\" { … }`. En værdi er ét eller flere led adskilt af `,`; et led er én eller flere tekster, tal, datoer eller ord. Tekster står i `\"…\"` på én linje (med `\\\"` og `\\\\`) eller i `\"\"\"…\"\"\"` over flere linjer; `#` indleder en kommentar.\n\nParseren stopper ved det første sted, hvor teksten ikke kan fortsætte, og siger, hvad den forventede dér."),
     },
+    citation: None,
 };
 
-pub static UNKNOWN_KEY: Lint = Lint {
-    code: "TL002",
-    name: "unknown-key",
+pub static UNKNOWN_KEY: Entry = Entry {
+    code: Cow::Borrowed("TL002"),
+    name: Cow::Borrowed("unknown-key"),
     level: Level::Error,
+    fixed: false,
     summary: Text {
-        en: "a key that the language does not know",
-        da: "en nøgle, som sproget ikke kender",
+        en: Cow::Borrowed("a key that the language does not know"),
+        da: Cow::Borrowed("en nøgle, som sproget ikke kender"),
     },
     explanation: Text {
-        en: "Every key must be one of the keys of the requirement language, in English or Danish (`purpose` or `formål`, `risk` or `risiko`, …). A misspelt key would otherwise be silently ignored, and the requirement judged without what it says. The diagnostic suggests the nearest key in either language, and recognises ASCII spellings such as `formaal` for `formål`.",
-        da: "Hver nøgle skal være en af kravsprogets nøgler, på engelsk eller dansk (`purpose` eller `formål`, `risk` eller `risiko`, …). En stavefejl ville ellers blive overset, og kravet blive vurderet uden det, der står. Diagnosen foreslår den nærmeste nøgle på begge sprog og genkender ASCII-stavemåder som `formaal` for `formål`.",
+        en: Cow::Borrowed("Every key must be one of the keys of the requirement language, in English or Danish (`purpose` or `formål`, `risk` or `risiko`, …). A misspelt key would otherwise be silently ignored, and the requirement judged without what it says. The diagnostic suggests the nearest key in either language, and recognises ASCII spellings such as `formaal` for `formål`."),
+        da: Cow::Borrowed("Hver nøgle skal være en af kravsprogets nøgler, på engelsk eller dansk (`purpose` eller `formål`, `risk` eller `risiko`, …). En stavefejl ville ellers blive overset, og kravet blive vurderet uden det, der står. Diagnosen foreslår den nærmeste nøgle på begge sprog og genkender ASCII-stavemåder som `formaal` for `formål`."),
     },
+    citation: None,
 };
 
-pub static INVALID_VALUE: Lint = Lint {
-    code: "TL003",
-    name: "invalid-value",
+pub static INVALID_VALUE: Entry = Entry {
+    code: Cow::Borrowed("TL003"),
+    name: Cow::Borrowed("invalid-value"),
     level: Level::Error,
+    fixed: false,
     summary: Text {
-        en: "a value of the wrong shape, an unknown word, a bad number or an impossible date",
-        da: "en værdi med forkert form, et ukendt ord, et ugyldigt tal eller en umulig dato",
+        en: Cow::Borrowed("a value of the wrong shape, an unknown word, a bad number or an impossible date"),
+        da: Cow::Borrowed("en værdi med forkert form, et ukendt ord, et ugyldigt tal eller en umulig dato"),
     },
     explanation: Text {
-        en: "Each key takes a value of a given shape: `risk` takes a level (`low`, `medium`, `high`) and an optional reason, `scope` takes `all`? `N units` and a description, and so on. An enumerated word that is not known gets a suggestion and the list of accepted words. The decimal separator is `.`: `2,5` is a list of two numbers, so where one number is expected trustlint asks whether you meant `2.5`. Dates are `YYYY-MM-DD` and must exist.",
-        da: "Hver nøgle tager en værdi af en bestemt form: `risiko` tager et niveau (`lav`, `middel`, `høj`) og evt. en begrundelse, `omfang` tager `alle`? `N enheder` og en beskrivelse osv. Et ukendt ord får et forslag og listen over gyldige ord. Decimaltegnet er `.`: `2,5` er en liste af to tal, så hvor der ventes ét tal, spørger trustlint, om du mente `2.5`. Datoer skrives `ÅÅÅÅ-MM-DD` og skal findes.",
+        en: Cow::Borrowed("Each key takes a value of a given shape: `risk` takes a level (`low`, `medium`, `high`) and an optional reason, `scope` takes `all`? `N units` and a description, and so on. An enumerated word that is not known gets a suggestion and the list of accepted words. The decimal separator is `.`: `2,5` is a list of two numbers, so where one number is expected trustlint asks whether you meant `2.5`. Dates are `YYYY-MM-DD` and must exist."),
+        da: Cow::Borrowed("Hver nøgle tager en værdi af en bestemt form: `risiko` tager et niveau (`lav`, `middel`, `høj`) og evt. en begrundelse, `omfang` tager `alle`? `N enheder` og en beskrivelse osv. Et ukendt ord får et forslag og listen over gyldige ord. Decimaltegnet er `.`: `2,5` er en liste af to tal, så hvor der ventes ét tal, spørger trustlint, om du mente `2.5`. Datoer skrives `ÅÅÅÅ-MM-DD` og skal findes."),
     },
+    citation: None,
 };
 
-pub static MISSING_KEY: Lint = Lint {
-    code: "TL004",
-    name: "missing-key",
+pub static MISSING_KEY: Entry = Entry {
+    code: Cow::Borrowed("TL004"),
+    name: Cow::Borrowed("missing-key"),
     level: Level::Error,
+    fixed: false,
     summary: Text {
-        en: "a required key is missing",
-        da: "en påkrævet nøgle mangler",
+        en: Cow::Borrowed("a required key is missing"),
+        da: Cow::Borrowed("en påkrævet nøgle mangler"),
     },
     explanation: Text {
-        en: "A requirement must say what the Kodeks for tillid asks every new requirement to answer: its `id`, its `purpose`, the `risk` of the task, its `scope`, and at least one `burden` block saying who spends time on it. A burden block needs `people`, `minutes` and `frequency` (and `cases_per_year` with `per_case`).",
-        da: "Et krav skal svare på det, Kodeks for tillid spørger ethvert nyt krav om: dets `id`, dets `formål`, opgavens `risiko`, dets `omfang` og mindst én `byrde`-blok, der siger, hvem der bruger tid på det. En byrde-blok skal have `personer`, `minutter` og `hyppighed` (og `sager_pr_år` ved `per_sag`).",
+        en: Cow::Borrowed("A requirement must say what the Kodeks for tillid asks every new requirement to answer: its `id`, its `purpose`, the `risk` of the task, its `scope`, and at least one `burden` block saying who spends time on it. A burden block needs `people`, `minutes` and `frequency` (and `cases_per_year` with `per_case`)."),
+        da: Cow::Borrowed("Et krav skal svare på det, Kodeks for tillid spørger ethvert nyt krav om: dets `id`, dets `formål`, opgavens `risiko`, dets `omfang` og mindst én `byrde`-blok, der siger, hvem der bruger tid på det. En byrde-blok skal have `personer`, `minutter` og `hyppighed` (og `sager_pr_år` ved `per_sag`)."),
     },
+    citation: None,
 };
 
-pub static DUPLICATE_KEY: Lint = Lint {
-    code: "TL005",
-    name: "duplicate-key",
+pub static DUPLICATE_KEY: Entry = Entry {
+    code: Cow::Borrowed("TL005"),
+    name: Cow::Borrowed("duplicate-key"),
     level: Level::Error,
+    fixed: false,
     summary: Text {
-        en: "a key given twice in one block",
-        da: "en nøgle angivet to gange i samme blok",
+        en: Cow::Borrowed("a key given twice in one block"),
+        da: Cow::Borrowed("en nøgle angivet to gange i samme blok"),
     },
     explanation: Text {
-        en: "Each key may appear once in a block (a `purpose` with several kinds is one list: `purpose: safety \"…\", learning \"…\"`). Only `burden` blocks repeat, one per burdened group. When a key is given twice (even once in English and once in Danish), trustlint cannot know which one is meant.",
-        da: "Hver nøgle må stå én gang i en blok (et `formål` med flere slags er én liste: `formål: sikkerhed \"…\", læring \"…\"`). Kun `byrde`-blokke gentages, én pr. belastet gruppe. Står en nøgle der to gange (også én gang på engelsk og én på dansk), kan trustlint ikke vide, hvilken der menes.",
+        en: Cow::Borrowed("Each key may appear once in a block (a `purpose` with several kinds is one list: `purpose: safety \"…\", learning \"…\"`). Only `burden` blocks repeat, one per burdened group. When a key is given twice (even once in English and once in Danish), trustlint cannot know which one is meant."),
+        da: Cow::Borrowed("Hver nøgle må stå én gang i en blok (et `formål` med flere slags er én liste: `formål: sikkerhed \"…\", læring \"…\"`). Kun `byrde`-blokke gentages, én pr. belastet gruppe. Står en nøgle der to gange (også én gang på engelsk og én på dansk), kan trustlint ikke vide, hvilken der menes."),
     },
+    citation: None,
 };
 
-pub static DUPLICATE_ID: Lint = Lint {
-    code: "TL006",
-    name: "duplicate-id",
+pub static DUPLICATE_ID: Entry = Entry {
+    code: Cow::Borrowed("TL006"),
+    name: Cow::Borrowed("duplicate-id"),
     level: Level::Error,
+    fixed: false,
     summary: Text {
-        en: "the same `id` in two requirements of the files checked together",
-        da: "samme `id` i to krav blandt de filer, der tjekkes sammen",
+        en: Cow::Borrowed("the same `id` in two requirements of the files checked together"),
+        da: Cow::Borrowed("samme `id` i to krav blandt de filer, der tjekkes sammen"),
     },
     explanation: Text {
-        en: "Ids tie requirements together (`replaces`) and name them in reports; two requirements with the same id make both ambiguous. Ids are compared exactly across every file given to one `trustlint check`.",
-        da: "Id'er binder krav sammen (`erstatter`) og navngiver dem i rapporter; to krav med samme id gør begge tvetydige. Id'er sammenlignes præcist på tværs af alle filer, der gives til ét `trustlint check`.",
+        en: Cow::Borrowed("Ids tie requirements together (`replaces`) and name them in reports; two requirements with the same id make both ambiguous. Ids are compared exactly across every file given to one `trustlint check`."),
+        da: Cow::Borrowed("Id'er binder krav sammen (`erstatter`) og navngiver dem i rapporter; to krav med samme id gør begge tvetydige. Id'er sammenlignes præcist på tværs af alle filer, der gives til ét `trustlint check`."),
     },
+    citation: None,
 };
 
-pub static UNKNOWN_REPLACED_ID: Lint = Lint {
-    code: "TL007",
-    name: "unknown-replaced-id",
+pub static UNKNOWN_REPLACED_ID: Entry = Entry {
+    code: Cow::Borrowed("TL007"),
+    name: Cow::Borrowed("unknown-replaced-id"),
     level: Level::Note,
+    fixed: false,
     summary: Text {
-        en: "`replaces` names an id that is not among the files checked",
-        da: "`erstatter` nævner et id, som ikke findes blandt de tjekkede filer",
+        en: Cow::Borrowed("`replaces` names an id that is not among the files checked"),
+        da: Cow::Borrowed("`erstatter` nævner et id, som ikke findes blandt de tjekkede filer"),
     },
     explanation: Text {
-        en: "A new requirement that replaces older ones keeps the total burden down (Kodeks 1.2, the positive list). When the replaced requirement is not among the files checked, trustlint cannot confirm it exists; check the id, or check the files together.",
-        da: "Et nyt krav, der erstatter ældre, holder den samlede byrde nede (Kodeks 1.2, positivlisten). Når det erstattede krav ikke er blandt de tjekkede filer, kan trustlint ikke bekræfte, at det findes; tjek id'et, eller tjek filerne sammen.",
+        en: Cow::Borrowed("A new requirement that replaces older ones keeps the total burden down (Kodeks 1.2, the positive list). When the replaced requirement is not among the files checked, trustlint cannot confirm it exists; check the id, or check the files together."),
+        da: Cow::Borrowed("Et nyt krav, der erstatter ældre, holder den samlede byrde nede (Kodeks 1.2, positivlisten). Når det erstattede krav ikke er blandt de tjekkede filer, kan trustlint ikke bekræfte, at det findes; tjek id'et, eller tjek filerne sammen."),
     },
+    citation: None,
 };
 
-pub static SUPPRESSION_WITHOUT_REASON: Lint = Lint {
-    code: "TL008",
-    name: "suppression-without-reason",
+pub static SUPPRESSION_WITHOUT_REASON: Entry = Entry {
+    code: Cow::Borrowed("TL008"),
+    name: Cow::Borrowed("suppression-without-reason"),
     level: Level::Warning,
+    fixed: false,
     summary: Text {
-        en: "a suppression comment without a reason, or one that cannot be read",
-        da: "en undertrykkelse uden begrundelse, eller en der ikke kan læses",
+        en: Cow::Borrowed("a suppression comment without a reason, or one that cannot be read"),
+        da: Cow::Borrowed("en undertrykkelse uden begrundelse, eller en der ikke kan læses"),
     },
     explanation: Text {
-        en: "`# trustlint: allow(TL105) \"reason\"` on the line before a requirement or an entry silences that code there. The Kodeks asks that every governance choice be explained, so the reason is mandatory: a suppression without one does not take effect. A comment that starts with `# trustlint:` but cannot be read is reported the same way.",
-        da: "`# trustlint: allow(TL105) \"begrundelse\"` på linjen før et krav eller en linje undertrykker den kode dér. Kodekset beder om, at ethvert styringsvalg begrundes, så begrundelsen er påkrævet: en undertrykkelse uden begrundelse virker ikke. En kommentar, der begynder med `# trustlint:`, men ikke kan læses, meldes på samme måde.",
+        en: Cow::Borrowed("`# trustlint: allow(TL105) \"reason\"` on the line before a requirement or an entry silences that code there. The Kodeks asks that every governance choice be explained, so the reason is mandatory: a suppression without one does not take effect. A comment that starts with `# trustlint:` but cannot be read is reported the same way."),
+        da: Cow::Borrowed("`# trustlint: allow(TL105) \"begrundelse\"` på linjen før et krav eller en linje undertrykker den kode dér. Kodekset beder om, at ethvert styringsvalg begrundes, så begrundelsen er påkrævet: en undertrykkelse uden begrundelse virker ikke. En kommentar, der begynder med `# trustlint:`, men ikke kan læses, meldes på samme måde."),
     },
+    citation: None,
 };
 
-pub static UNUSED_SUPPRESSION: Lint = Lint {
-    code: "TL009",
-    name: "unused-suppression",
+pub static UNUSED_SUPPRESSION: Entry = Entry {
+    code: Cow::Borrowed("TL009"),
+    name: Cow::Borrowed("unused-suppression"),
     level: Level::Warning,
+    fixed: false,
     summary: Text {
-        en: "a suppression comment that silenced nothing",
-        da: "en undertrykkelse, der ikke undertrykte noget",
+        en: Cow::Borrowed("a suppression comment that silenced nothing"),
+        da: Cow::Borrowed("en undertrykkelse, der ikke undertrykte noget"),
     },
     explanation: Text {
-        en: "A suppression that silences nothing is an explanation of a choice that is no longer made: the requirement was changed, or the comment stands in the wrong place (it must be on the line right before the requirement or entry). Remove it, or move it.",
-        da: "En undertrykkelse, der ikke undertrykker noget, begrunder et valg, der ikke længere træffes: kravet er ændret, eller kommentaren står forkert (den skal stå på linjen lige før kravet eller linjen). Fjern den, eller flyt den.",
+        en: Cow::Borrowed("A suppression that silences nothing is an explanation of a choice that is no longer made: the requirement was changed, or the comment stands in the wrong place (it must be on the line right before the requirement or entry). Remove it, or move it."),
+        da: Cow::Borrowed("En undertrykkelse, der ikke undertrykker noget, begrunder et valg, der ikke længere træffes: kravet er ændret, eller kommentaren står forkert (den skal stå på linjen lige før kravet eller linjen). Fjern den, eller flyt den."),
     },
+    citation: None,
 };
 
-pub static UNREADABLE_FILE: Lint = Lint {
-    code: "TL010",
-    name: "unreadable-file",
+pub static UNREADABLE_FILE: Entry = Entry {
+    code: Cow::Borrowed("TL010"),
+    name: Cow::Borrowed("unreadable-file"),
     level: Level::Error,
+    fixed: true,
     summary: Text {
-        en: "a file that cannot be read or is not UTF-8",
-        da: "en fil, der ikke kan læses eller ikke er UTF-8",
+        en: Cow::Borrowed("a file that cannot be read or is not UTF-8"),
+        da: Cow::Borrowed("en fil, der ikke kan læses eller ikke er UTF-8"),
     },
     explanation: Text {
-        en: "trustlint reads `.krav` files as UTF-8. A file that cannot be opened, or that holds bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252, a binary file with the wrong name), is reported, and the other files are still checked. Save the file as UTF-8.",
-        da: "trustlint læser `.krav`-filer som UTF-8. En fil, der ikke kan åbnes, eller som indeholder bytes, der ikke er UTF-8 (en fil gemt som Latin-1 eller Windows-1252, en binær fil med forkert navn), meldes, og de andre filer tjekkes stadig. Gem filen som UTF-8.",
+        en: Cow::Borrowed("trustlint reads `.krav` files as UTF-8. A file that cannot be opened, or that holds bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252, a binary file with the wrong name), is reported, and the other files are still checked. Save the file as UTF-8."),
+        da: Cow::Borrowed("trustlint læser `.krav`-filer som UTF-8. En fil, der ikke kan åbnes, eller som indeholder bytes, der ikke er UTF-8 (en fil gemt som Latin-1 eller Windows-1252, en binær fil med forkert navn), meldes, og de andre filer tjekkes stadig. Gem filen som UTF-8."),
     },
+    citation: None,
 };
 
-pub static EMPTY_FILE: Lint = Lint {
-    code: "TL011",
-    name: "empty-file",
+pub static EMPTY_FILE: Entry = Entry {
+    code: Cow::Borrowed("TL011"),
+    name: Cow::Borrowed("empty-file"),
     level: Level::Warning,
+    fixed: false,
     summary: Text {
-        en: "a file with no requirement in it",
-        da: "en fil uden krav",
+        en: Cow::Borrowed("a file with no requirement in it"),
+        da: Cow::Borrowed("en fil uden krav"),
     },
     explanation: Text {
-        en: "A `.krav` file that holds no requirement (it is empty, or holds only comments) is most likely a mistake: a draft saved too early, or a file that lost its content.",
-        da: "En `.krav`-fil uden krav (tom eller kun med kommentarer) er sandsynligvis en fejl: et udkast gemt for tidligt eller en fil, der har mistet sit indhold.",
+        en: Cow::Borrowed("A `.krav` file that holds no requirement (it is empty, or holds only comments) is most likely a mistake: a draft saved too early, or a file that lost its content."),
+        da: Cow::Borrowed("En `.krav`-fil uden krav (tom eller kun med kommentarer) er sandsynligvis en fejl: et udkast gemt for tidligt eller en fil, der har mistet sit indhold."),
     },
+    citation: None,
 };
 
-pub static INVALID_RULESET: Lint = Lint {
-    code: "TL012",
-    name: "invalid-ruleset",
+pub static INVALID_RULESET: Entry = Entry {
+    code: Cow::Borrowed("TL012"),
+    name: Cow::Borrowed("invalid-ruleset"),
     level: Level::Error,
+    fixed: true,
     summary: Text {
-        en: "a ruleset file with an error",
-        da: "en regelsætfil med en fejl",
+        en: Cow::Borrowed("a ruleset file with an error"),
+        da: Cow::Borrowed("en regelsætfil med en fejl"),
     },
     explanation: Text {
-        en: "A ruleset (`rulesets/*.toml`, or the file given with `--ruleset`) is data: its meta data, parameters and rules, each rule with a condition in the rule expression language, messages in English and Danish, and examples. Any error in it — an unknown key, a level that does not exist, a condition that does not parse or names an unknown field — is reported at its place in the TOML file, and nothing is checked with a broken ruleset (exit status 2). `trustlint ruleset check FILE` shows them all; docs/rules.md describes the format.",
-        da: "Et regelsæt (`rulesets/*.toml` eller filen givet med `--ruleset`) er data: metadata, parametre og regler, hver med en betingelse i regeludtrykssproget, tekster på engelsk og dansk og eksempler. Enhver fejl — en ukendt nøgle, et niveau, der ikke findes, en betingelse, der ikke kan læses eller nævner et ukendt felt — meldes på sin plads i TOML-filen, og intet tjekkes med et defekt regelsæt (exitstatus 2). `trustlint ruleset check FIL` viser dem alle; docs/rules.md beskriver formatet.",
+        en: Cow::Borrowed("A ruleset (`rulesets/*.toml`, or the file given with `--ruleset`) is data: its meta data, parameters and rules, each rule with a condition in the rule expression language, messages in English and Danish, and examples. Any error in it — an unknown key, a level that does not exist, a condition that does not parse or names an unknown field — is reported at its place in the TOML file, and nothing is checked with a broken ruleset (exit status 2). `trustlint ruleset check FILE` shows them all; docs/rules.md describes the format."),
+        da: Cow::Borrowed("Et regelsæt (`rulesets/*.toml` eller filen givet med `--ruleset`) er data: metadata, parametre og regler, hver med en betingelse i regeludtrykssproget, tekster på engelsk og dansk og eksempler. Enhver fejl — en ukendt nøgle, et niveau, der ikke findes, en betingelse, der ikke kan læses eller nævner et ukendt felt — meldes på sin plads i TOML-filen, og intet tjekkes med et defekt regelsæt (exitstatus 2). `trustlint ruleset check FIL` viser dem alle; docs/rules.md beskriver formatet."),
     },
+    citation: None,
 };
 
-pub static INVALID_CONFIG: Lint = Lint {
-    code: "TL013",
-    name: "invalid-config",
+pub static INVALID_CONFIG: Entry = Entry {
+    code: Cow::Borrowed("TL013"),
+    name: Cow::Borrowed("invalid-config"),
     level: Level::Error,
+    fixed: true,
     summary: Text {
-        en: "a trustlint.toml with an error",
-        da: "en trustlint.toml med en fejl",
+        en: Cow::Borrowed("a trustlint.toml with an error"),
+        da: Cow::Borrowed("en trustlint.toml med en fejl"),
     },
     explanation: Text {
-        en: "`trustlint.toml` (found by walking up from the current folder, or given with `--config`) sets the ruleset, the message language, `include`/`exclude` globs, rule levels under `[rules]` (by code or name) and ruleset parameters under `[params]`. An unknown key, a level or language that does not exist, a rule or parameter the ruleset does not have, or a value of the wrong kind is reported at its place in the file, and nothing is checked (exit status 2): a setting that is silently ignored is worse than none.",
-        da: "`trustlint.toml` (fundet ved at gå op fra den aktuelle mappe eller givet med `--config`) angiver regelsættet, sproget, `include`/`exclude`-mønstre, regelniveauer under `[rules]` (efter kode eller navn) og regelsættets parametre under `[params]`. En ukendt nøgle, et niveau eller sprog, der ikke findes, en regel eller parameter, som regelsættet ikke har, eller en værdi af forkert slags meldes på sin plads i filen, og intet tjekkes (exitstatus 2): en indstilling, der stille ignoreres, er værre end ingen.",
+        en: Cow::Borrowed("`trustlint.toml` (found by walking up from the current folder, or given with `--config`) sets the ruleset, the message language, `include`/`exclude` globs, rule levels under `[rules]` (by code or name) and ruleset parameters under `[params]`. An unknown key, a level or language that does not exist, a rule or parameter the ruleset does not have, or a value of the wrong kind is reported at its place in the file, and nothing is checked (exit status 2): a setting that is silently ignored is worse than none."),
+        da: Cow::Borrowed("`trustlint.toml` (fundet ved at gå op fra den aktuelle mappe eller givet med `--config`) angiver regelsættet, sproget, `include`/`exclude`-mønstre, regelniveauer under `[rules]` (efter kode eller navn) og regelsættets parametre under `[params]`. En ukendt nøgle, et niveau eller sprog, der ikke findes, en regel eller parameter, som regelsættet ikke har, eller en værdi af forkert slags meldes på sin plads i filen, og intet tjekkes (exitstatus 2): en indstilling, der stille ignoreres, er værre end ingen."),
     },
+    citation: None,
 };
 
 /// Every language check, in code order.
-pub static LANGUAGE_LINTS: &[&Lint] = &[
+pub static LANGUAGE_LINTS: &[&Entry] = &[
     &SYNTAX_ERROR,
     &UNKNOWN_KEY,
     &INVALID_VALUE,

@@ -2,13 +2,17 @@
 
 pub mod lints;
 pub mod messages;
+pub mod registry;
+mod suggest;
 mod text;
 
-pub use lints::{Lint, LANGUAGE_LINTS};
+pub use registry::{Entry, Registry, RuleRef};
+pub use suggest::suggest;
 pub use text::{format_number, is_singular, join_and, Lang, Text};
 
 use crate::source::{FileId, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a diagnostic is. `Allow` switches a code off.
@@ -59,23 +63,49 @@ pub struct Label {
 /// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
-    pub code: String,
-    pub name: String,
+    /// The registry entry: code, name, source and quote live there, once.
+    pub rule: RuleRef,
+    /// The level as set for this run (the entry's default until the check
+    /// stage applies the user's levels).
     pub level: Level,
     pub message: String,
     /// Where the problem is; its file is the diagnostic's file.
     pub primary: Label,
     /// Related places (the first occurrence of a duplicate key, an opening brace).
     pub secondary: Vec<Label>,
+    /// Notes of this finding; the rule's quote is added when written
+    /// ([`Diagnostic::all_notes`]).
     pub notes: Vec<String>,
     pub help: Option<String>,
     /// The id of the requirement the diagnostic is about, when there is one.
     pub requirement: Option<String>,
-    /// The document and section the rule comes from.
-    pub source: Option<String>,
 }
 
 impl Diagnostic {
+    pub fn code(&self) -> &str {
+        &self.rule.code
+    }
+
+    pub fn name(&self) -> &str {
+        &self.rule.name
+    }
+
+    /// The document and section a rule's diagnostic cites; none for a
+    /// language check.
+    pub fn cited_source(&self) -> Option<&str> {
+        self.rule.citation.as_ref().map(|c| c.source.as_str())
+    }
+
+    /// Every note as written: the rule's source and quote first, then the
+    /// finding's own.
+    pub fn all_notes(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.rule
+            .quote_note()
+            .map(Cow::Owned)
+            .into_iter()
+            .chain(self.notes.iter().map(|n| Cow::Borrowed(n.as_str())))
+    }
+
     pub fn file(&self) -> FileId {
         self.primary.file
     }
@@ -124,7 +154,7 @@ impl Diagnostic {
             self.primary.file,
             self.primary.span.start,
             self.primary.span.end,
-            &self.code,
+            self.code(),
         )
     }
 }

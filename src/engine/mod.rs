@@ -13,46 +13,10 @@ mod template;
 pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang, Level, LANGUAGE_LINTS};
+use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
 use crate::model::Requirement;
 use crate::source::Span;
 use fields::{Context, Element, Value};
-
-/// What outputs and `rules` say about one code, language checks and ruleset
-/// rules alike.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct RuleInfo {
-    pub code: String,
-    pub name: String,
-    pub level: Level,
-    pub source: String,
-    pub summary: String,
-    #[serde(skip)]
-    pub explanation: String,
-}
-
-/// Every code: the language checks, then the ruleset's rules.
-pub fn catalogue(ruleset: &Ruleset, lang: Lang) -> Vec<RuleInfo> {
-    LANGUAGE_LINTS
-        .iter()
-        .map(|lint| RuleInfo {
-            code: lint.code.to_owned(),
-            name: lint.name.to_owned(),
-            level: lint.level,
-            source: "trustlint (LANGUAGE.md)".to_owned(),
-            summary: lint.summary(lang).to_owned(),
-            explanation: lint.explanation.get(lang).to_owned(),
-        })
-        .chain(ruleset.rules.iter().map(|rule| RuleInfo {
-            code: rule.code.clone(),
-            name: rule.name.clone(),
-            level: rule.level,
-            source: rule.source.clone(),
-            summary: rule.summary.in_lang(lang).clone(),
-            explanation: rule.explanation.in_lang(lang).trim().to_owned(),
-        }))
-        .collect()
-}
 
 /// A requirement to judge, with its burden estimate.
 #[derive(Clone, Copy, Debug)]
@@ -63,10 +27,17 @@ pub struct Judged<'a> {
 
 /// Every diagnostic of every rule for the requirements checked together:
 /// the per-requirement rules in parallel over the requirements, then the
-/// built-ins across them.
-pub fn evaluate(ruleset: &Ruleset, judged: &[Judged<'_>], lang: Lang) -> Vec<Diagnostic> {
+/// built-ins across them. Rules whose code `allowed` says the user switched
+/// off are not run; the levels themselves are the check stage's business,
+/// so every diagnostic comes at its rule's default level.
+pub fn evaluate(
+    ruleset: &Ruleset,
+    judged: &[Judged<'_>],
+    lang: Lang,
+    allowed: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    let active: Vec<&Rule> = ruleset.rules.iter().filter(|r| r.level != Level::Allow).collect();
+    let active: Vec<&Rule> = ruleset.rules.iter().filter(|r| !allowed(r.code())).collect();
     let mut out: Vec<Diagnostic> = judged
         .par_iter()
         .flat_map_iter(|j| active.iter().flat_map(move |rule| judge(ruleset, rule, j, lang)))
@@ -141,22 +112,14 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
             })
         })
         .collect();
-    Diagnostic {
-        code: rule.code.clone(),
-        name: rule.name.clone(),
-        level: rule.level,
-        message: rule.message.in_lang(lang).render(cx, lang),
-        primary: Label {
-            file: requirement.file,
-            span: primary,
-            message: rule.label.text.in_lang(lang).render(cx, lang),
-        },
-        secondary,
-        notes: vec![format!("{}:\n\"{}\"", rule.source, rule.quote)],
-        help: Some(rule.help.in_lang(lang).render(cx, lang)),
-        requirement: requirement.id().map(str::to_owned),
-        source: Some(rule.source.clone()),
-    }
+    // The quote note is the entry's: renderers write it from there.
+    let mut diagnostic = RuleRef::Shared(rule.entry.clone())
+        .at(requirement.file, primary, rule.message.in_lang(lang).render(cx, lang))
+        .with_label(rule.label.text.in_lang(lang).render(cx, lang))
+        .with_help(rule.help.in_lang(lang).render(cx, lang))
+        .with_requirement(requirement.id());
+    diagnostic.secondary = secondary;
+    diagnostic
 }
 
 /// The values a built-in gives its messages, as text or numbers.

@@ -6,7 +6,6 @@
 mod build;
 mod date;
 pub mod keywords;
-mod suggest;
 pub mod template;
 
 pub use build::build;
@@ -14,7 +13,8 @@ pub use date::Date;
 pub use keywords::{
     BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel, TriggerKind,
 };
-pub use suggest::suggest;
+// "Did you mean" serves every stage; the model's keyword suggestions use it most.
+pub use crate::diagnostics::suggest;
 
 use crate::diagnostics::Lang;
 use crate::source::{FileId, Span};

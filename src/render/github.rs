@@ -30,7 +30,7 @@ pub(super) fn render(checked: &Checked, sources: &SourceMap, lang: Lang) -> Vec<
             start.column,
             end.line,
             end.column,
-            property(&format!("{} ({})", d.code, d.name)),
+            property(&format!("{} ({})", d.code(), d.name())),
             data(&message)
         );
     }

@@ -39,7 +39,7 @@ struct JsonDiagnostic<'a> {
     requirement: Option<&'a str>,
     span: JsonSpan,
     labels: Vec<JsonLabel<'a>>,
-    notes: &'a [String],
+    notes: Vec<std::borrow::Cow<'a, str>>,
     help: Option<&'a str>,
     source: Option<&'a str>,
 }
@@ -122,8 +122,8 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
         message: &label.message,
     };
     JsonDiagnostic {
-        code: &d.code,
-        name: &d.name,
+        code: d.code(),
+        name: d.name(),
         level: d.level,
         message: &d.message,
         file: &sources.get(d.file()).name,
@@ -132,9 +132,9 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
         labels: std::iter::once(label(&d.primary, true))
             .chain(d.secondary.iter().map(|l| label(l, false)))
             .collect(),
-        notes: &d.notes,
+        notes: d.all_notes().collect(),
         help: d.help.as_deref(),
-        source: d.source.as_deref(),
+        source: d.cited_source(),
     }
 }
 

@@ -10,8 +10,7 @@ mod sarif;
 mod short;
 
 use crate::check::Checked;
-use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level};
-use crate::engine::RuleInfo;
+use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level, Registry};
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use std::io::{self, Write};
@@ -45,14 +44,14 @@ pub struct Style {
 }
 
 /// Writes a check result in `format` to `out` as it renders, so a large
-/// report is never held in memory whole; `rules` describes every code
+/// report is never held in memory whole; `registry` holds every code
 /// (SARIF lists them).
 pub fn write(
     format: Format,
     checked: &Checked,
     sources: &SourceMap,
     style: Style,
-    rules: &[RuleInfo],
+    registry: &Registry,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
@@ -60,22 +59,22 @@ pub fn write(
         Format::Short => out.write_all(&short::render(checked, sources, style)),
         Format::Json => json::write(checked, sources, out),
         Format::Pretty => pretty::write(checked, sources, style, out),
-        Format::Sarif => sarif::write(checked, sources, rules, style.lang, out),
+        Format::Sarif => sarif::write(checked, sources, registry, style.lang, out),
         Format::Github => out.write_all(&github::render(checked, sources, style.lang)),
     }
 }
 
 /// [`write`] into a buffer.
-pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style, rules: &[RuleInfo]) -> Vec<u8> {
+pub fn render(format: Format, checked: &Checked, sources: &SourceMap, style: Style, registry: &Registry) -> Vec<u8> {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
-    let _ = write(format, checked, sources, style, rules, &mut out);
+    let _ = write(format, checked, sources, style, registry, &mut out);
     out
 }
 
 /// The human format, for messages outside `check` (ruleset errors, examples).
 pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
-    render(Format::Human, checked, sources, style, &[])
+    render(Format::Human, checked, sources, style, &Registry::default())
 }
 
 /// `--statistics`: how many diagnostics of each code, most first, as ruff
@@ -83,9 +82,9 @@ pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
 pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
     let mut counts: Vec<(usize, &str, &str, Level)> = Vec::new();
     for d in &checked.diagnostics {
-        match counts.iter_mut().find(|(_, code, ..)| *code == d.code) {
+        match counts.iter_mut().find(|(_, code, ..)| *code == d.code()) {
             Some(entry) => entry.0 += 1,
-            None => counts.push((1, &d.code, &d.name, d.level)),
+            None => counts.push((1, d.code(), d.name(), d.level)),
         }
     }
     counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));

@@ -63,7 +63,7 @@ fn report<'a>(d: &Diagnostic, sources: &SourceMap, config: Config) -> Report<'a,
     };
     let mut builder = Report::build(kind, span(sources, d.file(), d.primary.span))
         .with_config(config)
-        .with_code(&d.code)
+        .with_code(d.code())
         .with_message(&d.message)
         .with_label(
             Label::new(span(sources, d.file(), d.primary.span))
@@ -77,7 +77,7 @@ fn report<'a>(d: &Diagnostic, sources: &SourceMap, config: Config) -> Report<'a,
                 .with_color(Color::Blue),
         );
     }
-    for note in &d.notes {
+    for note in d.all_notes() {
         builder = builder.with_note(note);
     }
     if let Some(help) = &d.help {

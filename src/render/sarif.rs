@@ -5,8 +5,7 @@
 //! points, as trustlint counts them.
 
 use crate::check::Checked;
-use crate::diagnostics::{messages as m, Diagnostic, Label, Lang, Level};
-use crate::engine::RuleInfo;
+use crate::diagnostics::{messages as m, Diagnostic, Label, Lang, Level, Registry};
 use crate::source::SourceMap;
 use serde::Serialize;
 
@@ -129,20 +128,20 @@ fn level(level: Level) -> &'static str {
 pub(super) fn write(
     checked: &Checked,
     sources: &SourceMap,
-    rules: &[RuleInfo],
+    registry: &Registry,
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let index = |code: &str| rules.iter().position(|r| r.code == code).unwrap_or(0);
+    let index = |d: &Diagnostic| registry.position(d.code()).unwrap_or(0);
     let results = checked
         .diagnostics
         .iter()
-        .map(|d| result(sources, d, index(&d.code), None))
+        .map(|d| result(sources, d, index(d), None))
         .chain(
             checked
                 .suppressed
                 .iter()
-                .map(|s| result(sources, &s.diagnostic, index(&s.diagnostic.code), Some(&s.reason))),
+                .map(|s| result(sources, &s.diagnostic, index(&s.diagnostic), Some(&s.reason))),
         )
         .collect();
     let log = Log {
@@ -153,25 +152,26 @@ pub(super) fn write(
                 driver: Driver {
                     name: "trustlint",
                     version: env!("CARGO_PKG_VERSION"),
-                    rules: rules
+                    rules: registry
+                        .entries()
                         .iter()
                         .map(|r| SarifRule {
                             id: &r.code,
                             name: &r.name,
                             short_description: Text {
-                                text: r.summary.clone(),
+                                text: r.summary(lang).to_owned(),
                             },
                             full_description: Text {
-                                text: r.explanation.clone(),
+                                text: r.explanation(lang).to_owned(),
                             },
                             help: Text {
                                 text: m::SARIF_RULE_HELP.fill(
                                     lang,
-                                    &[("summary", &r.summary), ("source", &r.source), ("code", &r.code)],
+                                    &[("summary", r.summary(lang)), ("source", r.source()), ("code", &r.code)],
                                 ),
                             },
                             default_configuration: Configuration { level: level(r.level) },
-                            properties: RuleProperties { source: &r.source },
+                            properties: RuleProperties { source: r.source() },
                         })
                         .collect(),
                 },
@@ -191,7 +191,7 @@ fn result<'a>(
     suppression: Option<&'a str>,
 ) -> SarifResult<'a> {
     SarifResult {
-        rule_id: &d.code,
+        rule_id: d.code(),
         rule_index,
         level: level(d.level),
         message: Text {

@@ -14,7 +14,12 @@ pub(super) fn line(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
     let at = file.line_col(diagnostic.primary.span.start);
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        file.name, at.line, at.column, diagnostic.level, diagnostic.code, diagnostic.message
+        file.name,
+        at.line,
+        at.column,
+        diagnostic.level,
+        diagnostic.code(),
+        diagnostic.message
     )
 }
 

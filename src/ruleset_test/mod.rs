@@ -46,10 +46,10 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
             let verdict = match checked
                 .diagnostics
                 .iter()
-                .find(|d| d.level != Level::Note || ruleset.rules.iter().any(|r| r.code == d.code))
+                .find(|d| d.level != Level::Note || ruleset.rule(d.code()).is_some())
             {
                 None => Verdict::Passed,
-                Some(d) => Verdict::Invalid(m::BASE_FIRES.fill(lang, &[("code", &d.code), ("message", &d.message)])),
+                Some(d) => Verdict::Invalid(m::BASE_FIRES.fill(lang, &[("code", d.code()), ("message", &d.message)])),
             };
             outcomes.push(Outcome {
                 code: format!("examples.{base_lang}"),
@@ -61,13 +61,15 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
             });
         }
     }
+    let registry = ruleset.registry();
+    let only = only.map(|o| registry.find(o).map(|entry| entry.code.as_ref()));
     for rule in &ruleset.rules {
-        if only.is_some_and(|o| !rule.code.eq_ignore_ascii_case(o) && rule.name != o) {
+        if only.is_some_and(|o| o != Some(rule.code())) {
             continue;
         }
         for (i, example) in rule.examples.iter().enumerate() {
             let number = i + 1;
-            let name = m::EXAMPLE_FILE_NAME.fill(lang, &[("code", &rule.code), ("number", &number.to_string())]);
+            let name = m::EXAMPLE_FILE_NAME.fill(lang, &[("code", rule.code()), ("number", &number.to_string())]);
             let (sources, verdict, checked) = match examples::text(ruleset, example) {
                 Err(error) => {
                     let mut sources = SourceMap::new();
@@ -79,10 +81,10 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                     let language_error = checked
                         .diagnostics
                         .iter()
-                        .find(|d| d.level == Level::Error && !ruleset.rules.iter().any(|r| r.code == d.code));
-                    let fired = checked.diagnostics.iter().any(|d| d.code == rule.code);
+                        .find(|d| d.level == Level::Error && ruleset.rule(d.code()).is_none());
+                    let fired = checked.diagnostics.iter().any(|d| d.code() == rule.code());
                     let verdict = match language_error {
-                        Some(d) => Verdict::Invalid(format!("{}: {}", d.code, d.message)),
+                        Some(d) => Verdict::Invalid(format!("{}: {}", d.code(), d.message)),
                         None if fired == example.fires => Verdict::Passed,
                         None if example.fires => Verdict::DidNotFire,
                         None => Verdict::FiredWrongly,
@@ -91,7 +93,7 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                 }
             };
             outcomes.push(Outcome {
-                code: rule.code.clone(),
+                code: rule.code().to_owned(),
                 number,
                 fires: example.fires,
                 verdict,

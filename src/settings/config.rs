@@ -5,9 +5,9 @@
 //! parameters (`[params]`). An unknown key or a bad value is a TL013
 //! diagnostic with its span in the TOML.
 
-use crate::diagnostics::{lints, Diagnostic, Lang, Level};
+use super::Levels;
+use crate::diagnostics::{lints, Diagnostic, Lang, Level, Registry};
 use crate::engine::params::{ParamValue, Params};
-use crate::engine::RuleInfo;
 use crate::source::{FileId, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -210,14 +210,17 @@ impl Config {
         errors
     }
 
-    /// TL013 for every `[rules]` entry that names no code or rule.
-    pub fn check_rules(&self, file: FileId, catalogue: &[RuleInfo]) -> Vec<Diagnostic> {
+    /// Sets the levels of `[rules]` (a TOML table: in key order); TL013 for every
+    /// entry that names no code or rule, or a fixed code.
+    pub fn apply_rules(&self, file: FileId, registry: &Registry, levels: &mut Levels) -> Vec<Diagnostic> {
         self.rules
             .iter()
-            .filter_map(|(selector, _, span)| {
-                super::levels::check_selector(selector, catalogue)
-                    .err()
-                    .map(|(message, help)| lints::INVALID_CONFIG.at(file, *span, message).with_help(help))
+            .filter_map(|(selector, level, span)| {
+                levels.set(registry, selector, *level).err().map(|error| {
+                    lints::INVALID_CONFIG
+                        .at(file, *span, error.message)
+                        .with_help(error.help)
+                })
             })
             .collect()
     }

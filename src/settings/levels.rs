@@ -1,99 +1,153 @@
-//! Rule levels set by the user: the config's `[rules]` first, then the
-//! command line's `-D`/`-W`/`-A` in the order given, each later one winning
-//! (as rustc's lint flags do). A selector is a code, a rule name, or
-//! `warnings`: every diagnostic that is a warning at that point.
+//! Rule levels set by the user, resolved once into a code → level table:
+//! the config's `[rules]` first, then the command line's `-D`/`-W`/`-A` in
+//! the order given, each later one winning (as rustc's lint flags do). A
+//! selector is a code, a rule name, or `warnings`: every code that is a
+//! warning at that point. Fixed codes keep their level.
 
-use crate::diagnostics::Level;
-use crate::engine::RuleInfo;
+use crate::diagnostics::{Entry, Lang, Level, Registry};
+use std::collections::HashMap;
 
-/// Codes whose level cannot change: they mean a file was not checked at all.
-pub const FIXED: &[&str] = &["TL001", "TL010", "TL012", "TL013"];
-
+/// The level of each code for one run. Empty (the default), every code
+/// keeps its default level.
 #[derive(Clone, Debug, Default)]
 pub struct Levels {
-    directives: Vec<(String, Level)>,
+    table: HashMap<String, Level>,
+}
+
+/// A selector that names nothing, or a fixed code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectorError {
+    pub message: String,
+    pub help: String,
 }
 
 impl Levels {
-    /// Adds a directive after the ones already there.
-    pub fn push(&mut self, selector: &str, level: Level) {
-        self.directives.push((selector.to_owned(), level));
+    /// Every code of `registry` at its default level.
+    pub fn new(registry: &Registry) -> Levels {
+        let table = registry
+            .entries()
+            .iter()
+            .filter(|entry| !entry.fixed)
+            .map(|entry| (entry.code.to_string(), entry.level))
+            .collect();
+        Levels { table }
     }
 
-    /// The level of a code (or rule name) whose default is `default`.
-    pub fn resolve(&self, code: &str, name: &str, default: Level) -> Level {
-        if FIXED.contains(&code) {
-            return default;
-        }
-        self.directives.iter().fold(default, |level, (selector, set)| {
-            let applies = selector.eq_ignore_ascii_case(code)
-                || selector == name
-                || (selector == "warnings" && level == Level::Warning);
-            if applies {
-                *set
-            } else {
-                level
+    /// Sets what `selector` names to `level`, after what is already set.
+    pub fn set(&mut self, registry: &Registry, selector: &str, level: Level) -> Result<(), SelectorError> {
+        if selector == "warnings" {
+            for set in self.table.values_mut().filter(|set| **set == Level::Warning) {
+                *set = level;
             }
-        })
+            return Ok(());
+        }
+        match registry.find(selector) {
+            Some(entry) if entry.fixed => Err(SelectorError {
+                message: format!("the level of `{}` cannot be changed", entry.code),
+                help: "it means a file was not checked at all; fix the file instead".to_owned(),
+            }),
+            Some(entry) => {
+                self.table.insert(entry.code.to_string(), level);
+                Ok(())
+            }
+            None => Err(SelectorError {
+                message: format!("`{selector}` is not a code or rule name"),
+                help: registry
+                    .did_you_mean(selector, &["warnings"], Lang::En)
+                    .unwrap_or_else(|| {
+                        "`trustlint rules` lists every code and name; `warnings` selects all warnings".to_owned()
+                    }),
+            }),
+        }
     }
-}
 
-/// Whether a selector names something; an error message and help if not.
-pub fn check_selector(selector: &str, catalogue: &[RuleInfo]) -> Result<(), (String, String)> {
-    if selector == "warnings" {
-        return Ok(());
+    /// The level of `entry`'s diagnostics in this run.
+    pub fn of(&self, entry: &Entry) -> Level {
+        self.table.get(entry.code.as_ref()).copied().unwrap_or(entry.level)
     }
-    if let Some(fixed) = FIXED.iter().find(|code| code.eq_ignore_ascii_case(selector)) {
-        return Err((
-            format!("the level of `{fixed}` cannot be changed"),
-            "it means a file was not checked at all; fix the file instead".to_owned(),
-        ));
+
+    /// Whether the user switched the code off.
+    pub fn is_allowed(&self, code: &str) -> bool {
+        self.table.get(code) == Some(&Level::Allow)
     }
-    if catalogue
-        .iter()
-        .any(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector)
-    {
-        return Ok(());
-    }
-    let names = catalogue
-        .iter()
-        .flat_map(|r| [r.code.as_str(), r.name.as_str()])
-        .chain(["warnings"]);
-    let help = match crate::model::suggest(selector, names) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "`trustlint rules` lists every code and name; `warnings` selects all warnings".to_owned(),
-    };
-    Err((format!("`{selector}` is not a code or rule name"), help))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::lints;
+
+    /// The registry of the built-in ruleset.
+    fn registry() -> Registry {
+        let ruleset = crate::engine::ruleset::load(Default::default(), crate::engine::ruleset::DEFAULT_TEXT);
+        ruleset.map(|r| r.registry()).unwrap_or_default()
+    }
+
+    fn level(levels: &Levels, registry: &Registry, code: &str) -> Option<Level> {
+        registry.find(code).map(|entry| levels.of(entry))
+    }
 
     #[test]
     fn later_directives_win_and_warnings_is_a_group() {
-        let mut levels = Levels::default();
-        levels.push("warnings", Level::Error);
-        levels.push("TL105", Level::Allow);
+        let registry = registry();
+        let mut levels = Levels::new(&registry);
+        assert_eq!(levels.set(&registry, "warnings", Level::Error), Ok(()));
+        assert_eq!(levels.set(&registry, "TL105", Level::Allow), Ok(()));
+        assert_eq!(level(&levels, &registry, "TL105"), Some(Level::Allow));
+        assert!(levels.is_allowed("TL105"));
+        assert_eq!(level(&levels, &registry, "TL104"), Some(Level::Error));
         assert_eq!(
-            levels.resolve("TL105", "nothing-replaced", Level::Warning),
-            Level::Allow
+            level(&levels, &registry, "TL009"),
+            Some(Level::Error),
+            "language checks too"
         );
-        assert_eq!(levels.resolve("TL104", "no-review", Level::Warning), Level::Error);
-        assert_eq!(levels.resolve("TL202", "no-dispensation", Level::Note), Level::Note);
-        let mut levels = Levels::default();
-        levels.push("nothing-replaced", Level::Allow);
-        levels.push("warnings", Level::Error);
+        assert_eq!(level(&levels, &registry, "TL202"), Some(Level::Note));
+
+        let mut levels = Levels::new(&registry);
+        assert_eq!(levels.set(&registry, "nothing-replaced", Level::Allow), Ok(()));
+        assert_eq!(levels.set(&registry, "warnings", Level::Error), Ok(()));
         assert_eq!(
-            levels.resolve("TL105", "nothing-replaced", Level::Warning),
-            Level::Allow,
+            level(&levels, &registry, "TL105"),
+            Some(Level::Allow),
             "allowed before the group"
         );
-        levels.push("tl001", Level::Allow);
-        assert_eq!(
-            levels.resolve("TL001", "syntax-error", Level::Error),
-            Level::Error,
-            "fixed"
-        );
+        assert_eq!(levels.set(&registry, "tl105", Level::Note), Ok(()), "codes in any case");
+        assert_eq!(level(&levels, &registry, "TL105"), Some(Level::Note));
+    }
+
+    #[test]
+    fn fixed_codes_keep_their_level() {
+        let registry = registry();
+        let mut levels = Levels::new(&registry);
+        let error = levels.set(&registry, "tl001", Level::Allow).unwrap_err();
+        assert_eq!(error.message, "the level of `TL001` cannot be changed");
+        assert!(levels.set(&registry, "invalid-config", Level::Warning).is_err());
+        assert_eq!(levels.set(&registry, "warnings", Level::Allow), Ok(()));
+        assert_eq!(levels.of(&lints::SYNTAX_ERROR), Level::Error);
+        assert_eq!(levels.of(&lints::INVALID_CONFIG), Level::Error);
+    }
+
+    #[test]
+    fn unknown_selectors_get_a_suggestion() {
+        let registry = registry();
+        let mut levels = Levels::new(&registry);
+        let error = levels.set(&registry, "nothing-replace", Level::Allow).unwrap_err();
+        assert_eq!(error.message, "`nothing-replace` is not a code or rule name");
+        assert_eq!(error.help, "did you mean `nothing-replaced`?");
+        let error = levels.set(&registry, "warning", Level::Allow).unwrap_err();
+        assert_eq!(error.help, "did you mean `warnings`?");
+        let error = levels.set(&registry, "zzzzzzzz", Level::Allow).unwrap_err();
+        assert!(error.help.starts_with("`trustlint rules` lists"));
+    }
+
+    #[test]
+    fn without_directives_every_code_keeps_its_default() {
+        let registry = registry();
+        for levels in [Levels::default(), Levels::new(&registry)] {
+            for entry in registry.entries() {
+                assert_eq!(levels.of(entry), entry.level, "{}", entry.code);
+                assert!(!levels.is_allowed(&entry.code));
+            }
+        }
     }
 }

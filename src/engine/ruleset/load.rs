@@ -6,7 +6,8 @@
 use super::format::{ExampleFile, File, LabelFile, RuleFile, TextsFile};
 use super::{Example, ExampleSource, LabelSpec, Rule, RuleKind, Ruleset};
 use crate::burden::CostModel;
-use crate::diagnostics::{lints, Diagnostic, Lang, Level, Text, LANGUAGE_LINTS};
+use crate::diagnostics::registry::{Citation, Entry, Registry, RuleRef};
+use crate::diagnostics::{lints, Diagnostic, Lang, Level, Text};
 use crate::engine::builtins;
 use crate::engine::expr::{self, ExprError};
 use crate::engine::fields::ListField;
@@ -16,6 +17,7 @@ use crate::model::{Key, Keyword};
 use crate::source::{FileId, Span};
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// Loads and compiles a ruleset. On failure every problem found is a TL012
@@ -148,27 +150,28 @@ impl Loader<'_> {
             }
         }
         let mut rules: Vec<Rule> = Vec::new();
+        // Codes and names are looked up as the registry finds them, so no
+        // two may be found by the same word.
+        let mut registry = Registry::default();
         for rule in file.rules {
             let code_span = rule.code.span();
             let name_span = rule.name.span();
             if let Some(compiled) = self.rule(rule, &params, &file.examples) {
-                if rules.iter().any(|r| r.code == compiled.code)
-                    || LANGUAGE_LINTS.iter().any(|l| l.code == compiled.code)
-                {
+                let entry = &compiled.entry;
+                if registry.find(&entry.code).is_some() {
                     self.error(
                         code_span,
-                        format!("the code `{}` is used twice", compiled.code),
+                        format!("the code `{}` is used twice", entry.code),
                         Some("give every rule its own code".to_owned()),
                     );
-                } else if rules.iter().any(|r| r.name == compiled.name)
-                    || LANGUAGE_LINTS.iter().any(|l| l.name == compiled.name)
-                {
+                } else if registry.find(&entry.name).is_some() {
                     self.error(
                         name_span,
-                        format!("the name `{}` is used twice", compiled.name),
+                        format!("the name `{}` is used twice", entry.name),
                         Some("give every rule its own name".to_owned()),
                     );
                 } else {
+                    registry.push(RuleRef::Shared(entry.clone()));
                     rules.push(compiled);
                 }
             }
@@ -285,22 +288,32 @@ impl Loader<'_> {
         if self.errors.len() > errors_before {
             return None;
         }
-        Some(Rule {
-            code,
-            name,
+        let explanation = explanation?;
+        let entry = Entry {
+            code: code.into(),
+            name: name.into(),
             level,
-            source: rule.source,
-            quote: rule.quote,
+            fixed: false,
+            summary: Text {
+                en: rule.summary.en.into_inner().into(),
+                da: rule.summary.da.into_inner().into(),
+            },
+            explanation: Text {
+                en: explanation.en.trim().to_owned().into(),
+                da: explanation.da.trim().to_owned().into(),
+            },
+            citation: Some(Citation {
+                source: rule.source,
+                quote: rule.quote,
+            }),
+        };
+        Some(Rule {
+            entry: Arc::new(entry),
             kind: kind?,
             label: label?,
             secondary: secondary.into_iter().collect::<Option<_>>()?,
-            summary: Text {
-                en: rule.summary.en.into_inner(),
-                da: rule.summary.da.into_inner(),
-            },
             message: message?,
             help: help?,
-            explanation: explanation?,
             examples,
         })
     }

@@ -12,9 +12,10 @@ use super::fields::ListField;
 use super::params::Params;
 use super::template::Template;
 use crate::burden::CostModel;
-use crate::diagnostics::{Level, Text};
+use crate::diagnostics::{Entry, Registry, RuleRef, Text};
 use crate::model::Key;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The ruleset compiled into the binary.
 pub const DEFAULT_NAME: &str = "kodeks-for-tillid";
@@ -33,33 +34,35 @@ pub struct Ruleset {
 }
 
 impl Ruleset {
-    /// The ruleset with each rule's level as the user set it.
-    pub fn with_levels(mut self, levels: &crate::settings::Levels) -> Ruleset {
-        for rule in &mut self.rules {
-            rule.level = levels.resolve(&rule.code, &rule.name, rule.level);
-        }
-        self
+    /// Every code: the language checks, then this ruleset's rules.
+    pub fn registry(&self) -> Registry {
+        Registry::new(self.rules.iter().map(|rule| RuleRef::Shared(rule.entry.clone())))
+    }
+
+    /// The rule with exactly this code (as [`Registry::find`] gives it).
+    pub fn rule(&self, code: &str) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.entry.code == code)
     }
 }
 
 /// One rule.
 #[derive(Clone, Debug)]
 pub struct Rule {
-    pub code: String,
-    pub name: String,
-    pub level: Level,
-    /// Document and section, as cited in notes.
-    pub source: String,
-    /// The Danish quote the rule rests on.
-    pub quote: String,
+    /// Code, name, default level, texts, source and quote: the rule's entry
+    /// in the registry, shared with every diagnostic of it.
+    pub entry: Arc<Entry>,
     pub kind: RuleKind,
     pub label: LabelSpec,
     pub secondary: Vec<LabelSpec>,
-    pub summary: Text<String>,
     pub message: Text<Template>,
     pub help: Text<Template>,
-    pub explanation: Text<String>,
     pub examples: Vec<Example>,
+}
+
+impl Rule {
+    pub fn code(&self) -> &str {
+        &self.entry.code
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -1,4 +1,4 @@
-//! "Did you mean …?" over both languages' keywords: edit distance, plus the
+//! "Did you mean …?" over keywords, codes and names: edit distance, plus the
 //! ASCII spellings people type on a keyboard without æ, ø and å
 //! (`formaal` → `formål`, `maling` → `måling`).
 

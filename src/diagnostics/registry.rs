@@ -1,0 +1,301 @@
+//! The one registry of codes, as ruff's: every language check (TL0xx,
+//! declared in [`super::lints`]) and every ruleset rule (declared as data in
+//! `rulesets/*.toml`) is an [`Entry`] whose facts are written once. Finding
+//! a code or name, and suggesting one for a typo, happen here and nowhere
+//! else.
+
+use super::{suggest, Text};
+use super::{Diagnostic, Label, Lang, Level};
+use crate::source::{FileId, Span};
+use std::borrow::Cow;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// A text written in the code (language checks) or read from a ruleset.
+pub type Str = Cow<'static, str>;
+
+/// What `rules` and SARIF give as the source of a language check.
+pub const LANGUAGE_SOURCE: &str = "trustlint (LANGUAGE.md)";
+
+/// The facts of one code.
+#[derive(Debug)]
+pub struct Entry {
+    pub code: Str,
+    pub name: Str,
+    /// The level before the user sets one.
+    pub level: Level,
+    /// Whether the level is fixed: the code means a file was not checked
+    /// at all, so switching it off would hide that.
+    pub fixed: bool,
+    /// One line: what the code finds.
+    pub summary: Text<Str>,
+    /// The long explanation for `trustlint explain`.
+    pub explanation: Text<Str>,
+    /// The document a ruleset rule rests on; language checks cite none.
+    pub citation: Option<Citation>,
+}
+
+/// Where a ruleset rule comes from.
+#[derive(Debug)]
+pub struct Citation {
+    /// Document and section.
+    pub source: String,
+    /// The Danish words the rule rests on, quoted exactly.
+    pub quote: String,
+}
+
+impl Entry {
+    /// The document and section of a rule; trustlint itself for a language
+    /// check.
+    pub fn source(&self) -> &str {
+        self.citation.as_ref().map_or(LANGUAGE_SOURCE, |c| c.source.as_str())
+    }
+
+    pub fn summary(&self, lang: Lang) -> &str {
+        self.summary.in_lang(lang)
+    }
+
+    pub fn explanation(&self, lang: Lang) -> &str {
+        self.explanation.in_lang(lang)
+    }
+
+    /// The note every diagnostic of a rule ends with: its source and the
+    /// words quoted from it. Made when a diagnostic is written, not for
+    /// every finding.
+    pub fn quote_note(&self) -> Option<String> {
+        self.citation
+            .as_ref()
+            .map(|c| format!("{}:\n\"{}\"", c.source, c.quote))
+    }
+
+    /// A diagnostic of this language check at its default level; the
+    /// message is already in the user's language.
+    pub fn at(&'static self, file: FileId, span: Span, message: String) -> Diagnostic {
+        RuleRef::Static(self).at(file, span, message)
+    }
+}
+
+/// A reference to an entry, which is all a diagnostic keeps of its code:
+/// language checks are statics, ruleset rules are shared with the ruleset
+/// that declared them.
+#[derive(Clone, Debug)]
+pub enum RuleRef {
+    Static(&'static Entry),
+    Shared(Arc<Entry>),
+}
+
+impl RuleRef {
+    /// A diagnostic of this entry at its default level.
+    pub fn at(&self, file: FileId, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            rule: self.clone(),
+            level: self.level,
+            message,
+            primary: Label {
+                file,
+                span,
+                message: String::new(),
+            },
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            requirement: None,
+        }
+    }
+}
+
+impl Deref for RuleRef {
+    type Target = Entry;
+
+    fn deref(&self) -> &Entry {
+        match self {
+            RuleRef::Static(entry) => entry,
+            RuleRef::Shared(entry) => entry,
+        }
+    }
+}
+
+/// Codes are unique in a registry, so an entry is known by its code.
+impl PartialEq for RuleRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl From<&'static Entry> for RuleRef {
+    fn from(entry: &'static Entry) -> Self {
+        RuleRef::Static(entry)
+    }
+}
+
+impl From<Arc<Entry>> for RuleRef {
+    fn from(entry: Arc<Entry>) -> Self {
+        RuleRef::Shared(entry)
+    }
+}
+
+/// Every code known to one run: the language checks, then a ruleset's
+/// rules. Codes and names are unique in it (the ruleset loader sees to that
+/// with [`Registry::find`]).
+#[derive(Clone, Debug)]
+pub struct Registry {
+    entries: Vec<RuleRef>,
+}
+
+impl Default for Registry {
+    /// The language checks alone.
+    fn default() -> Self {
+        Registry::new([])
+    }
+}
+
+impl Registry {
+    /// The language checks, then `rules` in the order given.
+    pub fn new(rules: impl IntoIterator<Item = RuleRef>) -> Registry {
+        let entries = super::lints::LANGUAGE_LINTS
+            .iter()
+            .map(|lint| RuleRef::Static(lint))
+            .chain(rules)
+            .collect();
+        Registry { entries }
+    }
+
+    /// Adds a rule after the others; the caller has checked with
+    /// [`Registry::find`] that its code and name are new.
+    pub fn push(&mut self, rule: RuleRef) {
+        self.entries.push(rule);
+    }
+
+    /// Every entry, language checks first, in the order declared.
+    pub fn entries(&self) -> &[RuleRef] {
+        &self.entries
+    }
+
+    /// The entry with this code (in any case: `tl101` is `TL101`) or this
+    /// name (exactly, as names are lower case).
+    pub fn find(&self, code_or_name: &str) -> Option<&RuleRef> {
+        self.entries
+            .iter()
+            .find(|e| e.code.eq_ignore_ascii_case(code_or_name))
+            .or_else(|| self.entries.iter().find(|e| e.name == code_or_name))
+    }
+
+    /// The index of the entry with exactly this code (a diagnostic's code
+    /// is always written as declared).
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.code == code)
+    }
+
+    /// The code or name nearest to a misspelt `word`, or one of `also`
+    /// (words a caller accepts besides codes and names, like `warnings`).
+    pub fn suggest<'a>(&'a self, word: &str, also: &[&'a str]) -> Option<&'a str> {
+        let known = self
+            .entries
+            .iter()
+            .flat_map(|e| [e.code.as_ref(), e.name.as_ref()])
+            .chain(also.iter().copied());
+        suggest(word, known)
+    }
+
+    /// "did you mean `…`?" for a misspelt code or name, in `lang`.
+    pub fn did_you_mean(&self, word: &str, also: &[&str], lang: Lang) -> Option<String> {
+        let nearest = self.suggest(word, also)?;
+        Some(super::messages::DID_YOU_MEAN.fill(lang, &[("suggestion", nearest)]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::lints;
+
+    fn rule(code: &'static str, name: &'static str) -> RuleRef {
+        RuleRef::Shared(Arc::new(Entry {
+            code: Cow::Borrowed(code),
+            name: Cow::Borrowed(name),
+            level: Level::Warning,
+            fixed: false,
+            summary: Text {
+                en: Cow::Borrowed("s"),
+                da: Cow::Borrowed("s"),
+            },
+            explanation: Text {
+                en: Cow::Borrowed("e"),
+                da: Cow::Borrowed("e"),
+            },
+            citation: Some(Citation {
+                source: "Kodeks for tillid, 1.2".to_owned(),
+                quote: "citat".to_owned(),
+            }),
+        }))
+    }
+
+    fn registry() -> Registry {
+        Registry::new([rule("TL105", "nothing-replaced"), rule("TL202", "no-dispensation")])
+    }
+
+    #[test]
+    fn finds_codes_in_any_case_and_names_exactly() {
+        let registry = registry();
+        for word in ["TL105", "tl105", "Tl105", "nothing-replaced"] {
+            assert_eq!(registry.find(word).map(|e| e.code.as_ref()), Some("TL105"), "{word}");
+        }
+        assert_eq!(registry.find("tl002").map(|e| e.code.as_ref()), Some("TL002"));
+        assert_eq!(registry.find("unknown-key").map(|e| e.code.as_ref()), Some("TL002"));
+        assert!(registry.find("Nothing-Replaced").is_none());
+        assert!(registry.find("TL999").is_none());
+        assert!(registry.find("").is_none());
+    }
+
+    #[test]
+    fn language_checks_come_first_and_rules_after() {
+        let registry = registry();
+        let codes: Vec<&str> = registry.entries().iter().map(|e| e.code.as_ref()).collect();
+        assert_eq!(codes.first(), Some(&"TL001"));
+        assert_eq!(codes[codes.len() - 2..], ["TL105", "TL202"]);
+        assert_eq!(registry.position("TL105"), Some(codes.len() - 2));
+        assert_eq!(registry.position("tl105"), None, "diagnostics carry declared codes");
+    }
+
+    #[test]
+    fn unknown_words_get_the_nearest_code_or_name() {
+        let registry = registry();
+        assert_eq!(registry.suggest("nothing-replace", &[]), Some("nothing-replaced"));
+        assert_eq!(registry.suggest("TL1055", &[]), Some("TL105"));
+        assert_eq!(registry.suggest("unknown-kye", &[]), Some("unknown-key"));
+        assert_eq!(registry.suggest("warning", &["warnings"]), Some("warnings"));
+        assert_eq!(registry.suggest("completely-different", &[]), None);
+        assert_eq!(
+            registry.did_you_mean("nothing-replace", &[], Lang::Da).as_deref(),
+            Some("mente du `nothing-replaced`?")
+        );
+    }
+
+    #[test]
+    fn fixed_codes_are_declared_so() {
+        let registry = Registry::default();
+        let fixed: Vec<&str> = registry
+            .entries()
+            .iter()
+            .filter(|e| e.fixed)
+            .map(|e| e.code.as_ref())
+            .collect();
+        assert_eq!(fixed, ["TL001", "TL010", "TL012", "TL013"]);
+        assert!(!lints::UNKNOWN_KEY.fixed);
+    }
+
+    #[test]
+    fn a_rule_cites_its_source_and_a_language_check_trustlint() {
+        let registry = registry();
+        let rule = registry.find("TL105").map(|e| (e.source(), e.quote_note()));
+        assert_eq!(
+            rule,
+            Some((
+                "Kodeks for tillid, 1.2",
+                Some("Kodeks for tillid, 1.2:\n\"citat\"".to_owned())
+            ))
+        );
+        assert_eq!(lints::SYNTAX_ERROR.source(), LANGUAGE_SOURCE);
+        assert_eq!(lints::SYNTAX_ERROR.quote_note(), None);
+    }
+}
