@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub type Str = Cow<'static, str>;
 
 /// What `rules` and SARIF give as the source of a language check.
-pub const LANGUAGE_SOURCE: &str = "trustlint (LANGUAGE.md)";
+pub const LANGUAGE_SOURCE: &str = "trustlint (docs/language.md)";
 
 /// The facts of one code.
 #[derive(Debug)]
