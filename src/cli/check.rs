@@ -2,12 +2,13 @@
 
 use super::{Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
 use trustlint::diagnostics::{messages as m, Counts, Level};
 use trustlint::render::{self, Format, Style};
 use trustlint::settings::Levels;
+use trustlint::source::atomic;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,6 +34,22 @@ pub struct Args {
     /// Count the diagnostics per code instead of listing them
     #[arg(long)]
     statistics: bool,
+
+    /// Write the output to FILE (all at once) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+
+    /// Also write a SARIF log to FILE, so one run gives both the chosen format and SARIF
+    #[arg(long, value_name = "FILE")]
+    sarif_output: Option<PathBuf>,
+
+    /// Exit with status 0 even when errors are found (2 still means the check could not run)
+    #[arg(long)]
+    exit_zero: bool,
+
+    /// The file name standard input (`-`) is shown by and matched against the config's include/exclude
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +92,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             return common.fail(&format!("{}; {}", error.message, error.help));
         }
     }
-    let (sources, load_errors) = match common.read_inputs(&args.paths) {
+    let (sources, load_errors) = match common.read_inputs(&args.paths, args.stdin_filename.as_deref()) {
         Ok(read) => read,
         Err(code) => return code,
     };
@@ -94,26 +111,69 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     };
     let style = Style {
         lang: common.lang,
-        color: common.color() && matches!(format, Format::Human | Format::Pretty),
+        // A file gets no colour codes; standard output only on a terminal.
+        color: args.output_file.is_none() && common.color() && matches!(format, Format::Human | Format::Pretty),
         quiet: common.quiet,
     };
-    if args.statistics {
-        if let Err(code) = common.write_stdout(&render::statistics(&checked, format == Format::Json)) {
+    if let Some(path) = &args.sarif_output {
+        let sarif = render::render(Format::Sarif, &checked, &sources, style, &registry);
+        if let Err(code) = write_file(common, path, &sarif) {
             return code;
         }
+    }
+    let written = if args.statistics {
+        let bytes = render::statistics(&checked, format == Format::Json);
+        match &args.output_file {
+            Some(path) => write_file(common, path, &bytes),
+            None => common.write_stdout(&bytes),
+        }
+    } else if let Some(path) = &args.output_file {
+        write_file(
+            common,
+            path,
+            &render::render(format, &checked, &sources, style, &registry),
+        )
     } else {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let written = render::write(format, &checked, &sources, style, &registry, &mut stdout)
             .and_then(|()| std::io::Write::flush(&mut stdout));
         match written {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
-            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return common.cannot_write_output(&err),
-            _ => {}
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(common.cannot_write_output(&err)),
+            _ => Ok(()),
         }
+    };
+    if let Err(code) = written {
+        return code;
     }
-    if Counts::of(&checked.diagnostics).errors > 0 {
+    if Counts::of(&checked.diagnostics).errors > 0 && !args.exit_zero {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::from(EXIT_CLEAN)
     }
+}
+
+/// Writes an output file (`-o`, `--sarif-output`) all at once, so a reader
+/// never sees half a report. A path that is not a regular file
+/// (`/dev/stdout`, a named pipe) is written to directly: it cannot be
+/// replaced by a rename.
+fn write_file(common: &Common, path: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
+    let special = std::fs::metadata(path).is_ok_and(|meta| !meta.is_file());
+    let written = if special {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+    } else {
+        atomic::write_atomically(path, bytes, true)
+    };
+    written.map_err(|err| {
+        common.fail(&m::CANNOT_WRITE_FILE.fill(
+            common.lang,
+            &[
+                ("path", &path.display().to_string()),
+                ("reason", &super::io_reason(&err, common.lang)),
+            ],
+        ))
+    })
 }

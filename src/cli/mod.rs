@@ -206,16 +206,31 @@ impl Common {
 
     /// The files to check: paths expanded (through the config's globs) and
     /// read. A missing path or no `.krav` file at all stops the command.
-    fn read_inputs(&self, paths: &[PathBuf]) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
-        let paths = if paths.is_empty() {
+    ///
+    /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
+    /// when the config's include/exclude leave that name out, standard input
+    /// is not checked, as a file of that name would not be in a folder walk.
+    fn read_inputs(
+        &self,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+    ) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
+        let mut paths = if paths.is_empty() {
             vec![PathBuf::from(".")]
         } else {
             paths.to_vec()
         };
-        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
+        if stdin_name.is_some_and(|name| !select(Path::new(name))) {
+            let given = paths.len();
+            paths.retain(|path| path.as_os_str() != "-");
+            if paths.is_empty() && given > 0 {
+                return Ok((SourceMap::new(), Vec::new()));
+            }
+        }
         let inputs = input::discover(&paths, &select).map_err(|err| self.fail(&err.message(self.lang)))?;
         let mut sources = SourceMap::new();
-        let load_errors = input::load(&inputs, &mut sources);
+        let load_errors = input::load(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), &mut sources);
         Ok((sources, load_errors))
     }
 }

@@ -95,9 +95,13 @@ fn walk(dir: &Path, select: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
     }
 }
 
+/// The name standard input is shown by when `--stdin-filename` gives none.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Reads every input into the source map (in parallel, keeping their
-/// order), returning each file's load error.
-pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>> {
+/// order), returning each file's load error. Standard input is named
+/// `stdin_name`.
+pub fn load(inputs: &[Input], stdin_name: &str, sources: &mut SourceMap) -> Vec<Option<LoadError>> {
     use rayon::prelude::*;
     let read: Vec<(SourceFile, Option<LoadError>)> = inputs
         .par_iter()
@@ -106,7 +110,7 @@ pub fn load(inputs: &[Input], sources: &mut SourceMap) -> Vec<Option<LoadError>>
                 Input::Stdin => {
                     let mut bytes = Vec::new();
                     let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
-                    ("<stdin>".to_owned(), result)
+                    (stdin_name.to_owned(), result)
                 }
                 Input::File(path) => (path.display().to_string(), std::fs::read(path)),
             };

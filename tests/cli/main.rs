@@ -10,6 +10,7 @@ mod common;
 mod burden;
 mod check;
 mod config;
+mod conventions;
 mod explain;
 mod formats;
 mod hostile;
