@@ -196,3 +196,17 @@ fn the_bundled_examples_as_a_committee_secretary_sees_them() {
     assert_eq!(run.status, 1);
     snapshot!("examples", "check examples", &run);
 }
+
+/// The suppressions' own findings take the user's levels like every other
+/// code (they used to keep their defaults whatever -A or -D said).
+#[test]
+fn levels_reach_the_suppressions_own_findings() {
+    let allowed = trustlint(&["check", "-A", "TL009", "tests/ui/TL009/unused.krav"]);
+    assert_eq!(allowed.status, 0);
+    assert!(!allowed.stdout.contains("TL009"), "{}", allowed.stdout);
+    let denied = trustlint(&["check", "-D", "unused-suppression", "tests/ui/TL009/unused.krav"]);
+    assert_eq!(denied.status, 1);
+    assert!(denied.stdout.contains("error[TL009]"), "{}", denied.stdout);
+    let grouped = trustlint(&["check", "-D", "warnings", "tests/ui/TL009/unused.krav"]);
+    assert!(grouped.stdout.contains("error[TL009]"), "{}", grouped.stdout);
+}
