@@ -30,8 +30,8 @@ fn main() {
         std::process::exit(2);
     }
     let corpus = root.join("target/bench-corpus");
-    let (bytes, requirements) = generate(&corpus.join("full"), FILES);
-    let (_, small_requirements) = generate(&corpus.join("tenth"), FILES / 10);
+    let (bytes, requirements) = generate(&corpus.join("full"), FILES, false);
+    let (_, small_requirements) = generate(&corpus.join("tenth"), FILES / 10, false);
     println!("corpus: {requirements} requirements in {FILES} files, {:.1} MB (and a tenth: {small_requirements} in {} files)", mb(bytes), FILES / 10);
     println!("machine: {} threads available\n", std::thread::available_parallelism().map_or(1, |n| n.get()));
 
@@ -74,6 +74,15 @@ fn main() {
         started.elapsed()
     });
     println!("  one thread: {:.3} s ({:.1} MB/s)\n", secs(single_thread), mb(bytes) / secs(single_thread));
+
+    // Every requirement with a language error (an unknown risk level): the
+    // check stage must learn which requirements rules may judge without
+    // searching every diagnostic for each one (that search was quadratic:
+    // 28 s for 80,000 such requirements).
+    let (invalid_bytes, invalid_requirements) = generate(&corpus.join("invalid"), FILES, true);
+    let invalid = median(3, || run(&binary, &["check", "--format", "json"], &corpus.join("invalid")).0);
+    println!("every requirement invalid ({invalid_requirements} requirements, {:.1} MB, median of 3):", mb(invalid_bytes));
+    println!("  {:>8.3} s   {:>9.0} requirements/s ({:.2}x the time of the realistic corpus)\n", secs(invalid), invalid_requirements as f64 / secs(invalid), secs(invalid) / secs(full));
 
     phases(&corpus.join("full"));
     regorus_comparison(&corpus, single_thread);
@@ -189,7 +198,7 @@ fn to_json(judged: &Judged<'_>, ruleset: &trustlint::engine::Ruleset) -> serde_j
     });
     let object = v.as_object_mut().expect("an object");
     if let Some(risk) = &r.risk {
-        object.insert("risk".into(), json!({"level": risk.level.value.spelling().en}));
+        object.insert("risk".into(), json!({"level": risk.kind.value.spelling().en}));
     }
     if let Some(t) = &r.trigger {
         object.insert("trigger".into(), json!({"kind": t.kind.value.spelling().en, "units": t.units()}));
@@ -255,7 +264,7 @@ fn phases(dir: &Path) {
 
     let started = Instant::now();
     let mut out = Vec::new();
-    let requirements: Vec<model::Requirement> = documents.iter().flat_map(|(id, document)| model::build(*id, document, lang, &mut out)).collect();
+    let requirements: Vec<model::Requirement> = documents.iter().flat_map(|(id, document)| model::build(*id, document, lang, &mut out)).map(|built| built.requirement).collect();
     let estimates: Vec<burden::Estimate> = requirements.iter().map(|r| burden::estimate(r, &ruleset.cost)).collect();
     let build = started.elapsed();
     drop(documents);
@@ -348,8 +357,9 @@ impl Random {
     }
 }
 
-/// Writes `files` files of PER_FILE requirements each; returns bytes and requirements.
-fn generate(dir: &Path, files: usize) -> (u64, usize) {
+/// Writes `files` files of PER_FILE requirements each; returns bytes and
+/// requirements. With `invalid`, every requirement has an unknown risk level.
+fn generate(dir: &Path, files: usize, invalid: bool) -> (u64, usize) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).expect("corpus folder");
     let mut random = Random(0x2013_4B0D_E500_711D);
@@ -358,7 +368,7 @@ fn generate(dir: &Path, files: usize) -> (u64, usize) {
         let mut text = String::new();
         for r in 0..PER_FILE {
             let danish = (f + r) % 2 == 1;
-            text.push_str(&requirement(&mut random, f * PER_FILE + r, danish));
+            text.push_str(&requirement(&mut random, f * PER_FILE + r, danish, invalid));
             text.push('\n');
         }
         bytes += text.len() as u64;
@@ -368,7 +378,7 @@ fn generate(dir: &Path, files: usize) -> (u64, usize) {
 }
 
 /// One requirement: mostly reasonable, with the mix of problems proposals have.
-fn requirement(random: &mut Random, n: usize, danish: bool) -> String {
+fn requirement(random: &mut Random, n: usize, danish: bool, invalid: bool) -> String {
     let pick = |random: &mut Random, options: &[&'static str]| options[random.below(options.len() as u64) as usize];
     let en = !danish;
     let w = |e: &'static str, d: &'static str| if en { e } else { d };
@@ -379,6 +389,7 @@ fn requirement(random: &mut Random, n: usize, danish: bool) -> String {
     let purpose = if random.chance(25) { w("control", "kontrol") } else { pick(random, if en { &["safety", "learning", "trust"] } else { &["sikkerhed", "læring", "tillid"] }) };
     lines.push(format!("  {}: {purpose} \"{}\"", w("purpose", "formål"), w("Residents are safe and seen", "Borgerne er trygge og set")));
     let risk = pick(random, if en { &["low", "medium", "high"] } else { &["lav", "middel", "høj"] });
+    let risk = if invalid { w("extreme", "ekstrem") } else { risk };
     lines.push(format!("  {}: {risk} \"{}\"", w("risk", "risiko"), w("What can go wrong, and how badly", "Hvad kan gå galt, og hvor slemt")));
     let single = random.chance(20);
     if single {

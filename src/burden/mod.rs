@@ -139,7 +139,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let mut out = Vec::new();
         let mut requirements = crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out);
-        requirements.remove(0)
+        requirements.remove(0).requirement
     }
 
     #[test]
@@ -193,7 +193,9 @@ mod tests {
         let text = "requirement \"t\" {\n  burden \"a\" {\n people: 10\n }\n}\n";
         let (document, _) = crate::syntax::parse(FileId(0), text, Lang::En);
         let mut out = Vec::new();
-        let r = crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out).remove(0);
+        let r = crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out)
+            .remove(0)
+            .requirement;
         let e = estimate(&r, &CostModel::default());
         assert_eq!(e.blocks, vec![None]);
         assert_eq!(e.hours_per_year, 0.0);

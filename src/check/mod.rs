@@ -43,6 +43,8 @@ pub struct Checked {
 /// What one file gives, before anything is compared across files.
 struct FileResult {
     requirements: Vec<Requirement>,
+    /// Whether each requirement was written without a language error.
+    valid: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
     directives: Vec<Directive>,
 }
@@ -61,15 +63,25 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         .collect();
 
     let mut requirements = Vec::new();
+    let mut valid = Vec::new();
     let mut diagnostics = Vec::new();
     let mut directives = Vec::new();
     for result in results {
         requirements.extend(result.requirements);
+        valid.extend(result.valid);
         diagnostics.extend(result.diagnostics);
         directives.extend(result.directives);
     }
-    diagnostics.extend(duplicate_ids(&requirements, lang));
-    diagnostics.extend(unknown_replaced_ids(&requirements, lang));
+    let across = duplicate_ids(&requirements, lang)
+        .into_iter()
+        .chain(unknown_replaced_ids(&requirements, lang));
+    for (index, diagnostic) in across {
+        // A duplicate id is a language error too.
+        if diagnostic.level == Level::Error {
+            valid[index] = false;
+        }
+        diagnostics.push(diagnostic);
+    }
     let estimates: Vec<Estimate> = requirements
         .iter()
         .map(|r| burden::estimate(r, &ruleset.cost))
@@ -79,8 +91,9 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     let judged: Vec<Judged<'_>> = requirements
         .iter()
         .zip(&estimates)
-        .filter(|(requirement, _)| !has_language_error(requirement, &diagnostics))
-        .map(|(requirement, estimate)| Judged { requirement, estimate })
+        .zip(&valid)
+        .filter(|(_, valid)| **valid)
+        .map(|((requirement, estimate), _)| Judged { requirement, estimate })
         .collect();
     let allowed = |code: &str| options.levels.is_allowed(code);
     diagnostics.extend(engine::evaluate(ruleset, &judged, lang, &allowed));
@@ -109,15 +122,10 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     }
 }
 
-fn has_language_error(requirement: &Requirement, diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(|d| {
-        d.level == Level::Error && d.file() == requirement.file && requirement.span.contains(d.primary.span.start)
-    })
-}
-
 fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, lang: Lang) -> FileResult {
     let mut result = FileResult {
         requirements: Vec::new(),
+        valid: Vec::new(),
         diagnostics: Vec::new(),
         directives: Vec::new(),
     };
@@ -134,11 +142,15 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
             let (document, mut diagnostics) = syntax::parse_range(id, &source.text, range.clone(), lang);
             let mut chunk = FileResult {
                 requirements: Vec::new(),
+                valid: Vec::new(),
                 diagnostics: Vec::new(),
                 directives: Vec::new(),
             };
             if let Some(document) = document {
-                chunk.requirements = model::build(id, &document, lang, &mut diagnostics);
+                (chunk.requirements, chunk.valid) = model::build(id, &document, lang, &mut diagnostics)
+                    .into_iter()
+                    .map(|built| (built.requirement, built.valid))
+                    .unzip();
                 chunk.directives = suppress::directives(id, source, &document, range);
             }
             chunk.diagnostics = diagnostics;
@@ -149,6 +161,7 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
     for chunk in chunks {
         syntax_error |= chunk.diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
         result.requirements.extend(chunk.requirements);
+        result.valid.extend(chunk.valid);
         result.diagnostics.extend(chunk.diagnostics);
         result.directives.extend(chunk.directives);
     }
@@ -190,14 +203,16 @@ fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) ->
     }
 }
 
-/// TL006: an id used by two requirements, reported at each later use.
-fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
+/// TL006: an id used by two requirements, reported at each later use,
+/// with the index of that requirement.
+fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagnostic)> {
     let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
     let mut out = Vec::new();
-    for requirement in requirements {
+    for (index, requirement) in requirements.iter().enumerate() {
         let Some(id) = &requirement.id else { continue };
         match first.get(id.value.as_str()) {
-            Some(&(file, span)) => out.push(
+            Some(&(file, span)) => out.push((
+                index,
                 lints::DUPLICATE_ID
                     .at(
                         requirement.file,
@@ -208,7 +223,7 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
                     .with_secondary(file, span, m::DUPLICATE_ID_FIRST.get(lang))
                     .with_help(m::DUPLICATE_ID_HELP.get(lang))
                     .with_requirement(Some(&id.value)),
-            ),
+            )),
             None => {
                 first.insert(&id.value, (requirement.file, id.span));
             }
@@ -217,18 +232,20 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
     out
 }
 
-/// TL007: `replaces` names an id that no requirement checked has.
-fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnostic> {
+/// TL007: `replaces` names an id that no requirement checked has, with
+/// the index of the requirement that names it.
+fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagnostic)> {
     let ids: std::collections::HashSet<&str> = requirements.iter().filter_map(Requirement::id).collect();
     requirements
         .iter()
-        .flat_map(|requirement| {
+        .enumerate()
+        .flat_map(|(index, requirement)| {
             requirement
                 .replaces
                 .iter()
                 .filter(|replaced| !ids.contains(replaced.value.as_str()))
                 .map(move |replaced| {
-                    lints::UNKNOWN_REPLACED_ID
+                    let diagnostic = lints::UNKNOWN_REPLACED_ID
                         .at(
                             requirement.file,
                             replaced.span,
@@ -236,7 +253,8 @@ fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<Diagnos
                         )
                         .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
                         .with_help(m::UNKNOWN_REPLACED_ID_HELP.get(lang))
-                        .with_requirement(requirement.id())
+                        .with_requirement(requirement.id());
+                    (index, diagnostic)
                 })
         })
         .collect()

@@ -3,6 +3,7 @@
 //! derived burden figures, each declared once with its name and type.
 
 use crate::burden::{BlockFigures, CostModel, Estimate};
+use crate::model::keywords::{values, Marker, Unit};
 use crate::model::{
     Burden, DataItem, Dispensation, Frequency, Keyword, Measure, Purpose, Reporting, Requirement, Review,
 };
@@ -124,12 +125,12 @@ macro_rules! fields {
     ($( $scope:ident $name:literal => $variant:ident : $ty:expr, $doc:literal; )*) => {
         /// A readable field.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Field { $( $variant ),* }
+        pub enum Field { $( #[doc = $doc] $variant ),* }
 
         /// Every field: the scope it belongs to (`None` for the requirement),
-        /// its name in expressions, its type and what it means.
-        pub const FIELDS: &[(Option<ListField>, &str, Field, Ty, &str)] = &[
-            $( (scope!($scope), $name, Field::$variant, $ty, $doc) ),*
+        /// its name in expressions and its type.
+        pub const FIELDS: &[(Option<ListField>, &str, Field, Ty)] = &[
+            $( (scope!($scope), $name, Field::$variant, $ty) ),*
         ];
     };
 }
@@ -197,6 +198,7 @@ fields! {
     burdens "minutes" => BurdenMinutes: Ty::Num, "minutes each time";
     burdens "frequency" => BurdenFrequency: Ty::Str, "the frequency word (`per_year` for `N per_year`)";
     burdens "frontline" => BurdenFrontline: Ty::Bool, "time taken from work with citizens";
+    burdens "cases_per_year" => BurdenCasesPerYear: Ty::Num, "cases a year, for `per_case` blocks";
     burdens "occurrences_per_year" => BurdenOccurrences: Ty::Num, "occurrences a year";
     burdens "hours_per_person_year" => BurdenHoursPerPerson: Ty::Num, "hours a year for each person";
     burdens "hours_per_year" => BurdenHoursPerYear: Ty::Num, "hours a year for the block";
@@ -212,7 +214,7 @@ pub fn lookup(scope: Option<ListField>, name: &str) -> Option<(Field, Ty)> {
         FIELDS
             .iter()
             .find(|(field_scope, field_name, ..)| *field_scope == s && *field_name == name)
-            .map(|(_, _, field, ty, _)| (*field, *ty))
+            .map(|(_, _, field, ty)| (*field, *ty))
     };
     scope.and_then(|s| find(Some(s))).or_else(|| find(None))
 }
@@ -240,7 +242,7 @@ fn opt<T, F: FnOnce(T) -> Value<'static>>(value: Option<T>, f: F) -> Value<'stat
 fn frequency_word(frequency: Frequency) -> Value<'static> {
     match frequency {
         Frequency::Named(w) => word(w),
-        Frequency::PerYear(_) => Value::Str(Cow::Borrowed("per_year")),
+        Frequency::PerYear(_) => word(Unit::PerYear),
     }
 }
 
@@ -258,11 +260,11 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         Investigation => s(&r.investigation),
         Goal => s(&r.goal),
         Method => s(&r.method),
-        RiskLevel => opt(r.risk.as_ref(), |risk| word(risk.level.value)),
+        RiskLevel => opt(r.risk.as_ref(), |risk| word(risk.kind.value)),
         RiskReason => r
             .risk
             .as_ref()
-            .and_then(|risk| risk.reason.as_ref())
+            .and_then(|risk| risk.description.as_ref())
             .map_or(Value::Null, |v| text(&v.value)),
         TriggerKind => opt(r.trigger.as_ref(), |t| word(t.kind.value)),
         TriggerCases => opt(r.trigger.as_ref().and_then(|t| t.cases()), |n| Value::Num(n as f64)),
@@ -272,11 +274,11 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         PurposeKinds => Value::List(r.purposes.iter().map(|p| word(p.kind.value)).collect()),
         MeasureKinds => Value::List(r.measures.iter().map(|m| word(m.kind.value)).collect()),
         ReportingKind => opt(r.reporting.as_ref(), |rep| {
-            Value::Str(Cow::Borrowed(match rep.value {
-                Reporting::Periodic(_) => "periodic",
-                Reporting::Deviation => "deviation",
-                Reporting::None => "none",
-            }))
+            word(match rep.value {
+                Reporting::Periodic(_) => Marker::Periodic,
+                Reporting::Deviation => Marker::Deviation,
+                Reporting::None => Marker::None,
+            })
         }),
         ReportingFrequency => match r.reporting.as_ref().map(|rep| rep.value) {
             Some(Reporting::Periodic(frequency)) => frequency_word(frequency),
@@ -286,12 +288,10 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
             Some(Reporting::Periodic(frequency)) => opt(cx.cost.per_year(frequency, None), Value::Num),
             _ => Value::Null,
         },
-        ReviewKind => opt(r.review.as_ref(), |review| {
-            Value::Str(Cow::Borrowed(match review.value {
-                Review::Date(_) => "date",
-                Review::AfterYears(_) => "after",
-                Review::None => "none",
-            }))
+        ReviewKind => opt(r.review.as_ref(), |review| match review.value {
+            Review::Date(_) => Value::Str(Cow::Borrowed(values::DATE)),
+            Review::AfterYears(_) => word(Marker::After),
+            Review::None => word(Marker::None),
         }),
         ReviewYears => match r.review.as_ref().map(|review| review.value) {
             Some(Review::AfterYears(n)) => Value::Num(n),
@@ -303,11 +303,9 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         },
         Sunset => opt(r.sunset.as_ref(), |date| Value::Str(Cow::Owned(date.value.to_string()))),
         Replaces => Value::List(r.replaces.iter().map(|id| text(&id.value)).collect()),
-        DispensationKind => opt(r.dispensation.as_ref(), |d| {
-            Value::Str(Cow::Borrowed(match d.value {
-                Dispensation::Text(_) => "text",
-                Dispensation::None => "none",
-            }))
+        DispensationKind => opt(r.dispensation.as_ref(), |d| match d.value {
+            Dispensation::Text(_) => Value::Str(Cow::Borrowed(values::TEXT)),
+            Dispensation::None => word(Marker::None),
         }),
         HoursPerYear => Value::Num(e.hours_per_year),
         Fte => Value::Num(e.fte),
@@ -339,6 +337,7 @@ fn read_element<'a>(field: Field, element: Option<Element<'a>>) -> Value<'a> {
         (BurdenMinutes, Some(Element::Burden(b, _))) => opt(b.minutes.as_ref(), |n| Value::Num(n.value)),
         (BurdenFrequency, Some(Element::Burden(b, _))) => opt(b.frequency.as_ref(), |f| frequency_word(f.value)),
         (BurdenFrontline, Some(Element::Burden(b, _))) => Value::Bool(b.frontline.as_ref().is_some_and(|f| f.value)),
+        (BurdenCasesPerYear, Some(Element::Burden(b, _))) => opt(b.cases_per_year.as_ref(), |n| Value::Num(n.value)),
         (_, Some(Element::Burden(_, figures))) => {
             let Some(f) = figures else { return Value::Null };
             Value::Num(match field {
@@ -351,5 +350,69 @@ fn read_element<'a>(field: Field, element: Option<Element<'a>>) -> Value<'a> {
             })
         }
         _ => Value::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Lang;
+    use crate::model::{template, BurdenKey, Key, KeyTable};
+
+    /// Every key of `K` is read by a rule field of `scope`, written in
+    /// `init`'s template in both languages and named in the language
+    /// reference: a key added to the key table and forgotten in one of
+    /// these fails here.
+    fn every_key_is_declared_everywhere<K: KeyTable>(scope: Option<ListField>, reference: Option<&str>) {
+        let templates = [template::template(Lang::En), template::template(Lang::Da)];
+        for key in K::VALUES.iter().copied() {
+            let spelling = key.spelling();
+            let fields = key.facts().fields;
+            assert!(!fields.is_empty(), "no rule field reads `{}`", spelling.en);
+            for name in fields {
+                assert!(
+                    FIELDS.iter().any(|(s, n, ..)| *s == scope && n == name),
+                    "`{}` names rule field `{name}`, which fields.rs does not declare",
+                    spelling.en
+                );
+            }
+            for (template, lang) in templates.iter().zip([Lang::En, Lang::Da]) {
+                let name = key.name(lang);
+                let written = template.lines().any(|line| {
+                    let line = line.trim_start();
+                    let line = line.strip_prefix("# ").unwrap_or(line);
+                    line.starts_with(&format!("{name}:")) || line.starts_with(&format!("{name} \""))
+                });
+                assert!(written, "`init`'s template ({lang:?}) does not show `{name}`");
+            }
+            if let Some(reference) = reference {
+                for name in [spelling.en, spelling.da] {
+                    assert!(
+                        reference.contains(&format!("`{name}`")),
+                        "docs/language.md does not name `{name}`"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_has_rule_fields_a_template_line_and_a_reference_entry() {
+        // The reference is written apart from the code; until it exists
+        // only the fields and the template are checked.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/language.md");
+        let reference = std::fs::read_to_string(path).ok();
+        every_key_is_declared_everywhere::<Key>(None, reference.as_deref());
+        every_key_is_declared_everywhere::<BurdenKey>(Some(ListField::Burdens), reference.as_deref());
+    }
+
+    #[test]
+    fn every_field_name_is_unique_in_its_scope() {
+        for (i, (scope, name, ..)) in FIELDS.iter().enumerate() {
+            assert!(
+                !FIELDS[..i].iter().any(|(s, n, ..)| s == scope && n == name),
+                "`{name}` is declared twice"
+            );
+        }
     }
 }

@@ -158,7 +158,9 @@ mod tests {
         let (document, diagnostics) = crate::syntax::parse(FileId(0), &text, Lang::En);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let mut out = Vec::new();
-        crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out).remove(0)
+        crate::model::build(FileId(0), &document.expect("parses"), Lang::En, &mut out)
+            .remove(0)
+            .requirement
     }
 
     fn render(text: &str, units: u32, lang: Lang) -> String {

@@ -3,18 +3,18 @@
 //! spelt: parsing, suggestions, `init` templates and error messages all read
 //! these tables.
 
-use crate::diagnostics::Lang;
+use crate::diagnostics::{messages as m, Lang, Text};
 
-/// One keyword: the value it stands for and its spellings.
+/// How one keyword is spelt: in English, in Danish, and any extra aliases
+/// (singular/plural).
 #[derive(Debug)]
-pub struct Spelling<T: 'static> {
-    pub value: T,
+pub struct Spelling {
     pub en: &'static str,
     pub da: &'static str,
     pub aliases: &'static [&'static str],
 }
 
-impl<T> Spelling<T> {
+impl Spelling {
     pub fn all(&self) -> impl Iterator<Item = &'static str> {
         [self.en, self.da].into_iter().chain(self.aliases.iter().copied())
     }
@@ -29,9 +29,15 @@ impl<T> Spelling<T> {
 
 /// A set of keywords that can stand in one place.
 pub trait Keyword: Copy + PartialEq + Sized + 'static {
-    const TABLE: &'static [Spelling<Self>];
+    /// Every value, in the order of the table.
+    const VALUES: &'static [Self];
+    /// The spelling of each value of [`Keyword::VALUES`], in the same order.
+    const SPELLINGS: &'static [Spelling];
     /// Keys are lower case; enumerated words are matched case-insensitively.
     const CASE_INSENSITIVE: bool = true;
+
+    /// The value's place in the table.
+    fn index(self) -> usize;
 
     fn lookup(word: &str) -> Option<Self> {
         let lowered;
@@ -41,18 +47,14 @@ pub trait Keyword: Copy + PartialEq + Sized + 'static {
         } else {
             word
         };
-        Self::TABLE
+        Self::SPELLINGS
             .iter()
-            .find(|spelling| spelling.all().any(|s| s == word))
-            .map(|spelling| spelling.value)
+            .position(|spelling| spelling.all().any(|s| s == word))
+            .map(|i| Self::VALUES[i])
     }
 
-    fn spelling(self) -> &'static Spelling<Self> {
-        // Every value has a row; the macro below builds both from one list.
-        Self::TABLE
-            .iter()
-            .find(|spelling| spelling.value == self)
-            .unwrap_or(&Self::TABLE[0])
+    fn spelling(self) -> &'static Spelling {
+        &Self::SPELLINGS[self.index()]
     }
 
     fn name(self, lang: Lang) -> &'static str {
@@ -61,12 +63,12 @@ pub trait Keyword: Copy + PartialEq + Sized + 'static {
 
     /// Every spelling, for suggestions.
     fn all_spellings() -> impl Iterator<Item = &'static str> {
-        Self::TABLE.iter().flat_map(Spelling::all)
+        Self::SPELLINGS.iter().flat_map(Spelling::all)
     }
 
     /// "`low`/`lav`, `medium`/`middel`, …" for messages.
     fn accepted() -> String {
-        Self::TABLE
+        Self::SPELLINGS
             .iter()
             .map(|s| {
                 if s.en == s.da {
@@ -93,12 +95,121 @@ macro_rules! keywords {
         $vis enum $name { $( $(#[$vmeta])* $variant ),* }
 
         impl Keyword for $name {
-            const TABLE: &'static [Spelling<Self>] = &[
-                $( Spelling { value: $name::$variant, en: $en, da: $da, aliases: &[ $( $($alias),* )? ] } ),*
+            const VALUES: &'static [Self] = &[ $( $name::$variant ),* ];
+            const SPELLINGS: &'static [Spelling] = &[
+                $( Spelling { en: $en, da: $da, aliases: &[ $( $($alias),* )? ] } ),*
             ];
             $( const CASE_INSENSITIVE: bool = { let _ = stringify!($case_sensitive); false }; )?
+
+            fn index(self) -> usize {
+                // A field-less enum without explicit discriminants counts from 0 in table order.
+                self as usize
+            }
         }
     };
+}
+
+/// What the language says about a key besides its spelling. Each key's
+/// facts are one row of its table ([`Key`], [`BurdenKey`]).
+#[derive(Clone, Copy, Debug)]
+pub struct KeyFacts {
+    /// How its value is written: the help line of a TL003, with `{key}`
+    /// for the key as the author spells it.
+    pub shape: &'static Text,
+    /// Whether a block without it is TL004.
+    pub required: bool,
+    /// Why it is required, a note of the TL004 (burden keys have none).
+    pub why: Option<&'static Text>,
+    /// The rule fields that read its value (`docs/rules.md`): for a
+    /// requirement key, fields of the requirement; for a burden key, fields
+    /// of a `burdens` element.
+    pub fields: &'static [&'static str],
+}
+
+/// A table of keys: [`Key`] for a requirement block, [`BurdenKey`] for a
+/// `burden` block.
+pub trait KeyTable: Keyword {
+    fn facts(self) -> KeyFacts;
+}
+
+macro_rules! keys {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $variant:ident = $en:literal / $da:literal { $( $facts:tt )* } ),* $(,)?
+        }
+    ) => {
+        keywords! {
+            $(#[$meta])*
+            $vis enum $name (case_sensitive) { $( $variant = $en / $da ),* }
+        }
+
+        impl KeyTable for $name {
+            fn facts(self) -> KeyFacts {
+                match self {
+                    $( $name::$variant => KeyFacts { $( $facts )* } ),*
+                }
+            }
+        }
+    };
+}
+
+/// The enumerated words a requirement's values can take, as rule
+/// expressions compare with them (`risk.level == high`, `reporting.kind ==
+/// none`). The expression compiler reads them here, so a word added to a
+/// keyword table is known to rules at once.
+pub mod values {
+    use super::*;
+
+    /// What a field reads for a value written as no keyword: a review
+    /// given as a date, a dispensation given as a text.
+    pub const DATE: &str = "date";
+    pub const TEXT: &str = "text";
+
+    /// The tables whose words are values, and the words no table spells
+    /// (`per_year` is the form of a frequency, a [`Unit`]).
+    fn tables() -> [&'static [Spelling]; 7] {
+        [
+            PurposeKind::SPELLINGS,
+            RiskLevel::SPELLINGS,
+            TriggerKind::SPELLINGS,
+            DataMode::SPELLINGS,
+            MeasureKind::SPELLINGS,
+            FrequencyWord::SPELLINGS,
+            Marker::SPELLINGS,
+        ]
+    }
+
+    fn plain() -> [&'static str; 3] {
+        [DATE, TEXT, Unit::PerYear.spelling().en]
+    }
+
+    /// Every spelling of every value word, for suggestions.
+    pub fn all() -> impl Iterator<Item = &'static str> {
+        tables().into_iter().flatten().flat_map(Spelling::all).chain(plain())
+    }
+
+    /// The English spelling (as fields read values) of a value word
+    /// written in either language.
+    pub fn canonical(word: &str) -> Option<&'static str> {
+        let lowered = word.to_lowercase();
+        tables()
+            .into_iter()
+            .flatten()
+            .find(|s| s.all().any(|w| w == lowered))
+            .map(|s| s.en)
+            .or_else(|| plain().into_iter().find(|w| *w == word))
+    }
+
+    /// A value word as fields read it (English) in `lang`, so a Danish
+    /// message says `middel` where the value is `medium`.
+    pub fn in_lang(word: &str, lang: Lang) -> Option<&'static str> {
+        tables()
+            .into_iter()
+            .flatten()
+            .find(|s| s.en == word)
+            .map(|s| s.in_lang(lang))
+    }
 }
 
 keywords! {
@@ -108,38 +219,88 @@ keywords! {
     }
 }
 
-keywords! {
-    /// Keys of a requirement block (`burden` is the one sub-block).
-    pub enum Key (case_sensitive) {
-        Id = "id" / "id",
-        Owner = "owner" / "forslagsstiller",
-        Purpose = "purpose" / "formål",
-        LegalBasis = "legal_basis" / "hjemmel",
-        Risk = "risk" / "risiko",
-        Trigger = "trigger" / "anledning",
-        Investigation = "investigation" / "undersøgelse",
-        Scope = "scope" / "omfang",
-        Goal = "goal" / "mål",
-        Method = "method" / "metode",
-        Data = "data" / "data",
-        Burden = "burden" / "byrde",
-        Measure = "measure" / "måling",
-        Reporting = "reporting" / "rapportering",
-        Review = "review" / "revision",
-        Sunset = "sunset" / "udløb",
-        Replaces = "replaces" / "erstatter",
-        Dispensation = "dispensation" / "dispensation",
+keys! {
+    /// Keys of a requirement block (`burden` is the one sub-block). Adding
+    /// a key: a row here, then what the compiler and the key test in
+    /// `engine/fields.rs` point to.
+    pub enum Key {
+        Id = "id" / "id" {
+            shape: &m::SHAPE_ID, required: true, why: Some(&m::WHY_ID), fields: &["id"],
+        },
+        Owner = "owner" / "forslagsstiller" {
+            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["owner"],
+        },
+        Purpose = "purpose" / "formål" {
+            shape: &m::SHAPE_PURPOSE, required: true, why: Some(&m::WHY_PURPOSE), fields: &["purpose.kinds", "purposes"],
+        },
+        LegalBasis = "legal_basis" / "hjemmel" {
+            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["legal_basis"],
+        },
+        Risk = "risk" / "risiko" {
+            shape: &m::SHAPE_RISK, required: true, why: Some(&m::WHY_RISK), fields: &["risk.level", "risk.reason"],
+        },
+        Trigger = "trigger" / "anledning" {
+            shape: &m::SHAPE_TRIGGER, required: false, why: None,
+            fields: &["trigger.kind", "trigger.cases", "trigger.units"],
+        },
+        Investigation = "investigation" / "undersøgelse" {
+            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["investigation"],
+        },
+        Scope = "scope" / "omfang" {
+            shape: &m::SHAPE_SCOPE, required: true, why: Some(&m::WHY_SCOPE), fields: &["scope.all", "scope.units"],
+        },
+        Goal = "goal" / "mål" {
+            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["goal"],
+        },
+        Method = "method" / "metode" {
+            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["method"],
+        },
+        Data = "data" / "data" {
+            shape: &m::SHAPE_DATA, required: false, why: None, fields: &["data"],
+        },
+        Burden = "burden" / "byrde" {
+            shape: &m::BURDEN_NOT_BLOCK_HELP, required: true, why: Some(&m::WHY_BURDEN), fields: &["burdens"],
+        },
+        Measure = "measure" / "måling" {
+            shape: &m::SHAPE_MEASURE, required: false, why: None, fields: &["measure.kinds", "measures"],
+        },
+        Reporting = "reporting" / "rapportering" {
+            shape: &m::SHAPE_REPORTING, required: false, why: None,
+            fields: &["reporting.kind", "reporting.frequency", "reporting.per_year"],
+        },
+        Review = "review" / "revision" {
+            shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date"],
+        },
+        Sunset = "sunset" / "udløb" {
+            shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset"],
+        },
+        Replaces = "replaces" / "erstatter" {
+            shape: &m::SHAPE_REPLACES, required: false, why: None, fields: &["replaces"],
+        },
+        Dispensation = "dispensation" / "dispensation" {
+            shape: &m::SHAPE_DISPENSATION, required: false, why: None, fields: &["dispensation.kind"],
+        },
     }
 }
 
-keywords! {
+keys! {
     /// Keys of a `burden` block.
-    pub enum BurdenKey (case_sensitive) {
-        People = "people" / "personer",
-        Minutes = "minutes" / "minutter",
-        Frequency = "frequency" / "hyppighed",
-        Frontline = "frontline" / "borgernær",
-        CasesPerYear = "cases_per_year" / "sager_pr_år",
+    pub enum BurdenKey {
+        People = "people" / "personer" {
+            shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["people"],
+        },
+        Minutes = "minutes" / "minutter" {
+            shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["minutes"],
+        },
+        Frequency = "frequency" / "hyppighed" {
+            shape: &m::SHAPE_FREQUENCY, required: true, why: None, fields: &["frequency"],
+        },
+        Frontline = "frontline" / "borgernær" {
+            shape: &m::SHAPE_FRONTLINE, required: false, why: None, fields: &["frontline"],
+        },
+        CasesPerYear = "cases_per_year" / "sager_pr_år" {
+            shape: &m::SHAPE_NUMBER, required: false, why: None, fields: &["cases_per_year"],
+        },
     }
 }
 
@@ -254,7 +415,7 @@ mod tests {
             all.sort();
             all.dedup();
             // `id`, `data` and `dispensation` are the same in both languages.
-            let same = K::TABLE.iter().filter(|s| s.en == s.da).count();
+            let same = K::SPELLINGS.iter().filter(|s| s.en == s.da).count();
             assert_eq!(all.len() + same, n);
         }
         check::<Key>();

@@ -8,15 +8,15 @@ mod date;
 pub mod keywords;
 pub mod template;
 
-pub use build::build;
+pub use build::{build, Built};
 pub use date::Date;
 pub use keywords::{
-    BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel, TriggerKind,
+    BurdenKey, DataMode, FrequencyWord, Key, KeyFacts, KeyTable, Keyword, MeasureKind, PurposeKind, RiskLevel,
+    TriggerKind,
 };
 // "Did you mean" serves every stage; the model's keyword suggestions use it most.
 pub use crate::diagnostics::suggest;
 
-use crate::diagnostics::Lang;
 use crate::source::{FileId, Span};
 
 /// A value and where it was written.
@@ -39,9 +39,6 @@ pub struct Requirement {
     /// The whole `requirement "…" { … }` block.
     pub span: Span,
     pub title: Spanned<String>,
-    /// The language of the keyword that opened the block, used to name
-    /// keys in messages the way the author writes them.
-    pub keyword_lang: Lang,
     pub id: Option<Spanned<String>>,
     pub owner: Option<Spanned<String>>,
     pub purposes: Vec<Purpose>,
@@ -65,12 +62,10 @@ pub struct Requirement {
     pub entries: Vec<EntrySpan>,
 }
 
-/// Where an entry was written: its key and its value (for a `burden`
-/// block, its label).
+/// Where an entry's value was written (for a `burden` block, its label).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EntrySpan {
     pub key: Key,
-    pub key_span: Span,
     pub value_span: Span,
 }
 
@@ -100,26 +95,40 @@ impl Requirement {
         let specific = match key {
             Key::Scope => self.scope.as_ref().map(|s| s.count_span),
             Key::Trigger => self.trigger.as_ref().map(|t| t.kind.span),
-            Key::Risk => self.risk.as_ref().map(|r| r.level.span),
-            _ => None,
+            Key::Risk => self.risk.as_ref().map(|r| r.kind.span),
+            Key::Id
+            | Key::Owner
+            | Key::Purpose
+            | Key::LegalBasis
+            | Key::Investigation
+            | Key::Goal
+            | Key::Method
+            | Key::Data
+            | Key::Burden
+            | Key::Measure
+            | Key::Reporting
+            | Key::Review
+            | Key::Sunset
+            | Key::Replaces
+            | Key::Dispensation => None,
         };
         specific.or_else(|| self.entry_span(key)).unwrap_or(self.title.span)
     }
 }
 
+/// A word of `K` with an optional text after it, the shape of `purpose:
+/// safety "…"`, `risk: low "…"` and `measure: effect "…"`.
 #[derive(Clone, Debug)]
-pub struct Purpose {
-    pub kind: Spanned<PurposeKind>,
+pub struct Described<K> {
+    pub kind: Spanned<K>,
     pub description: Option<Spanned<String>>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
-pub struct Risk {
-    pub level: Spanned<RiskLevel>,
-    pub reason: Option<Spanned<String>>,
-    pub span: Span,
-}
+pub type Purpose = Described<PurposeKind>;
+/// Its kind is the level; its description, why.
+pub type Risk = Described<RiskLevel>;
+pub type Measure = Described<MeasureKind>;
 
 #[derive(Clone, Debug)]
 pub struct Trigger {
@@ -191,13 +200,6 @@ pub struct Burden {
 pub enum Frequency {
     Named(FrequencyWord),
     PerYear(f64),
-}
-
-#[derive(Clone, Debug)]
-pub struct Measure {
-    pub kind: Spanned<MeasureKind>,
-    pub description: Option<Spanned<String>>,
-    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -18,12 +18,12 @@ pub fn template(lang: Lang) -> String {
     let b = |key: BurdenKey| key.name(lang);
     let words = |names: Vec<&str>| names.join(", ");
     let all = |f: fn(Lang) -> Vec<&'static str>| words(f(lang));
-    let purposes = all(|l| PurposeKind::TABLE.iter().map(|s| s.in_lang(l)).collect());
-    let risks = all(|l| RiskLevel::TABLE.iter().map(|s| s.in_lang(l)).collect());
-    let triggers = all(|l| TriggerKind::TABLE.iter().map(|s| s.in_lang(l)).collect());
-    let modes = all(|l| DataMode::TABLE.iter().map(|s| s.in_lang(l)).collect());
-    let measures = all(|l| MeasureKind::TABLE.iter().map(|s| s.in_lang(l)).collect());
-    let frequencies = all(|l| FrequencyWord::TABLE.iter().map(|s| s.in_lang(l)).collect());
+    let purposes = all(|l| PurposeKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
+    let risks = all(|l| RiskLevel::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
+    let triggers = all(|l| TriggerKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
+    let modes = all(|l| DataMode::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
+    let measures = all(|l| MeasureKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
+    let frequencies = all(|l| FrequencyWord::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
     let yes_no = format!("{} / {}", YesNo::Yes.name(lang), YesNo::No.name(lang));
     let t = |en: &'static str, da: &'static str| match lang {
         Lang::En => en,
@@ -113,6 +113,14 @@ pub fn template(lang: Lang) -> String {
     );
     line(format!("  {}: \"…\"", k(Key::Goal)));
     line(
+        t(
+            "  # Only if the method must be prescribed (a goal leaves it to the professionals):",
+            "  # Kun hvis metoden skal foreskrives (et mål overlader den til fagpersonerne):",
+        )
+        .to_owned(),
+    );
+    line(format!("  # {}: \"…\"", k(Key::Method)));
+    line(
         format!(
             "{} {modes} (optional)",
             t(
@@ -139,6 +147,12 @@ pub fn template(lang: Lang) -> String {
         Unit::PerYear.name(lang)
     ));
     line(format!("    {}: TODO", b(BurdenKey::Frequency)));
+    let per_case = FrequencyWord::PerCase.name(lang);
+    line(match lang {
+        Lang::En => format!("    # With `{per_case}`: how many cases there are a year."),
+        Lang::Da => format!("    # Ved `{per_case}`: hvor mange sager der er om året."),
+    });
+    line(format!("    # {}: 120", b(BurdenKey::CasesPerYear)));
     line(format!(
         "{} {yes_no}",
         t(
@@ -178,6 +192,22 @@ pub fn template(lang: Lang) -> String {
         Marker::After.name(lang),
         Unit::Years.name(lang)
     ));
+    line(
+        t(
+            "  # Or the date on which it lapses by itself:",
+            "  # Eller den dato, hvor det bortfalder af sig selv:",
+        )
+        .to_owned(),
+    );
+    line(format!("  # {}: 2030-12-31", k(Key::Sunset)));
+    line(
+        t(
+            "  # The ids of the requirements it replaces, if any:",
+            "  # Id'erne på de krav, det erstatter, hvis nogen:",
+        )
+        .to_owned(),
+    );
+    line(format!("  # {}: ABC-2019-02", k(Key::Replaces)));
     line(
         t(
             "  # How a unit can be exempted, or none.",

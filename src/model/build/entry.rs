@@ -1,0 +1,209 @@
+//! The value of each key of a requirement block, read into its field.
+
+use super::cursor::Cursor;
+use super::Builder;
+use crate::diagnostics::{messages as m, Text};
+use crate::model::keywords::{Marker, Unit};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::{Atom, AtomKind, Entry};
+
+impl Builder<'_> {
+    pub(super) fn entry(&mut self, r: &mut Requirement, key: Key, entry: &Entry<'_>) {
+        match key {
+            Key::Id => {
+                r.id = self.single(key, entry).and_then(|mut c| {
+                    let id = match c.bump() {
+                        Some(Atom {
+                            kind: AtomKind::Word(w),
+                            span,
+                        }) => Some(Spanned::new((*w).to_owned(), *span)),
+                        Some(Atom {
+                            kind: AtomKind::Str(s),
+                            span,
+                        }) => Some(Spanned::new(s.to_string(), *span)),
+                        other => {
+                            let span = other.map(|a| a.span).unwrap_or(c.end);
+                            self.expected(key, span, other, &m::WHAT_ID);
+                            None
+                        }
+                    };
+                    self.end(key, &mut c);
+                    id
+                })
+            }
+            Key::Owner => r.owner = self.text(key, entry),
+            Key::LegalBasis => r.legal_basis = self.text(key, entry),
+            Key::Investigation => r.investigation = self.text(key, entry),
+            Key::Goal => r.goal = self.text(key, entry),
+            Key::Method => r.method = self.text(key, entry),
+            Key::Purpose => {
+                r.purposes = self.list(entry, |b, c, span| b.described(key, c, &m::WHAT_PURPOSE_KIND, span))
+            }
+            Key::Risk => {
+                r.risk = self
+                    .single(key, entry)
+                    .and_then(|mut c| self.described(key, &mut c, &m::WHAT_RISK_LEVEL, entry.value_span))
+            }
+            Key::Trigger => {
+                r.trigger = self.single(key, entry).and_then(|mut c| {
+                    let kind = self.keyword::<TriggerKind>(key, &mut c, &m::WHAT_TRIGGER_KIND)?;
+                    let description = c.eat_string();
+                    let mut trigger = Trigger {
+                        kind,
+                        description,
+                        cases: None,
+                        units: None,
+                        span: entry.value_span,
+                    };
+                    while c.at_number() {
+                        let count = self.whole(key, &mut c)?;
+                        match self.unit(key, &mut c, &[Unit::Cases, Unit::Units])? {
+                            Unit::Cases => trigger.cases = Some(count),
+                            _ => trigger.units = Some(count),
+                        }
+                    }
+                    self.end(key, &mut c);
+                    Some(trigger)
+                })
+            }
+            Key::Scope => {
+                r.scope = self.single(key, entry).and_then(|mut c| {
+                    let all = c.eat::<Marker>(|m| m == Marker::All).map(|all| all.span);
+                    if !c.at_number() {
+                        let found = c.peek();
+                        self.expected(key, c.peek_span(), found, &m::WHAT_UNIT_COUNT);
+                        return None;
+                    }
+                    let units = self.whole(key, &mut c)?;
+                    self.unit(key, &mut c, &[Unit::Units])?;
+                    let count_span = all.unwrap_or(units.span).to(c.atoms[c.pos - 1].span);
+                    let description = c.eat_string();
+                    self.end(key, &mut c);
+                    Some(Scope {
+                        all,
+                        count_span,
+                        units,
+                        description,
+                        span: entry.value_span,
+                    })
+                })
+            }
+            Key::Data => {
+                r.data = self.list(entry, |b, c, span| {
+                    let Some(name) = c.eat_string() else {
+                        let found = c.peek();
+                        b.expected(key, c.peek_span(), found, &m::WHAT_DATA_ITEM);
+                        return None;
+                    };
+                    let mut modes = Vec::new();
+                    while c.peek().is_some() {
+                        modes.push(b.keyword::<DataMode>(key, c, &m::WHAT_DATA_MODE)?);
+                    }
+                    Some(DataItem { name, modes, span })
+                })
+            }
+            Key::Measure => {
+                r.measures = self.list(entry, |b, c, span| b.described(key, c, &m::WHAT_MEASURE_KIND, span))
+            }
+            Key::Reporting => {
+                r.reporting = self.single(key, entry).and_then(|mut c| {
+                    let marker = self.marker(
+                        key,
+                        &mut c,
+                        &[Marker::Periodic, Marker::Deviation, Marker::None],
+                        &m::WHAT_REPORTING,
+                    )?;
+                    let reporting = match marker {
+                        Marker::Periodic => Reporting::Periodic(self.frequency(key, &mut c)?.value),
+                        Marker::Deviation => Reporting::Deviation,
+                        _ => Reporting::None,
+                    };
+                    self.end(key, &mut c);
+                    Some(Spanned::new(reporting, entry.value_span))
+                })
+            }
+            Key::Review => {
+                r.review = self.single(key, entry).and_then(|mut c| {
+                    let review = match c.peek() {
+                        Some(Atom {
+                            kind: AtomKind::Date(_),
+                            ..
+                        }) => Review::Date(self.date(key, &mut c)?.value),
+                        _ => match self.marker(key, &mut c, &[Marker::After, Marker::None], &m::WHAT_REVIEW)? {
+                            Marker::After => {
+                                let years = self.number(key, &mut c)?;
+                                self.unit(key, &mut c, &[Unit::Years])?;
+                                Review::AfterYears(years.value)
+                            }
+                            _ => Review::None,
+                        },
+                    };
+                    self.end(key, &mut c);
+                    Some(Spanned::new(review, entry.value_span))
+                })
+            }
+            Key::Sunset => {
+                r.sunset = self.single(key, entry).and_then(|mut c| {
+                    let date = self.date(key, &mut c)?;
+                    self.end(key, &mut c);
+                    Some(date)
+                })
+            }
+            Key::Replaces => {
+                r.replaces = self.list(entry, |b, c, _| {
+                    let id = match c.bump() {
+                        Some(Atom {
+                            kind: AtomKind::Word(w),
+                            span,
+                        }) => Spanned::new((*w).to_owned(), *span),
+                        Some(Atom {
+                            kind: AtomKind::Str(s),
+                            span,
+                        }) => Spanned::new(s.to_string(), *span),
+                        other => {
+                            let span = other.map(|a| a.span).unwrap_or(c.end);
+                            b.expected(key, span, other, &m::WHAT_ID);
+                            return None;
+                        }
+                    };
+                    b.end(key, c);
+                    Some(id)
+                })
+            }
+            Key::Dispensation => {
+                r.dispensation = self.single(key, entry).and_then(|mut c| {
+                    let value = match c.eat_string() {
+                        Some(text) => Dispensation::Text(text.value),
+                        None => {
+                            self.marker(key, &mut c, &[Marker::None], &m::WHAT_DISPENSATION)?;
+                            Dispensation::None
+                        }
+                    };
+                    self.end(key, &mut c);
+                    Some(Spanned::new(value, entry.value_span))
+                })
+            }
+            // Reported by the caller: `burden` is a block.
+            Key::Burden => {}
+        }
+    }
+
+    /// A word of `K` and an optional description: a purpose, a risk, a measure.
+    fn described<K: Keyword>(
+        &mut self,
+        key: Key,
+        c: &mut Cursor<'_, '_>,
+        what: &Text,
+        span: Span,
+    ) -> Option<Described<K>> {
+        let kind = self.keyword::<K>(key, c, what)?;
+        let description = c.eat_string();
+        self.end(key, c);
+        Some(Described {
+            kind,
+            description,
+            span,
+        })
+    }
+}

@@ -1,0 +1,74 @@
+//! Keys: looking them up (TL002, with a suggestion), remembering the
+//! misspelt ones so they are not also reported missing, and duplicates
+//! (TL005).
+
+use super::Builder;
+use crate::diagnostics::{lints, messages as m, Text};
+use crate::model::{suggest, Key, Keyword};
+use crate::source::Span;
+use crate::syntax::Word;
+
+impl Builder<'_> {
+    /// is a key of the other level (`O`).
+    pub(super) fn key<K: Keyword, O: Keyword>(
+        &mut self,
+        word: &Word<'_>,
+        label: &Text,
+        belongs_elsewhere: &Text,
+    ) -> Option<K> {
+        if let Some(key) = K::lookup(word.text) {
+            return Some(key);
+        }
+        let elsewhere = O::lookup(word.text).map(|_| {
+            belongs_elsewhere.fill(
+                self.lang,
+                &[("key", word.text), ("burden", Key::Burden.name(self.keyword_lang))],
+            )
+        });
+        self.unknown_keyword::<K>(word, &m::UNKNOWN_KEY, label, elsewhere);
+        None
+    }
+
+    pub(super) fn was_misspelt(&self, key: impl Keyword) -> bool {
+        key.spelling().all().any(|s| self.misspelt.contains(&s))
+    }
+
+    pub(super) fn unknown_keyword<K: Keyword>(
+        &mut self,
+        word: &Word<'_>,
+        message: &Text,
+        label: &Text,
+        help: Option<String>,
+    ) {
+        let suggestion = suggest(word.text, K::all_spellings());
+        self.misspelt.extend(suggestion);
+        let help = help.unwrap_or_else(|| match suggestion {
+            Some(s) => m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]),
+            None => m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]),
+        });
+        let diagnostic = lints::UNKNOWN_KEY
+            .at(self.file, word.span, message.fill(self.lang, &[("key", word.text)]))
+            .with_label(label.get(self.lang))
+            .with_help(help);
+        self.out.push(diagnostic);
+    }
+
+    /// TL005 for a second occurrence; records the first.
+    pub(super) fn duplicate<K: Keyword>(&mut self, seen: &mut Vec<(K, Span)>, key: K, word: Word<'_>) -> bool {
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            let diagnostic = lints::DUPLICATE_KEY
+                .at(
+                    self.file,
+                    word.span,
+                    m::DUPLICATE_KEY.fill(self.lang, &[("key", word.text)]),
+                )
+                .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
+                .with_secondary(self.file, *first, m::DUPLICATE_KEY_FIRST.get(self.lang))
+                .with_help(m::DUPLICATE_KEY_HELP.get(self.lang));
+            self.out.push(diagnostic);
+            return true;
+        }
+        seen.push((key, word.span));
+        false
+    }
+}

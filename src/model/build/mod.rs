@@ -1,0 +1,194 @@
+//! Builds [`Requirement`]s from the syntax tree, reporting unknown keys
+//! (TL002), invalid values (TL003), missing keys (TL004) and duplicate keys
+//! (TL005). Each field is read by a small function over the atoms of its
+//! value (`values.rs`, over a `cursor.rs`); every error names the exact
+//! span and says what was expected.
+
+mod burden;
+mod cursor;
+mod entry;
+mod keys;
+mod values;
+
+use super::keywords::{KeyTable, Opener};
+use super::*;
+use crate::diagnostics::{join_and, lints, messages as m, Diagnostic, Lang, Level, Text};
+use crate::syntax::{Block, Document, Item};
+
+/// A requirement as built, and whether it was written without a language
+/// error: rules judge only valid requirements, since a misspelt or invalid
+/// entry would otherwise read as missing and set off rules about it.
+#[derive(Debug)]
+pub struct Built {
+    pub requirement: Requirement,
+    pub valid: bool,
+}
+
+/// Builds every requirement of a parsed file. `out` holds the parser's
+/// diagnostics for the document; the builder's go after them, each tagged
+/// with the id of its requirement.
+pub fn build(file: FileId, document: &Document<'_>, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Built> {
+    let blocks = &document.requirements;
+    // An error the parser found inside a block (a bad escape in a text)
+    // makes it invalid too. Blocks are in order, so a binary search finds it.
+    let mut syntax_error = vec![false; blocks.len()];
+    for diagnostic in out.iter().filter(|d| d.level == Level::Error && d.file() == file) {
+        let at = diagnostic.primary.span.start;
+        let i = blocks.partition_point(|block| block.span.end.max(block.span.start + 1) <= at);
+        if blocks.get(i).is_some_and(|block| block.span.contains(at)) {
+            syntax_error[i] = true;
+        }
+    }
+    let mut builder = Builder {
+        file,
+        lang,
+        keyword_lang: Lang::En,
+        misspelt: Vec::new(),
+        out,
+    };
+    blocks
+        .iter()
+        .zip(syntax_error)
+        .map(|(block, syntax_error)| {
+            let first = builder.out.len();
+            let requirement = builder.requirement(block);
+            let mut valid = !syntax_error;
+            for diagnostic in &mut builder.out[first..] {
+                diagnostic.requirement = requirement.id().map(str::to_owned);
+                valid &= diagnostic.level != Level::Error;
+            }
+            Built { requirement, valid }
+        })
+        .collect()
+}
+
+struct Builder<'o> {
+    file: FileId,
+    /// The language of messages.
+    lang: Lang,
+    /// The language of the current requirement's keywords, for naming keys.
+    keyword_lang: Lang,
+    /// Keys suggested for misspelt keys of the current block: already
+    /// reported as TL002, so not reported missing as well.
+    misspelt: Vec<&'static str>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn requirement(&mut self, block: &Block<'_>) -> Requirement {
+        self.keyword_lang = if block.key.text.to_lowercase() == Opener::Requirement.name(Lang::Da) {
+            Lang::Da
+        } else {
+            Lang::En
+        };
+        if Opener::lookup(block.key.text).is_none() {
+            self.unknown_keyword::<Opener>(&block.key, &m::UNKNOWN_OPENER, &m::UNKNOWN_OPENER_LABEL, None);
+        }
+        let mut requirement = Requirement {
+            file: self.file,
+            span: block.span,
+            title: Spanned::new(block.label.text.to_string(), block.label.span),
+            id: None,
+            owner: None,
+            purposes: Vec::new(),
+            legal_basis: None,
+            risk: None,
+            trigger: None,
+            investigation: None,
+            scope: None,
+            goal: None,
+            method: None,
+            data: Vec::new(),
+            burdens: Vec::new(),
+            measures: Vec::new(),
+            reporting: None,
+            review: None,
+            sunset: None,
+            replaces: Vec::new(),
+            dispensation: None,
+            entries: Vec::new(),
+        };
+        let mut seen: Vec<(Key, Span)> = Vec::new();
+        self.misspelt.clear();
+        for item in &block.items {
+            match item {
+                Item::Entry(entry) => {
+                    let Some(key) =
+                        self.key::<Key, BurdenKey>(&entry.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN)
+                    else {
+                        continue;
+                    };
+                    if key == Key::Burden {
+                        let name = key.name(self.keyword_lang);
+                        self.push(
+                            self.invalid(entry.key.span, m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]))
+                                .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])),
+                        );
+                        requirement.entries.push(EntrySpan {
+                            key,
+                            value_span: entry.value_span,
+                        });
+                        continue;
+                    }
+                    if self.duplicate(&mut seen, key, entry.key) {
+                        continue;
+                    }
+                    requirement.entries.push(EntrySpan {
+                        key,
+                        value_span: entry.value_span,
+                    });
+                    self.entry(&mut requirement, key, entry);
+                }
+                Item::Block(sub) => {
+                    let Some(key) =
+                        self.key::<Key, BurdenKey>(&sub.key, &m::UNKNOWN_KEY_LABEL, &m::KEY_BELONGS_IN_BURDEN)
+                    else {
+                        continue;
+                    };
+                    requirement.entries.push(EntrySpan {
+                        key,
+                        value_span: sub.label.span,
+                    });
+                    if key == Key::Burden {
+                        let burden = self.burden(sub, &requirement.burdens);
+                        requirement.burdens.push(burden);
+                    } else {
+                        let name = key.name(self.keyword_lang);
+                        self.push(
+                            self.invalid(sub.key.span, m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]))
+                                .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])),
+                        );
+                    }
+                }
+            }
+        }
+        let missing: Vec<(Key, Option<&Text>)> = Key::VALUES
+            .iter()
+            .map(|key| (*key, key.facts()))
+            .filter(|(key, facts)| facts.required && requirement.entry_span(*key).is_none() && !self.was_misspelt(*key))
+            .map(|(key, facts)| (key, facts.why))
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|(key, _)| format!("`{}`", key.name(self.keyword_lang)))
+                .collect();
+            let keys = join_and(&names, self.lang);
+            let mut diagnostic = lints::MISSING_KEY
+                .at(
+                    self.file,
+                    block.label.span,
+                    m::MISSING_KEY.fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
+                )
+                .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
+                .with_help(m::MISSING_KEY_HELP.get(self.lang));
+            for ((_, why), name) in missing.iter().zip(&names) {
+                if let Some(why) = why {
+                    diagnostic = diagnostic.with_note(format!("{name}: {}", why.get(self.lang)));
+                }
+            }
+            self.out.push(diagnostic);
+        }
+        requirement
+    }
+}

@@ -1,0 +1,368 @@
+//! Readers for the values of keys: each reads the atoms of a term and
+//! reports TL003 at the exact span of what does not fit, with the key's
+//! shape (from the key table) as help.
+
+use super::cursor::Cursor;
+use super::Builder;
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Text};
+use crate::model::date::{self, Date};
+use crate::model::keywords::{KeyTable, Marker, Unit};
+use crate::model::{suggest, Frequency, FrequencyWord, Key, Keyword, Spanned};
+use crate::source::Span;
+use crate::syntax::{Atom, AtomKind, Entry};
+
+impl Builder<'_> {
+    /// The one term of a single-valued key. `2,5` gets "did you mean 2.5?".
+    pub(super) fn single<'t, 'a, K: KeyTable>(&mut self, key: K, entry: &'t Entry<'a>) -> Option<Cursor<'t, 'a>> {
+        let (first, rest) = entry.terms.split_first()?;
+        let Some(second) = rest.first() else {
+            return Some(Cursor::new(first));
+        };
+        let name = key.name(self.keyword_lang);
+        if let (
+            Some(Atom {
+                kind: AtomKind::Number(whole),
+                span: a,
+            }),
+            Some(Atom {
+                kind: AtomKind::Number(fraction),
+                span: b,
+            }),
+        ) = (first.atoms.last(), second.atoms.first())
+        {
+            if b.start == a.end + 1 {
+                let written = format!("{whole},{fraction}");
+                let meant = format!("{whole}.{fraction}");
+                self.push(
+                    self.invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
+                        .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
+                        .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])),
+                );
+                return None;
+            }
+        }
+        let extra = second.span.to(rest.last().map(|t| t.span).unwrap_or(second.span));
+        self.push(
+            self.invalid(extra, m::NOT_A_LIST.fill(self.lang, &[("key", name)]))
+                .with_label(m::NOT_A_LIST_LABEL.get(self.lang))
+                .with_help(m::NOT_A_LIST_HELP.fill(self.lang, &[("key", name)])),
+        );
+        None
+    }
+
+    /// Each term of a list-valued key, read by `item`; bad items are left out.
+    pub(super) fn list<'t, 'a, T>(
+        &mut self,
+        entry: &'t Entry<'a>,
+        mut item: impl FnMut(&mut Self, &mut Cursor<'t, 'a>, Span) -> Option<T>,
+    ) -> Vec<T> {
+        entry
+            .terms
+            .iter()
+            .filter_map(|term| item(self, &mut Cursor::new(term), term.span))
+            .collect()
+    }
+
+    /// A quoted text as the whole value.
+    pub(super) fn text(&mut self, key: Key, entry: &Entry<'_>) -> Option<Spanned<String>> {
+        let mut c = self.single(key, entry)?;
+        let Some(text) = c.eat_string() else {
+            let found = c.peek();
+            let span = found.map(|a| a.span).unwrap_or(entry.value_span);
+            self.expected(key, span, found, &m::WHAT_TEXT);
+            return None;
+        };
+        self.end(key, &mut c);
+        Some(text)
+    }
+
+    /// A required enumerated word of `K`.
+    pub(super) fn keyword<K: Keyword>(
+        &mut self,
+        key: impl KeyTable,
+        c: &mut Cursor<'_, '_>,
+        what: &Text,
+    ) -> Option<Spanned<K>> {
+        if let Some(word) = c.eat::<K>(|_| true) {
+            return Some(word);
+        }
+        match c.peek() {
+            Some(Atom {
+                kind: AtomKind::Word(word),
+                span,
+            }) => {
+                let suggestion = suggest(word, K::all_spellings());
+                let what = what.get(self.lang);
+                let diagnostic = self
+                    .invalid(
+                        *span,
+                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                    )
+                    .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
+                let accepted = m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]);
+                let diagnostic = match suggestion {
+                    Some(s) => diagnostic
+                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]))
+                        .with_note(accepted),
+                    None => diagnostic.with_help(accepted),
+                };
+                self.push(diagnostic);
+            }
+            found => {
+                let span = c.peek_span();
+                self.expected(key, span, found, what);
+                if let Some(last) = self.out.last_mut() {
+                    last.notes
+                        .push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]));
+                }
+            }
+        }
+        None
+    }
+
+    /// One of the `allowed` markers (`none`, `after`, …); anything else is
+    /// TL003 with the key's shape as help, since these values mix words with
+    /// dates, texts and frequencies that no word list can show.
+    pub(super) fn marker(
+        &mut self,
+        key: Key,
+        c: &mut Cursor<'_, '_>,
+        allowed: &[Marker],
+        what: &Text,
+    ) -> Option<Marker> {
+        if let Some(marker) = c.eat::<Marker>(|m| allowed.contains(&m)) {
+            return Some(marker.value);
+        }
+        let name = key.name(self.keyword_lang);
+        let help = key.facts().shape.fill(self.lang, &[("key", name)]);
+        match c.peek() {
+            Some(Atom {
+                kind: AtomKind::Word(word),
+                span,
+            }) => {
+                let candidates = allowed.iter().flat_map(|m| m.spelling().all());
+                let what = what.get(self.lang);
+                let diagnostic = self
+                    .invalid(
+                        *span,
+                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                    )
+                    .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
+                let diagnostic = match suggest(word, candidates) {
+                    Some(s) => diagnostic
+                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]))
+                        .with_note(help),
+                    None => diagnostic.with_help(help),
+                };
+                self.push(diagnostic);
+            }
+            found => self.expected(key, c.peek_span(), found, what),
+        }
+        None
+    }
+
+    pub(super) fn number(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<f64>> {
+        match c.peek() {
+            Some(Atom {
+                kind: AtomKind::Number(text),
+                span,
+            }) => {
+                c.pos += 1;
+                match text.parse::<f64>() {
+                    Ok(value) if value.is_finite() => Some(Spanned::new(value, *span)),
+                    _ => {
+                        self.push(self.invalid(*span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
+                        None
+                    }
+                }
+            }
+            found => {
+                let span = c.peek_span();
+                self.expected(key, span, found, &m::WHAT_NUMBER);
+                None
+            }
+        }
+    }
+
+    pub(super) fn whole(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<u64>> {
+        let text = match c.peek() {
+            Some(Atom {
+                kind: AtomKind::Number(text),
+                ..
+            }) => *text,
+            _ => return self.number(key, c).map(|n| Spanned::new(n.value as u64, n.span)),
+        };
+        let number = self.number(key, c)?;
+        if text.contains('.') {
+            self.push(
+                self.invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
+                    .with_help(m::NOT_WHOLE_HELP.get(self.lang)),
+            );
+            return None;
+        }
+        match text.parse::<u64>() {
+            Ok(value) => Some(Spanned::new(value, number.span)),
+            Err(_) => {
+                self.push(self.invalid(number.span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
+                None
+            }
+        }
+    }
+
+    /// The unit word after a number, one of `allowed`.
+    pub(super) fn unit(&mut self, key: Key, c: &mut Cursor<'_, '_>, allowed: &[Unit]) -> Option<Unit> {
+        if let Some(unit) = c.eat::<Unit>(|u| allowed.contains(&u)) {
+            return Some(unit.value);
+        }
+        let names: Vec<String> = allowed
+            .iter()
+            .map(|u| format!("`{}`", u.name(self.keyword_lang)))
+            .collect();
+        let span = c.peek_span();
+        let found = describe(c.peek(), self.lang);
+        let name = key.name(self.keyword_lang);
+        self.push(
+            self.invalid(
+                span,
+                m::EXPECTED_UNIT.fill(self.lang, &[("units", &names.join(" / ")), ("found", &found)]),
+            )
+            .with_label(m::EXPECTED_LABEL.get(self.lang))
+            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+        );
+        None
+    }
+
+    pub(super) fn frequency(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<Frequency>> {
+        if c.at_number() {
+            let n = self.number(key, c)?;
+            if let Some(per_year) = c.eat::<Unit>(|u| u == Unit::PerYear) {
+                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
+            }
+            let per_year = Unit::PerYear.name(self.keyword_lang);
+            let found = describe(c.peek(), self.lang);
+            let span = c.peek_span();
+            self.push(
+                self.invalid(
+                    span,
+                    m::EXPECTED_UNIT.fill(self.lang, &[("units", &format!("`{per_year}`")), ("found", &found)]),
+                )
+                .with_label(m::EXPECTED_LABEL.get(self.lang))
+                .with_help(m::ACCEPTED.fill(self.lang, &[("list", &frequencies())])),
+            );
+            return None;
+        }
+        let word = self.keyword::<FrequencyWord>(key, c, &m::WHAT_FREQUENCY);
+        if word.is_none() {
+            // Name the `N per_year` form too, which the word table cannot.
+            if let Some(last) = self.out.last_mut() {
+                let accepted = m::ACCEPTED.fill(self.lang, &[("list", &frequencies())]);
+                match last.notes.last_mut() {
+                    Some(note) => *note = accepted,
+                    None => last.help = Some(accepted),
+                }
+            }
+        }
+        word.map(|w| Spanned::new(Frequency::Named(w.value), w.span))
+    }
+
+    pub(super) fn date(&mut self, key: Key, c: &mut Cursor<'_, '_>) -> Option<Spanned<Date>> {
+        match c.peek() {
+            Some(Atom {
+                kind: AtomKind::Date(text),
+                span,
+            }) => {
+                c.pos += 1;
+                match Date::parse(text) {
+                    Ok(date) => Some(Spanned::new(date, *span)),
+                    Err(err) => {
+                        let message = match err {
+                            date::DateError::Month => {
+                                m::BAD_MONTH.fill(self.lang, &[("date", text), ("month", &text[5..7])])
+                            }
+                            date::DateError::Day { days_in_month } => m::BAD_DAY.fill(
+                                self.lang,
+                                &[
+                                    ("date", text),
+                                    ("month", &text[5..7]),
+                                    ("year", &text[..4]),
+                                    ("days", &days_in_month.to_string()),
+                                ],
+                            ),
+                        };
+                        self.push(
+                            self.invalid(*span, message)
+                                .with_label(m::BAD_DATE_LABEL.get(self.lang))
+                                .with_help(m::DATE_HELP.get(self.lang).to_owned()),
+                        );
+                        None
+                    }
+                }
+            }
+            found => {
+                let span = c.peek_span();
+                self.expected(key, span, found, &m::WHAT_DATE);
+                None
+            }
+        }
+    }
+
+    /// Anything left in a term after its value is complete.
+    pub(super) fn end(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) {
+        let Some(first) = c.peek() else { return };
+        let last = c.atoms.last().map(|a| a.span).unwrap_or(first.span);
+        let name = key.name(self.keyword_lang);
+        let found = describe(Some(first), self.lang);
+        self.push(
+            self.invalid(
+                first.span.to(last),
+                m::UNEXPECTED_AFTER_VALUE.fill(self.lang, &[("found", &found), ("key", name)]),
+            )
+            .with_label(m::UNEXPECTED_LABEL.get(self.lang))
+            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+        );
+        c.pos = c.atoms.len();
+    }
+
+    /// TL003 "expected {what}, found {found}".
+    pub(super) fn expected(&mut self, key: impl KeyTable, span: Span, found: Option<&Atom<'_>>, what: &Text) {
+        let name = key.name(self.keyword_lang);
+        let found = describe(found, self.lang);
+        self.push(
+            self.invalid(
+                span,
+                m::EXPECTED_VALUE.fill(self.lang, &[("what", what.get(self.lang)), ("found", &found)]),
+            )
+            .with_label(m::EXPECTED_LABEL.get(self.lang))
+            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+        );
+    }
+
+    /// A TL003 at `span`, to be given labels and help and then pushed.
+    pub(super) fn invalid(&self, span: Span, message: String) -> Diagnostic {
+        lints::INVALID_VALUE.at(self.file, span, message)
+    }
+
+    pub(super) fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
+    }
+}
+
+fn frequencies() -> String {
+    let per_year = Unit::PerYear.spelling();
+    format!("{}, `N {}`/`N {}`", FrequencyWord::accepted(), per_year.en, per_year.da)
+}
+
+/// What stood where something else was expected: the atom as written
+/// (shortened when long), or "nothing".
+fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
+    let written = match atom.map(|a| &a.kind) {
+        None => return m::FOUND_NOTHING.get(lang).to_owned(),
+        Some(AtomKind::Str(text)) => format!("\"{text}\""),
+        Some(AtomKind::Number(text) | AtomKind::Date(text) | AtomKind::Word(text)) => (*text).to_owned(),
+    };
+    let mut shown: String = written.chars().take(40).collect();
+    if shown.len() < written.len() {
+        shown.push('…');
+    }
+    format!("`{shown}`")
+}
