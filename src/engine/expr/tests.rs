@@ -22,7 +22,6 @@ fn bare() -> Requirement {
         file: FileId(0),
         span: Span::new(0, 0),
         title: at("Bare".to_owned()),
-        keyword_lang: Lang::En,
         id: None,
         owner: None,
         purposes: Vec::new(),
