@@ -10,7 +10,7 @@ mod rules;
 mod ruleset;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
@@ -43,7 +43,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 
-    /// When to colour the output (`NO_COLOR` turns `auto` off)
+    /// When to colour the output; `auto` colours a terminal unless `NO_COLOR` is set, `CLICOLOR=0` or `TERM=dumb`, and colours anything when `CLICOLOR_FORCE` is set
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 
@@ -113,7 +113,7 @@ struct Common {
 impl Common {
     /// Colour for standard output.
     fn color(&self) -> bool {
-        use_color(self.color, std::io::stdout().is_terminal())
+        use_color(self.color, &std::io::stdout())
     }
 
     /// The ruleset named on the command line or in the config, or the
@@ -198,7 +198,7 @@ impl Common {
         };
         let style = Style {
             lang: self.lang,
-            color: use_color(self.color, std::io::stderr().is_terminal()),
+            color: use_color(self.color, &std::io::stderr()),
             quiet: true,
         };
         let _ = std::io::stderr().write_all(&render::human(&checked, sources, style));
@@ -373,11 +373,15 @@ fn lang_from_env() -> Lang {
         .unwrap_or_default()
 }
 
-fn use_color(choice: ColorArg, terminal: bool) -> bool {
+/// Whether to colour `stream`: `--color always/never` decide; `auto`
+/// follows the conventions of <https://no-color.org> and
+/// <https://bixense.com/clicolors/> as anstream reads them (`NO_COLOR`, then
+/// `CLICOLOR_FORCE`, `CLICOLOR=0`, a terminal whose `TERM` is not `dumb`).
+fn use_color(choice: ColorArg, stream: &impl anstream::stream::RawStream) -> bool {
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
+        ColorArg::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 

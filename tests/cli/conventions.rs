@@ -164,3 +164,68 @@ fn stdin_filename_is_matched_against_the_config() {
     assert_eq!(json["summary"]["files"], 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const ESC: char = '\u{1b}';
+
+/// Runs `trustlint check` on a file with errors with the colour settings of
+/// `env` (`NO_COLOR` and `CLICOLOR_FORCE` unset unless given), standard
+/// output a pipe, and says whether the output is coloured.
+fn coloured_in_a_pipe(args: &[&str], env: &[(&str, &str)]) -> bool {
+    let mut command = command(&[&["check"], args, &[TYPO]].concat());
+    command.env_remove("NO_COLOR").env_remove("CLICOLOR");
+    command.envs(env.iter().copied());
+    let run = common::finish(command.stdin(Stdio::null()).output().expect("runs"));
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    run.stdout.contains(ESC)
+}
+
+#[test]
+fn colour_follows_the_flag_then_no_color_and_clicolor_force() {
+    assert!(!coloured_in_a_pipe(&[], &[]));
+    assert!(coloured_in_a_pipe(&[], &[("CLICOLOR_FORCE", "1")]));
+    // NO_COLOR wins over CLICOLOR_FORCE; an empty NO_COLOR is unset.
+    assert!(!coloured_in_a_pipe(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(coloured_in_a_pipe(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")]));
+    // The flag wins over the environment.
+    assert!(!coloured_in_a_pipe(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured_in_a_pipe(&["--color", "always"], &[("NO_COLOR", "1")]));
+    // Machine formats and files are never coloured.
+    assert!(!coloured_in_a_pipe(&["--format", "json"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured_in_a_pipe(&["--format", "short"], &[("CLICOLOR_FORCE", "1")]));
+}
+
+/// Runs `trustlint check` on a terminal (util-linux `script` gives it one)
+/// with `env`, and says whether the output is coloured; None where there is
+/// no `script`.
+fn coloured_on_a_terminal(env: &[(&str, &str)]) -> Option<bool> {
+    let binary = env!("CARGO_BIN_EXE_trustlint");
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &format!("'{binary}' check {TYPO}"), "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CI")
+        .env("TERM", "xterm-256color")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null());
+    let output = script.output().ok()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !stdout.contains("TL002") {
+        return None;
+    }
+    Some(stdout.contains(ESC))
+}
+
+#[test]
+fn colour_on_a_terminal_unless_term_is_dumb_or_clicolor_is_0() {
+    let Some(plain_terminal) = coloured_on_a_terminal(&[]) else {
+        eprintln!("no `script` to give the binary a terminal; skipped");
+        return;
+    };
+    assert!(plain_terminal);
+    assert_eq!(coloured_on_a_terminal(&[("TERM", "dumb")]), Some(false));
+    assert_eq!(coloured_on_a_terminal(&[("CLICOLOR", "0")]), Some(false));
+    assert_eq!(coloured_on_a_terminal(&[("NO_COLOR", "1")]), Some(false));
+}
