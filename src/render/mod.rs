@@ -107,7 +107,7 @@ pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
 
 /// "2 errors, 1 warning and 3 notes" in the chosen language; zero counts
 /// are left out ("no problems" when all are zero).
-fn counts_phrase(counts: Counts, lang: Lang) -> String {
+pub fn counts_phrase(counts: Counts, lang: Lang) -> String {
     let parts: Vec<String> = [
         (counts.errors, m::COUNT_ERRORS),
         (counts.warnings, m::COUNT_WARNINGS),

@@ -9,6 +9,7 @@ use crate::engine::Ruleset;
 use crate::source::{SourceFile, SourceMap};
 
 pub mod examples;
+pub mod explain;
 
 /// What became of one example.
 #[derive(Debug)]
