@@ -1,0 +1,145 @@
+//! The browser's entry point: the library's own check, explain and `init`
+//! template, called from JavaScript through wasm-bindgen. Nothing here
+//! judges or words anything; it only hands the library's results to the
+//! page. No threads (rayon runs on the calling thread where the platform has
+//! none), no files, no clock, no process id: wasm32-unknown-unknown has none
+//! of them.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use trustlint::burden::report::{self, Report};
+use trustlint::check::{self, Options};
+use trustlint::diagnostics::{messages as m, Counts, Lang};
+use trustlint::engine::ruleset::{self as rulesets, DEFAULT_NAME, DEFAULT_TEXT};
+use trustlint::engine::{catalogue, Ruleset};
+use trustlint::model::template;
+use trustlint::render::{self, burden, Format, Style};
+use trustlint::ruleset_test::explain;
+use trustlint::source::{FileId, SourceFile, SourceMap};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+thread_local! {
+    /// The built-in ruleset, compiled at the first call and kept for the
+    /// page's life (a page has one thread).
+    static RULESET: Result<Ruleset, String> = compile_ruleset();
+}
+
+fn compile_ruleset() -> Result<Ruleset, String> {
+    rulesets::load(FileId(0), DEFAULT_TEXT).map_err(|errors| {
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        format!(
+            "the built-in ruleset `{DEFAULT_NAME}` has errors: {}",
+            messages.join("; ")
+        )
+    })
+}
+
+fn with_ruleset<T>(f: impl FnOnce(&Ruleset) -> T) -> Result<T, String> {
+    RULESET.with(|ruleset| ruleset.as_ref().map(f).map_err(Clone::clone))
+}
+
+/// `da` or `en`; anything else is Danish, the page's default.
+fn lang_of(lang: &str) -> Lang {
+    if lang.eq_ignore_ascii_case("en") {
+        Lang::En
+    } else {
+        Lang::Da
+    }
+}
+
+/// What the page gets from [`check`].
+#[derive(Serialize)]
+struct Checked {
+    /// The document `trustlint check --format json` writes (diagnostics with
+    /// byte spans, lines and columns, labels, help, source; the burden
+    /// estimate per requirement), so that the page and the command line
+    /// cannot disagree.
+    report: serde_json::Value,
+    /// "2 fejl og 1 advarsel", as the command line's summary line says it.
+    summary: String,
+    /// The burden figures per requirement, per group and in total.
+    burden: Report,
+    /// The same figures as the table `trustlint burden` prints.
+    burden_table: String,
+    /// For each code that occurs: its summary and, for the ruleset's rules,
+    /// the kodeks quote and where it stands.
+    rules: BTreeMap<String, RuleFacts>,
+}
+
+#[derive(Serialize)]
+struct RuleFacts {
+    name: String,
+    summary: String,
+    source: String,
+    quote: Option<String>,
+}
+
+/// Checks `source` as one file named as `init` names it, in `lang`, and
+/// returns the result as JSON ([`Checked`]), or `{"error": "…"}` when the
+/// built-in ruleset cannot be compiled.
+#[wasm_bindgen]
+pub fn check(source: &str, lang: &str) -> String {
+    let lang = lang_of(lang);
+    let result = with_ruleset(|ruleset| check_with(ruleset, source, lang))
+        .and_then(|checked| checked)
+        .and_then(|checked| serde_json::to_string(&checked).map_err(|err| format!("cannot write the result: {err}")));
+    result.unwrap_or_else(|error| serde_json::json!({ "error": error }).to_string())
+}
+
+fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<Checked, String> {
+    let mut sources = SourceMap::new();
+    sources.add(SourceFile::new(m::INIT_FILE_NAME.get(lang), source.to_owned()));
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    let checked = check::check(&sources, &[None], ruleset, &options);
+    let style = Style {
+        lang,
+        color: false,
+        quiet: true,
+    };
+    let json = render::render(Format::Json, &checked, &sources, style, &[]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|err| format!("cannot read the JSON report: {err}"))?;
+    let burden = report::report(&checked.requirements, &checked.estimates);
+    let burden_table = burden::table(&burden, lang);
+    let quotes: BTreeMap<&str, &str> = ruleset
+        .rules
+        .iter()
+        .map(|rule| (rule.code.as_str(), rule.quote.as_str()))
+        .collect();
+    let rules = catalogue(ruleset, lang)
+        .into_iter()
+        .filter(|info| checked.diagnostics.iter().any(|d| d.code == info.code))
+        .map(|info| {
+            let facts = RuleFacts {
+                quote: quotes.get(info.code.as_str()).map(|q| (*q).to_owned()),
+                name: info.name,
+                summary: info.summary,
+                source: info.source,
+            };
+            (info.code, facts)
+        })
+        .collect();
+    Ok(Checked {
+        report,
+        summary: render::counts_phrase(Counts::of(&checked.diagnostics), lang),
+        burden,
+        burden_table,
+        rules,
+    })
+}
+
+/// `trustlint explain CODE` in `lang`; empty for a code nobody knows.
+#[wasm_bindgen]
+pub fn explain(code: &str, lang: &str) -> String {
+    with_ruleset(|ruleset| explain::explain(ruleset, code, lang_of(lang)).unwrap_or_default())
+        .unwrap_or_else(|error| error)
+}
+
+/// The template `trustlint init` writes, in `lang`.
+#[wasm_bindgen]
+pub fn template(lang: &str) -> String {
+    template::template(lang_of(lang))
+}
