@@ -260,13 +260,15 @@ function drawDiagnostic(d, index, rules) {
   if (label && label.message) place.append(`: ${label.message}`);
   item.append(place);
 
-  if (d.notes.length > 0) {
-    const notes = element("ul", "notes");
-    for (const note of d.notes) notes.append(element("li", "", note));
-    item.append(notes);
+  const rule = rules[d.code];
+  // The quote is shown apart, below the help, not among the notes.
+  const notes = d.notes.filter((note) => !rule || note !== rule.quote_note);
+  if (notes.length > 0) {
+    const list = element("ul", "notes");
+    for (const note of notes) list.append(element("li", "", note));
+    item.append(list);
   }
   if (d.help) item.append(element("p", "help", w.help + d.help));
-  const rule = rules[d.code];
   if (rule && rule.quote) {
     const quote = element("blockquote", "quote", `“${rule.quote.trim()}”`);
     quote.append(element("cite", "", rule.source));

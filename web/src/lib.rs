@@ -11,7 +11,7 @@ use trustlint::burden::report::{self, Report};
 use trustlint::check::{self, Options};
 use trustlint::diagnostics::{messages as m, Counts, Lang};
 use trustlint::engine::ruleset::{self as rulesets, DEFAULT_NAME, DEFAULT_TEXT};
-use trustlint::engine::{catalogue, Ruleset};
+use trustlint::engine::Ruleset;
 use trustlint::model::template;
 use trustlint::render::{self, burden, Format, Style};
 use trustlint::ruleset_test::explain;
@@ -49,7 +49,7 @@ fn lang_of(lang: &str) -> Lang {
 
 /// What the page gets from [`check`].
 #[derive(Serialize)]
-struct Checked {
+struct Checked<'a> {
     /// The document `trustlint check --format json` writes (diagnostics with
     /// byte spans, lines and columns, labels, help, source; the burden
     /// estimate per requirement), so that the page and the command line
@@ -63,15 +63,19 @@ struct Checked {
     burden_table: String,
     /// For each code that occurs: its summary and, for the ruleset's rules,
     /// the kodeks quote and where it stands.
-    rules: BTreeMap<String, RuleFacts>,
+    rules: BTreeMap<&'a str, RuleFacts<'a>>,
 }
 
 #[derive(Serialize)]
-struct RuleFacts {
-    name: String,
-    summary: String,
-    source: String,
-    quote: Option<String>,
+struct RuleFacts<'a> {
+    name: &'a str,
+    summary: &'a str,
+    source: &'a str,
+    /// The words of the kodeks a ruleset rule rests on.
+    quote: Option<&'a str>,
+    /// The note that carries the quote among the diagnostic's notes, so the
+    /// page can show the quote apart instead of twice.
+    quote_note: Option<String>,
 }
 
 /// Checks `source` as one file named as `init` names it, in `lang`, and
@@ -80,13 +84,11 @@ struct RuleFacts {
 #[wasm_bindgen]
 pub fn check(source: &str, lang: &str) -> String {
     let lang = lang_of(lang);
-    let result = with_ruleset(|ruleset| check_with(ruleset, source, lang))
-        .and_then(|checked| checked)
-        .and_then(|checked| serde_json::to_string(&checked).map_err(|err| format!("cannot write the result: {err}")));
+    let result = with_ruleset(|ruleset| check_with(ruleset, source, lang)).and_then(|checked| checked);
     result.unwrap_or_else(|error| serde_json::json!({ "error": error }).to_string())
 }
 
-fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<Checked, String> {
+fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, String> {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(m::INIT_FILE_NAME.get(lang), source.to_owned()));
     let options = Options {
@@ -99,36 +101,35 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<Checked, St
         color: false,
         quiet: true,
     };
-    let json = render::render(Format::Json, &checked, &sources, style, &[]);
+    let registry = ruleset.registry();
+    let json = render::render(Format::Json, &checked, &sources, style, &registry);
     let report: serde_json::Value =
         serde_json::from_slice(&json).map_err(|err| format!("cannot read the JSON report: {err}"))?;
     let burden = report::report(&checked.requirements, &checked.estimates);
     let burden_table = burden::table(&burden, lang);
-    let quotes: BTreeMap<&str, &str> = ruleset
-        .rules
+    let rules = checked
+        .diagnostics
         .iter()
-        .map(|rule| (rule.code.as_str(), rule.quote.as_str()))
-        .collect();
-    let rules = catalogue(ruleset, lang)
-        .into_iter()
-        .filter(|info| checked.diagnostics.iter().any(|d| d.code == info.code))
-        .map(|info| {
+        .map(|d| {
+            let entry = &*d.rule;
             let facts = RuleFacts {
-                quote: quotes.get(info.code.as_str()).map(|q| (*q).to_owned()),
-                name: info.name,
-                summary: info.summary,
-                source: info.source,
+                name: &entry.name,
+                summary: entry.summary(lang),
+                source: entry.source(),
+                quote: entry.citation.as_ref().map(|c| c.quote.as_str()),
+                quote_note: entry.quote_note(),
             };
-            (info.code, facts)
+            (d.code(), facts)
         })
         .collect();
-    Ok(Checked {
+    let result = Checked {
         report,
         summary: render::counts_phrase(Counts::of(&checked.diagnostics), lang),
         burden,
         burden_table,
         rules,
-    })
+    };
+    serde_json::to_string(&result).map_err(|err| format!("cannot write the result: {err}"))
 }
 
 /// `trustlint explain CODE` in `lang`; empty for a code nobody knows.
