@@ -175,11 +175,36 @@ fn flatten(
     }
 }
 
+/// `path` with `.` dropped and each `..` taking away the name before it,
+/// without asking the file system (a symlinked folder is the folder as
+/// named, as the walk, which does not follow them, sees it).
+fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                // `/..` is `/`; a relative path keeps a leading `..`.
+                if !normal.pop() && !normal.has_root() {
+                    normal.push("..");
+                }
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
 impl Config {
     /// Whether a file found by walking a folder is checked.
+    ///
+    /// The globs match the path relative to the config's folder with `.` and
+    /// `..` resolved lexically, so `check ..` from a subfolder still leaves
+    /// out `drafts/`, and `check ./drafts/..` does not leave out everything.
     pub fn selects(&self, path: &Path) -> bool {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let dir = std::path::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
+        let absolute = normalise(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        let dir = normalise(&std::path::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone()));
         let Ok(relative) = absolute.strip_prefix(&dir) else {
             return true;
         };

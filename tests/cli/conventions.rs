@@ -229,3 +229,27 @@ fn colour_on_a_terminal_unless_term_is_dumb_or_clicolor_is_0() {
     assert_eq!(coloured_on_a_terminal(&[("CLICOLOR", "0")]), Some(false));
     assert_eq!(coloured_on_a_terminal(&[("NO_COLOR", "1")]), Some(false));
 }
+
+#[test]
+fn include_and_exclude_match_paths_with_dots_resolved() {
+    let dir = scratch("normalised-globs");
+    std::fs::create_dir_all(dir.join("udvalg")).expect("folders");
+    std::fs::create_dir_all(dir.join("drafts")).expect("folders");
+    let text = std::fs::read(VALID).expect("fixture");
+    std::fs::write(dir.join("udvalg/a.krav"), &text).expect("write");
+    std::fs::write(dir.join("drafts/b.krav"), &text).expect("write");
+    std::fs::write(dir.join("trustlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
+    let files = |sub: &str, path: &str| {
+        let run = run_in(&dir.join(sub), &["check", "--format", "json", path], b"");
+        assert_eq!(run.status, 0, "{sub} {path}: {}", run.stderr);
+        let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+        json["summary"]["files"].as_u64()
+    };
+    // From a subfolder, `..` still leaves the drafts out.
+    assert_eq!(files("udvalg", ".."), Some(1));
+    assert_eq!(files("udvalg", "../udvalg/../drafts/.."), Some(1));
+    // `./drafts/..` is the top folder, not the drafts.
+    assert_eq!(files("", "./drafts/.."), Some(1));
+    assert_eq!(files("", "."), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
