@@ -166,8 +166,10 @@ fields! {
     requirement "trigger.kind" => TriggerKind: Ty::Str, "`single_case`, `press`, `pattern`, `legislation`, `analysis` or `other`";
     requirement "trigger.cases" => TriggerCases: Ty::Num, "cases behind the trigger (1 for `single_case` and `press` unless stated)";
     requirement "trigger.units" => TriggerUnits: Ty::Num, "units where they arose (1 for `single_case` and `press` unless stated)";
+    requirement "trigger.description" => TriggerDescription: Ty::Str, "what happened";
     requirement "scope.all" => ScopeAll: Ty::Bool, "true when the scope says `all`";
     requirement "scope.units" => ScopeUnits: Ty::Num, "units the requirement applies to";
+    requirement "scope.description" => ScopeDescription: Ty::Str, "which units";
     requirement "purpose.kinds" => PurposeKinds: Ty::List, "the kinds of every purpose";
     requirement "measure.kinds" => MeasureKinds: Ty::List, "the kinds of every measure";
     requirement "reporting.kind" => ReportingKind: Ty::Str, "`periodic`, `deviation` or `none`";
@@ -269,8 +271,18 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         TriggerKind => opt(r.trigger.as_ref(), |t| word(t.kind.value)),
         TriggerCases => opt(r.trigger.as_ref().and_then(|t| t.cases()), |n| Value::Num(n as f64)),
         TriggerUnits => opt(r.trigger.as_ref().and_then(|t| t.units()), |n| Value::Num(n as f64)),
+        TriggerDescription => r
+            .trigger
+            .as_ref()
+            .and_then(|t| t.description.as_ref())
+            .map_or(Value::Null, |v| text(&v.value)),
         ScopeAll => opt(r.scope.as_ref(), |scope| Value::Bool(scope.all.is_some())),
         ScopeUnits => opt(r.scope.as_ref(), |scope| Value::Num(scope.units.value as f64)),
+        ScopeDescription => r
+            .scope
+            .as_ref()
+            .and_then(|scope| scope.description.as_ref())
+            .map_or(Value::Null, |v| text(&v.value)),
         PurposeKinds => Value::List(r.purposes.iter().map(|p| word(p.kind.value)).collect()),
         MeasureKinds => Value::List(r.measures.iter().map(|m| word(m.kind.value)).collect()),
         ReportingKind => opt(r.reporting.as_ref(), |rep| {

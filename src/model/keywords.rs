@@ -241,13 +241,13 @@ keys! {
         },
         Trigger = "trigger" / "anledning" {
             shape: &m::SHAPE_TRIGGER, required: false, why: None,
-            fields: &["trigger.kind", "trigger.cases", "trigger.units"],
+            fields: &["trigger.kind", "trigger.description", "trigger.cases", "trigger.units"],
         },
         Investigation = "investigation" / "undersøgelse" {
             shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["investigation"],
         },
         Scope = "scope" / "omfang" {
-            shape: &m::SHAPE_SCOPE, required: true, why: Some(&m::WHY_SCOPE), fields: &["scope.all", "scope.units"],
+            shape: &m::SHAPE_SCOPE, required: true, why: Some(&m::WHY_SCOPE), fields: &["scope.all", "scope.units", "scope.description"],
         },
         Goal = "goal" / "mål" {
             shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["goal"],

@@ -36,8 +36,6 @@ impl<T> Spanned<T> {
 #[derive(Clone, Debug)]
 pub struct Requirement {
     pub file: FileId,
-    /// The whole `requirement "…" { … }` block.
-    pub span: Span,
     pub title: Spanned<String>,
     pub id: Option<Spanned<String>>,
     pub owner: Option<Spanned<String>>,
@@ -136,7 +134,6 @@ pub struct Trigger {
     pub description: Option<Spanned<String>>,
     pub cases: Option<Spanned<u64>>,
     pub units: Option<Spanned<u64>>,
-    pub span: Span,
 }
 
 impl Trigger {
@@ -168,7 +165,6 @@ pub struct Scope {
     pub count_span: Span,
     pub units: Spanned<u64>,
     pub description: Option<Spanned<String>>,
-    pub span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -188,7 +184,6 @@ impl DataItem {
 #[derive(Clone, Debug)]
 pub struct Burden {
     pub label: Spanned<String>,
-    pub span: Span,
     pub people: Option<Spanned<f64>>,
     pub minutes: Option<Spanned<f64>>,
     pub frequency: Option<Spanned<Frequency>>,

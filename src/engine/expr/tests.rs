@@ -20,7 +20,6 @@ fn at<T>(value: T) -> Spanned<T> {
 fn bare() -> Requirement {
     Requirement {
         file: FileId(0),
-        span: Span::new(0, 0),
         title: at("Bare".to_owned()),
         id: None,
         owner: None,
@@ -59,7 +58,6 @@ fn filled() -> Requirement {
             description: None,
             cases: Some(at(3)),
             units: None,
-            span: Span::new(0, 0),
         }),
         purposes: vec![purpose(PurposeKind::Safety), purpose(PurposeKind::Control)],
         data: vec![DataItem {

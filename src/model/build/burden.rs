@@ -32,7 +32,6 @@ impl Builder<'_> {
         }
         let mut burden = Burden {
             label,
-            span: block.span,
             people: None,
             minutes: None,
             frequency: None,

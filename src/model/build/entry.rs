@@ -54,7 +54,6 @@ impl Builder<'_> {
                         description,
                         cases: None,
                         units: None,
-                        span: entry.value_span,
                     };
                     while c.at_number() {
                         let count = self.whole(key, &mut c)?;
@@ -85,7 +84,6 @@ impl Builder<'_> {
                         count_span,
                         units,
                         description,
-                        span: entry.value_span,
                     })
                 })
             }

@@ -86,7 +86,6 @@ impl Builder<'_> {
         }
         let mut requirement = Requirement {
             file: self.file,
-            span: block.span,
             title: Spanned::new(block.label.text.to_string(), block.label.span),
             id: None,
             owner: None,
@@ -190,5 +189,29 @@ impl Builder<'_> {
             self.out.push(diagnostic);
         }
         requirement
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn validity(text: &str) -> Vec<bool> {
+        let (document, mut out) = crate::syntax::parse(FileId(0), text, Lang::En);
+        build(FileId(0), &document.expect("parses"), Lang::En, &mut out)
+            .into_iter()
+            .map(|built| built.valid)
+            .collect()
+    }
+
+    const WELL_FORMED: &str = "requirement \"A\" {\n  id: A\n  purpose: safety\n  risk: low\n  scope: 1 units\n  burden \"staff\" {\n    people: 1\n    minutes: 1\n    frequency: yearly\n  }\n}\n";
+
+    #[test]
+    fn a_requirement_is_valid_without_a_language_error_inside_it() {
+        let invalid_value = WELL_FORMED.replace("A\"", "B\"").replace("risk: low", "risk: extreme");
+        let missing_key = "requirement \"C\" {\n  id: C\n}\n";
+        let bad_escape = WELL_FORMED.replace("\"staff\"", "\"st\\aff\"");
+        let text = format!("{WELL_FORMED}{invalid_value}{missing_key}{bad_escape}{WELL_FORMED}");
+        assert_eq!(validity(&text), [true, false, false, false, true]);
     }
 }
