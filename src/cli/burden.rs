@@ -33,18 +33,19 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Ok(read) => read,
         Err(code) => return code,
     };
+    let lang = common.lang_for(&sources);
     let checked = check::check(
         &sources,
         &load_errors,
         &ruleset,
         &Options {
-            lang: common.lang,
+            lang,
             ..Options::default()
         },
     );
     let report = trustlint::burden::report::report(&checked.requirements, &checked.estimates);
     let text = match args.format {
-        BurdenFormat::Table => burden::table(&report, common.lang),
+        BurdenFormat::Table => burden::table(&report, lang),
         BurdenFormat::Json => burden::json(&report),
         BurdenFormat::Csv => burden::csv(&report),
     };

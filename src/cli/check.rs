@@ -96,10 +96,8 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let options = Options {
-        lang: common.lang,
-        levels,
-    };
+    let lang = common.lang_for(&sources);
+    let options = Options { lang, levels };
     let checked = check::check(&sources, &load_errors, &ruleset, &options);
     let format = match args.format {
         FormatArg::Human => Format::Human,
@@ -110,7 +108,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         FormatArg::Github => Format::Github,
     };
     let style = Style {
-        lang: common.lang,
+        lang,
         // A file gets no colour codes; standard output only on a terminal.
         color: args.output_file.is_none() && common.color() && matches!(format, Format::Human | Format::Pretty),
         quiet: common.quiet,

@@ -39,7 +39,7 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// Language of messages [default: from trustlint.toml, else `da` when LC_ALL or LANG starts with `da`, else `en`]
+    /// Language of messages [default: from trustlint.toml, else the locale (LC_ALL, LC_MESSAGES, LANG), else the language of the files' keywords, else `en`]
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 
@@ -100,6 +100,9 @@ enum ColorArg {
 /// What every command gets from the common options and the config.
 struct Common {
     lang: Lang,
+    /// Whether `--lang`, the config or the locale chose `lang`; when none
+    /// did, the files checked choose it (see [`Common::lang_for`]).
+    lang_chosen: bool,
     color: ColorArg,
     quiet: bool,
     /// The ruleset named on the command line or in the config.
@@ -204,6 +207,28 @@ impl Common {
         let _ = std::io::stderr().write_all(&render::human(&checked, sources, style));
     }
 
+    /// The language to answer `sources` in: the one chosen, else Danish
+    /// when more of the files are written with Danish keywords than with
+    /// English ones.
+    fn lang_for(&self, sources: &SourceMap) -> Lang {
+        if self.lang_chosen {
+            return self.lang;
+        }
+        let (mut danish, mut english) = (0usize, 0usize);
+        for file in sources.files() {
+            match trustlint::model::keywords::written_in(&file.text) {
+                Some(Lang::Da) => danish += 1,
+                Some(Lang::En) => english += 1,
+                None => {}
+            }
+        }
+        if danish > english {
+            Lang::Da
+        } else {
+            self.lang
+        }
+    }
+
     /// The files to check: paths expanded (through the config's globs) and
     /// read. A missing path or no `.krav` file at all stops the command.
     ///
@@ -273,9 +298,11 @@ pub fn run() -> ExitCode {
 /// The common options, with the config's settings where the command line
 /// is silent.
 fn common(cli: &Cli) -> Result<Common, ExitCode> {
-    // `--lang` wins over the config, the config over the environment.
+    // `--lang` wins over the config, the config over the locale.
+    let chosen = cli.lang.map(lang_of).or_else(lang_from_env);
     let mut common = Common {
-        lang: cli.lang.map_or_else(lang_from_env, lang_of),
+        lang: chosen.unwrap_or_default(),
+        lang_chosen: chosen.is_some(),
         color: cli.color,
         quiet: cli.quiet,
         ruleset: None,
@@ -303,8 +330,9 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match config::load(file, &common.settings.get(file).text, &dir) {
             Ok(config) => {
-                if cli.lang.is_none() {
-                    common.lang = config.lang.unwrap_or(common.lang);
+                if let (None, Some(lang)) = (cli.lang, config.lang) {
+                    common.lang = lang;
+                    common.lang_chosen = true;
                 }
                 common.ruleset = config.ruleset.clone();
                 common.config = Some(config);
@@ -364,13 +392,19 @@ fn io_reason(err: &std::io::Error, lang: Lang) -> String {
     }
 }
 
-fn lang_from_env() -> Lang {
-    ["LC_ALL", "LANG"]
+/// The language of the locale, as POSIX reads it: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty decides. The `C` and
+/// `POSIX` locales name no language, so they leave the choice to the files.
+fn lang_from_env() -> Option<Lang> {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .map(|value| Lang::from_locale(&value))
-        .unwrap_or_default()
+        .find(|value| !value.is_empty())?;
+    let name = value.split(['.', '@']).next().unwrap_or_default();
+    if name == "C" || name == "POSIX" {
+        return None;
+    }
+    Some(Lang::from_locale(&value))
 }
 
 /// Whether to colour `stream`: `--color always/never` decide; `auto`

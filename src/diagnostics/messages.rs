@@ -193,7 +193,7 @@ texts! {
     NO: "no" / "nej";
     ERROR_HEADING: "error" / "fejl";
     WARNING_HEADING: "warning" / "advarsel";
-    NOTE_HEADING: "note" / "note";
+    NOTE_HEADING: "note" / "bemærkning";
     HELP_HEADING: "help" / "hjælp";
     SOURCE_HEADING: "Source" / "Kilde";
     SARIF_RULE_HELP: "{summary}\n\nSource: {source}\n\n`trustlint explain {code}` shows an example and how to fix it." / "{summary}\n\nKilde: {source}\n\n`trustlint explain {code}` viser et eksempel, og hvordan det rettes.";
@@ -201,7 +201,7 @@ texts! {
     // ---- the closing lines of `check` ----
     COUNT_ERRORS: "{n} {n|error|errors}" / "{n} fejl";
     COUNT_WARNINGS: "{n} {n|warning|warnings}" / "{n} {n|advarsel|advarsler}";
-    COUNT_NOTES: "{n} {n|note|notes}" / "{n} {n|note|noter}";
+    COUNT_NOTES: "{n} {n|note|notes}" / "{n} {n|bemærkning|bemærkninger}";
     COUNT_FILES: "{n} {n|file|files}" / "{n} {n|fil|filer}";
     COUNT_REQUIREMENTS: "{n} {n|requirement|requirements}" / "{n} krav";
     NO_PROBLEMS: "no problems" / "ingen problemer";

@@ -393,9 +393,32 @@ keywords! {
     }
 }
 
+/// The language a file's keywords are written in, from the opener of its
+/// first requirement (`krav` or `requirement`): what answers a file in its
+/// own language when neither `--lang`, the config nor the locale decides.
+pub fn written_in(text: &str) -> Option<Lang> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))?;
+    let word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    let word = word.to_lowercase();
+    [Lang::Da, Lang::En]
+        .into_iter()
+        .find(|lang| Opener::Requirement.name(*lang) == word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_written_in_the_language_of_its_opener() {
+        assert_eq!(written_in("# kommentar\n\nKrav \"x\" {}"), Some(Lang::Da));
+        assert_eq!(written_in("requirement \"x\" {}"), Some(Lang::En));
+        assert_eq!(written_in("kravet \"x\" {}"), None);
+        assert_eq!(written_in(""), None);
+    }
 
     #[test]
     fn lookup_in_both_languages_and_aliases() {

@@ -1,5 +1,7 @@
 //! The default format: rustc-style diagnostics through codespan-reporting,
-//! then a summary line like cargo's.
+//! then a summary line like cargo's. codespan writes its header line
+//! (`error[TL001]: …`) in English whatever the language, so we write that
+//! line ourselves, in codespan's styles, and codespan the snippet below it.
 
 use super::Style;
 use crate::check::Checked;
@@ -7,10 +9,10 @@ use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term::{self, termcolor, Chars, Config};
+use codespan_reporting::term::{self, termcolor, Chars, Config, Styles};
 use std::io::Write;
 use std::ops::Range;
-use termcolor::Buffer;
+use termcolor::{Buffer, WriteColor};
 
 /// Writes diagnostic by diagnostic, so a large report is never held whole.
 pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
@@ -24,10 +26,41 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
         ..Config::default()
     };
     let files = CodespanFiles(sources);
+    let mut snippet = if style.color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
         let converted = convert(diagnostic, sources, style.lang);
-        term::emit_to_write_style(buffer, &config, &files, &converted).is_ok()
+        snippet.clear();
+        if term::emit_to_write_style(&mut snippet, &config, &files, &converted).is_err() {
+            return false;
+        }
+        // With an empty message codespan's header is exactly one line.
+        let rendered = snippet.as_slice();
+        let Some(end) = rendered.iter().position(|&b| b == b'\n') else {
+            return false;
+        };
+        header(buffer, converted.severity, diagnostic, style.lang).is_ok()
+            && buffer.write_all(&rendered[end + 1..]).is_ok()
     })
+}
+
+/// `fejl[TL001]: message` in the words of `lang`, styled as codespan's own.
+fn header(out: &mut Buffer, severity: cs::Severity, diagnostic: &Diagnostic, lang: Lang) -> std::io::Result<()> {
+    let styles = Styles::default();
+    out.set_color(styles.header(severity))?;
+    write!(
+        out,
+        "{}[{}]",
+        super::level_word(diagnostic.level, lang),
+        diagnostic.code()
+    )?;
+    out.set_color(styles.header_message())?;
+    write!(out, ": {}", diagnostic.message)?;
+    out.reset()?;
+    writeln!(out)
 }
 
 fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diagnostic<FileId> {
@@ -57,9 +90,9 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
     if let Some(text) = &diagnostic.help {
         notes.push(labelled(help, text));
     }
+    // The header is ours (see `header`): codespan gets no message.
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code())
-        .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes)
 }

@@ -105,6 +105,15 @@ pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The word for a level in the text formats: `error`, `fejl`, ….
+fn level_word(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Error => m::ERROR_HEADING.get(lang),
+        Level::Warning => m::WARNING_HEADING.get(lang),
+        Level::Note | Level::Allow => m::NOTE_HEADING.get(lang),
+    }
+}
+
 /// "2 errors, 1 warning and 3 notes" in the chosen language; zero counts
 /// are left out ("no problems" when all are zero).
 pub fn counts_phrase(counts: Counts, lang: Lang) -> String {
@@ -138,7 +147,7 @@ fn write_each(
     for diagnostic in &checked.diagnostics {
         // A span outside its file would be a bug; the short form loses nothing.
         if !one(diagnostic, buffer) {
-            let _ = writeln!(buffer, "{}", short::line(diagnostic, sources));
+            let _ = writeln!(buffer, "{}", short::line(diagnostic, sources, style.lang));
         }
         out.write_all(buffer.as_slice())?;
         buffer.clear();

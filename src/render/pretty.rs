@@ -2,10 +2,14 @@
 //! in characters by default and panics on a span inside a character or past
 //! the end (ariadne #156), so spans are byte-indexed and clamped to
 //! character boundaries inside their file first.
+//!
+//! ariadne names a report's kind as we ask (`ReportKind::Custom`), but writes
+//! "Help" and "Note" before help and notes itself; in Danish those two words
+//! are put in our words after rendering (see [`translate_headings`]).
 
 use super::Style;
 use crate::check::Checked;
-use crate::diagnostics::{Diagnostic, Level};
+use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
 use codespan_reporting::term::termcolor::Buffer;
@@ -41,8 +45,29 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     let config = Config::default()
         .with_index_type(IndexType::Byte)
         .with_color(style.color);
+    // ariadne's kinds in Danish: "Fejl", as its own "Error".
+    let kinds = [m::ERROR_HEADING, m::WARNING_HEADING, m::NOTE_HEADING].map(|word| capitalise(word.get(style.lang)));
+    let mut rendered = Vec::new();
     super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
-        report(diagnostic, sources, config).write(&mut cache, buffer).is_ok()
+        rendered.clear();
+        if report(diagnostic, sources, config, style.lang, &kinds)
+            .write(&mut cache, &mut rendered)
+            .is_err()
+        {
+            return false;
+        }
+        let text = String::from_utf8_lossy(&rendered);
+        let text = match style.lang {
+            Lang::En => text,
+            Lang::Da => translate_headings(&text, style.lang).into(),
+        };
+        // ariadne colours a custom kind even with colour off.
+        let text = if style.color {
+            text
+        } else {
+            without_colour(&text).into()
+        };
+        buffer.write_all(text.as_bytes()).is_ok()
     })
 }
 
@@ -54,12 +79,86 @@ fn span(sources: &SourceMap, id: FileId, span: Span) -> (Key, Range<usize>) {
     (key(sources, id), sources.get(id).clamp(span).range())
 }
 
-/// ariadne writes its own "Note" and "Help" headings, in English whatever `--lang` says.
-fn report<'a>(d: &Diagnostic, sources: &SourceMap, config: Config) -> Report<'a, (Key, Range<usize>)> {
-    let (kind, color) = match d.level {
-        Level::Error => (ReportKind::Error, Color::Red),
-        Level::Warning => (ReportKind::Warning, Color::Yellow),
-        Level::Note | Level::Allow => (ReportKind::Advice, Color::Cyan),
+/// ariadne's headings "Help", "Note", "Help 1", … at the start of a line
+/// of the report (after its margin), in `lang`. ariadne writes them only
+/// there, right after the margin's box-drawing characters and colour codes,
+/// followed by `:` or a number; text of ours never starts a line that way
+/// in Danish.
+fn translate_headings(report: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(report.len() + 64);
+    for line in report.split_inclusive('\n') {
+        out.push_str(&translate_heading(line, lang));
+    }
+    out
+}
+
+fn translate_heading(line: &str, lang: Lang) -> String {
+    let mut in_escape = false;
+    for (at, c) in line.char_indices() {
+        if in_escape {
+            in_escape = c != 'm';
+            continue;
+        }
+        match c {
+            '\u{1b}' => in_escape = true,
+            c if c.is_whitespace() || !c.is_alphanumeric() && c != ':' => {}
+            _ => {
+                let rest = &line[at..];
+                for (english, ours) in [("Help", m::HELP_HEADING), ("Note", m::NOTE_HEADING)] {
+                    let Some(after) = rest.strip_prefix(english) else {
+                        continue;
+                    };
+                    if after.starts_with([':', ' ', '\u{1b}']) {
+                        return format!("{}{}{after}", &line[..at], capitalise(ours.get(lang)));
+                    }
+                }
+                return line.to_owned();
+            }
+        }
+    }
+    line.to_owned()
+}
+
+/// `text` without its ANSI colour codes (`ESC [ … m`).
+fn without_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_escape = false;
+    for c in text.chars() {
+        match c {
+            '\u{1b}' => in_escape = true,
+            'm' if in_escape => in_escape = false,
+            _ if in_escape => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// "fejl" → "Fejl".
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `kinds` are the Danish names of error, warning and note, for ariadne's
+/// header (English keeps ariadne's own Error, Warning and Advice).
+fn report<'a>(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    config: Config,
+    lang: Lang,
+    kinds: &'a [String; 3],
+) -> Report<'a, (Key, Range<usize>)> {
+    let (kind, color) = match (d.level, lang) {
+        (Level::Error, Lang::En) => (ReportKind::Error, Color::Red),
+        (Level::Warning, Lang::En) => (ReportKind::Warning, Color::Yellow),
+        (Level::Note | Level::Allow, Lang::En) => (ReportKind::Advice, Color::Cyan),
+        (Level::Error, Lang::Da) => (ReportKind::Custom(&kinds[0], Color::Red), Color::Red),
+        (Level::Warning, Lang::Da) => (ReportKind::Custom(&kinds[1], Color::Yellow), Color::Yellow),
+        (Level::Note | Level::Allow, Lang::Da) => (ReportKind::Custom(&kinds[2], Color::Cyan), Color::Cyan),
     };
     let mut builder = Report::build(kind, span(sources, d.file(), d.primary.span))
         .with_config(config)

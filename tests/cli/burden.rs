@@ -7,9 +7,10 @@ use serde_json::Value;
 
 #[test]
 fn burden_in_every_format() {
-    let table = trustlint(&["burden", "examples"]);
+    // The examples mix Danish and English files; this table is the English one.
+    let table = trustlint(&["burden", "--lang", "en", "examples"]);
     assert_eq!(table.status, 0);
-    snapshot!("table", "burden examples", &table);
+    snapshot!("table", "burden --lang en examples", &table);
     let danish = trustlint(&["burden", "--lang", "da", "examples/abolished/daily-face-to-face.krav"]);
     snapshot!(
         "table-da",

@@ -185,6 +185,78 @@ fn params_from_the_config_change_the_rules() {
     assert!(run.stdout.contains("TL203"));
 }
 
+/// Whether a check's summary line is Danish (`fejl: fandt …`) rather than
+/// English (`error: found …`).
+fn answered_in_danish(output: &std::process::Output) -> bool {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("\nfejl: ") != stdout.contains("\nerror: "),
+        "one summary line: {stdout}"
+    );
+    stdout.contains("\nfejl: ")
+}
+
+#[test]
+fn language_chosen_by_flag_config_locale_then_keywords() {
+    let english = "tests/ui/TL002/typo.krav";
+    let danish = "tests/ui/TL002/ascii-spelling.da.krav";
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = command(args);
+        command.envs(env.iter().copied());
+        answered_in_danish(&command.output().expect("runs"))
+    };
+    // The locale: the first of LC_ALL, LC_MESSAGES and LANG that is set and not empty.
+    assert!(run(&["check", english], &[("LC_MESSAGES", "da_DK.UTF-8")]));
+    assert!(run(
+        &["check", english],
+        &[("LC_ALL", ""), ("LC_MESSAGES", "da_DK.UTF-8"), ("LANG", "en_GB.UTF-8")]
+    ));
+    assert!(!run(
+        &["check", english],
+        &[("LC_MESSAGES", "en_GB.UTF-8"), ("LANG", "da_DK.UTF-8")]
+    ));
+    assert!(!run(
+        &["check", english],
+        &[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "da_DK.UTF-8")]
+    ));
+    // No language chosen: the files' keywords decide, both ways.
+    assert!(run(&["check", danish], &[]));
+    assert!(!run(&["check", english], &[]));
+    assert!(run(&["check", danish], &[("LANG", "C.UTF-8")]));
+    let burden = command(&["burden", danish]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&burden.stdout).contains("i alt"));
+    // A locale that names a language wins over the keywords, the flag over both.
+    assert!(!run(&["check", danish], &[("LANG", "en_US.UTF-8")]));
+    assert!(run(&["check", "--lang", "da", english], &[("LANG", "en_US.UTF-8")]));
+    assert!(!run(&["check", "--lang", "en", danish], &[("LC_ALL", "da_DK.UTF-8")]));
+    // The config wins over the locale and the keywords, the flag over the config.
+    let folder = Folder::new("lang-order", "lang = \"da\"\n");
+    let in_folder = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = command(args);
+        command.current_dir(&folder.0).envs(env.iter().copied());
+        command.output().expect("runs")
+    };
+    let summary = |output: std::process::Output| {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .last()
+            .map(str::to_owned)
+    };
+    let config = summary(in_folder(&["check", "udvalg"], &[("LANG", "en_US.UTF-8")]));
+    assert!(
+        config
+            .as_deref()
+            .is_some_and(|line| line.starts_with("tjekkede") || line.starts_with("fejl: fandt")),
+        "{config:?}"
+    );
+    let flag = summary(in_folder(&["check", "--lang", "en", "udvalg"], &[]));
+    assert!(
+        flag.as_deref()
+            .is_some_and(|line| line.starts_with("checked") || line.starts_with("error: found")),
+        "{flag:?}"
+    );
+}
+
 #[test]
 fn language_from_flag_and_locale() {
     let file = "tests/ui/TL002/typo.krav";

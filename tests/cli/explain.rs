@@ -13,7 +13,8 @@ fn explain_quotes_the_kodeks_in_both_languages() {
             .stdout
             .contains("\"Med andre ord gøres enkeltsager ikke til generelle styringsregimer.\""));
         assert!(
-            run.stdout.contains("error[TL101]"),
+            run.stdout
+                .contains(if lang == "da" { "fejl[TL101]" } else { "error[TL101]" }),
             "the failing example's diagnostic is shown"
         );
         snapshot!(format!("TL101-{lang}"), format!("explain TL101 --lang {lang}"), &run);

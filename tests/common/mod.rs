@@ -27,6 +27,7 @@ pub fn command(args: &[&str]) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("LANG")
         .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("CLICOLOR_FORCE");
     command
 }
