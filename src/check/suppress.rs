@@ -6,6 +6,7 @@
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{Document, Item};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One `# trustlint:` comment.
@@ -39,6 +40,11 @@ pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>, wi
     }
     let targets = item_spans(document);
     let mut found = Vec::new();
+    // Directives whose target is not known yet: it is the first item after
+    // them, if nothing but blank and comment lines comes between. Resolved
+    // at the next line with code on it, so each line is read once, however
+    // many comment lines come in a row.
+    let mut pending = Vec::new();
     let first_line = source.line_index(within.start);
     let last_line = source.line_index(within.end);
     for line in first_line..=last_line {
@@ -47,23 +53,42 @@ pub fn directives(file: FileId, source: &SourceFile, document: &Document<'_>, wi
         };
         let line_text = &text[range.clone()];
         let trimmed = line_text.trim_start();
+        let start = range.start + (line_text.len() - trimmed.len());
         let Some(after_hash) = trimmed.strip_prefix('#') else {
+            if !trimmed.trim_end().is_empty() {
+                resolve(&mut found, &mut pending, &targets, start);
+            }
             continue;
         };
         let Some(body) = after_hash.trim_start().strip_prefix("trustlint:") else {
             continue;
         };
-        let start = range.start + (line_text.len() - trimmed.len());
-        if !within.contains(&start) || document.multiline_strings.iter().any(|s| s.contains(start)) {
+        if !within.contains(&start) || inside(&document.multiline_strings, start) {
             continue;
         }
         let body_start = range.end - body.len();
         let mut directive = parse_body(file, body, body_start);
         directive.span = Span::new(start, range.end);
-        directive.target = target_after(text, range.end, &targets);
+        pending.push((found.len(), range.end));
         found.push(directive);
     }
     found
+}
+
+/// Gives each pending directive its target: the first item after it, if
+/// that item starts at `code`, the first character after the directive
+/// that is not blank or in a comment.
+fn resolve(found: &mut [Directive], pending: &mut Vec<(usize, usize)>, targets: &[Span], code: usize) {
+    for (index, end) in pending.drain(..) {
+        let next = targets.partition_point(|span| span.start < end);
+        found[index].target = targets.get(next).filter(|target| target.start <= code).copied();
+    }
+}
+
+/// Whether `offset` lies in one of `spans` (sorted, not overlapping).
+fn inside(spans: &[Span], offset: usize) -> bool {
+    let after = spans.partition_point(|span| span.start <= offset);
+    after > 0 && spans[after - 1].contains(offset)
 }
 
 /// Parses `allow(A, B) "reason"` (the part after `trustlint:`).
@@ -125,19 +150,6 @@ fn item_spans(document: &Document<'_>) -> Vec<Span> {
     spans
 }
 
-/// The item that starts after `offset` with nothing but blank and comment
-/// lines in between.
-fn target_after(text: &str, offset: usize, targets: &[Span]) -> Option<Span> {
-    let index = targets.partition_point(|span| span.start < offset);
-    let target = *targets.get(index)?;
-    let between = &text[offset..target.start];
-    let only_comments = between.lines().all(|line| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with('#')
-    });
-    only_comments.then_some(target)
-}
-
 /// What the directives did.
 #[derive(Debug, Default)]
 pub struct Applied {
@@ -162,26 +174,28 @@ pub fn apply(diagnostics: Vec<Diagnostic>, directives: &[Directive], registry: &
                 .collect()
         })
         .collect();
+    let targets = Targets::of(directives);
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = Vec::new();
-    'diagnostics: for diagnostic in diagnostics {
-        for (i, directive) in directives.iter().enumerate() {
-            let (Some(reason), Some(target)) = (&directive.reason, directive.target) else {
-                continue;
-            };
-            if directive.file != diagnostic.file() || !target.contains(diagnostic.primary.span.start) {
-                continue;
-            }
-            if let Some(j) = resolved[i].iter().position(|code| *code == Some(diagnostic.code())) {
+    for diagnostic in diagnostics {
+        // The first directive (in file order) over this place that names the code.
+        let silencing = targets
+            .over(diagnostic.file(), diagnostic.primary.span.start)
+            .filter_map(|i| {
+                let j = resolved[i].iter().position(|code| *code == Some(diagnostic.code()))?;
+                Some((i, j))
+            })
+            .min();
+        match silencing {
+            Some((i, j)) => {
                 used[i][j] = true;
                 suppressed.push(Suppressed {
                     diagnostic,
-                    reason: reason.clone(),
+                    reason: directives[i].reason.clone().unwrap_or_default(),
                 });
-                continue 'diagnostics;
             }
+            None => kept.push(diagnostic),
         }
-        kept.push(diagnostic);
     }
     let faults = directives
         .iter()
@@ -192,6 +206,82 @@ pub fn apply(diagnostics: Vec<Diagnostic>, directives: &[Directive], registry: &
         kept,
         suppressed,
         faults,
+    }
+}
+
+/// The targets of the reasoned directives, per file, so each diagnostic
+/// finds the directives over it without looking at the others. Targets
+/// are requirements, entries and sub-blocks: two are nested or apart, so
+/// the ones around a place are the last one starting before it and its
+/// parents (at most three).
+#[derive(Default)]
+struct Targets {
+    by_file: HashMap<FileId, Nested>,
+}
+
+#[derive(Default)]
+struct Nested {
+    /// Sorted by start, the outer of two with the same start first.
+    spans: Vec<Span>,
+    parents: Vec<Option<usize>>,
+    /// The directives (their indices) over each span.
+    directives: Vec<Vec<usize>>,
+}
+
+impl Targets {
+    fn of(directives: &[Directive]) -> Targets {
+        let mut grouped: HashMap<FileId, HashMap<Span, Vec<usize>>> = HashMap::new();
+        for (i, directive) in directives.iter().enumerate() {
+            if let (Some(_), Some(target)) = (&directive.reason, directive.target) {
+                grouped
+                    .entry(directive.file)
+                    .or_default()
+                    .entry(target)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let by_file = grouped
+            .into_iter()
+            .map(|(file, spans)| {
+                let mut spans: Vec<(Span, Vec<usize>)> = spans.into_iter().collect();
+                spans.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+                let mut nested = Nested::default();
+                let mut open: Vec<usize> = Vec::new();
+                for (index, (span, list)) in spans.into_iter().enumerate() {
+                    while let Some(&top) = open.last() {
+                        if nested.spans[top].end >= span.end && nested.spans[top].start <= span.start {
+                            break;
+                        }
+                        open.pop();
+                    }
+                    nested.parents.push(open.last().copied());
+                    nested.spans.push(span);
+                    nested.directives.push(list);
+                    open.push(index);
+                }
+                (file, nested)
+            })
+            .collect();
+        Targets { by_file }
+    }
+
+    /// The directives whose target holds `offset` in `file`.
+    fn over(&self, file: FileId, offset: usize) -> impl Iterator<Item = usize> + '_ {
+        let nested = self.by_file.get(&file);
+        let mut at = nested.and_then(|n| n.spans.partition_point(|span| span.start <= offset).checked_sub(1));
+        std::iter::from_fn(move || {
+            let nested = nested?;
+            while let Some(i) = at {
+                at = nested.parents[i];
+                if nested.spans[i].contains(offset) {
+                    return Some(&nested.directives[i]);
+                }
+            }
+            None
+        })
+        .flatten()
+        .copied()
     }
 }
 

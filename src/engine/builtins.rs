@@ -74,7 +74,7 @@ fn cumulative_burden(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang
         for member @ &(r, b) in members {
             let requirement = judged[r].requirement;
             let burden = &requirement.burdens[b];
-            let vars = [var(burden.label.value.clone()), var(total), var(distinct.len() as f64)];
+            let vars = [var(burden.label.value.as_str()), var(total), var(distinct.len() as f64)];
             let cx = Context {
                 requirement,
                 estimate: judged[r].estimate,
@@ -107,7 +107,7 @@ fn duplicate_data(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: L
                 continue;
             }
             let original = judged[first_r].requirement;
-            let vars = [var(item.name.value.clone()), var(original.name().to_owned())];
+            let vars = [var(item.name.value.as_str()), var(original.name())];
             let cx = Context {
                 requirement,
                 estimate: judged[r].estimate,

@@ -122,27 +122,28 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
     diagnostic
 }
 
-/// The values a built-in gives its messages, as text or numbers.
-fn var(value: impl Into<VarValue>) -> Value<'static> {
+/// The values a built-in gives its messages, as text or numbers; text is
+/// borrowed from the requirements, never copied into each finding.
+fn var<'a>(value: impl Into<VarValue<'a>>) -> Value<'a> {
     match value.into() {
         VarValue::Num(n) => Value::Num(n),
-        VarValue::Text(s) => Value::Str(std::borrow::Cow::Owned(s)),
+        VarValue::Text(s) => Value::Str(std::borrow::Cow::Borrowed(s)),
     }
 }
 
-enum VarValue {
+enum VarValue<'a> {
     Num(f64),
-    Text(String),
+    Text(&'a str),
 }
 
-impl From<f64> for VarValue {
+impl From<f64> for VarValue<'_> {
     fn from(n: f64) -> Self {
         VarValue::Num(n)
     }
 }
 
-impl From<String> for VarValue {
-    fn from(s: String) -> Self {
+impl<'a> From<&'a str> for VarValue<'a> {
+    fn from(s: &'a str) -> Self {
         VarValue::Text(s)
     }
 }

@@ -113,7 +113,7 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Value(expr) => out.push_str(&show(&expr::eval(expr, cx), lang)),
+                Part::Value(expr) => push_capped(&mut out, &show(&expr::eval(expr, cx), lang)),
                 Part::Plural { number, one, other } => {
                     let shown = show(&expr::eval(number, cx), lang);
                     out.push_str(if is_singular(&shown) { one } else { other });
@@ -121,6 +121,23 @@ impl Template {
             }
         }
         out
+    }
+}
+
+/// The most characters one placeholder fills in. A message names a title,
+/// an id or a list so the reader knows which; past this the rest is an
+/// ellipsis, so a huge id or title in the input (copied into every
+/// finding that names it, TL302's `{other}` for one) cannot make the
+/// output or memory grow with the number of findings times its length.
+pub const MAX_FILLED_CHARS: usize = 200;
+
+fn push_capped(out: &mut String, shown: &str) {
+    match shown.char_indices().nth(MAX_FILLED_CHARS) {
+        Some((cut, _)) => {
+            out.push_str(&shown[..cut]);
+            out.push('…');
+        }
+        None => out.push_str(shown),
     }
 }
 

@@ -17,4 +17,5 @@ mod hostile;
 mod init;
 mod rules;
 mod ruleset;
+mod scaling;
 mod setup;
