@@ -31,6 +31,10 @@ pub struct Args {
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     allow: Vec<String>,
 
+    /// Indent the JSON (`--format json`) for people to read; it is compact otherwise
+    #[arg(long)]
+    pretty: bool,
+
     /// Count the diagnostics per code instead of listing them
     #[arg(long)]
     statistics: bool,
@@ -58,11 +62,16 @@ enum FormatArg {
     Pretty,
     Short,
     Json,
+    /// One diagnostic a line, as JSON
+    Jsonl,
     Sarif,
     Github,
 }
 
 pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
+    if args.pretty && args.format != FormatArg::Json {
+        return common.fail(m::PRETTY_NEEDS_JSON.get(common.lang));
+    }
     let ruleset = match common.ruleset() {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
@@ -103,7 +112,9 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         FormatArg::Human => Format::Human,
         FormatArg::Pretty => Format::Pretty,
         FormatArg::Short => Format::Short,
+        FormatArg::Json if args.pretty => Format::JsonPretty,
         FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
@@ -120,7 +131,10 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         }
     }
     let written = if args.statistics {
-        let bytes = render::statistics(&checked, format == Format::Json);
+        let bytes = render::statistics(
+            &checked,
+            matches!(format, Format::Json | Format::JsonPretty | Format::Jsonl),
+        );
         match &args.output_file {
             Some(path) => write_file(common, path, &bytes),
             None => common.write_stdout(&bytes),

@@ -267,4 +267,6 @@ texts! {
     NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
     PERMISSION_DENIED: "permission denied" / "adgang nægtet";
     IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
+    // Output options of `check`.
+    PRETTY_NEEDS_JSON: "`--pretty` applies to `--format json` only" / "`--pretty` gælder kun for `--format json`";
 }

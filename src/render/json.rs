@@ -1,21 +1,55 @@
 //! `--format json`: one versioned document (schema in
-//! `docs/json-output.schema.json`).
+//! `docs/json-output.schema.json`), compact unless `--pretty`; and
+//! `--format jsonl`, one diagnostic a line (the schema's `line`).
 
 use crate::check::Checked;
-use crate::diagnostics::{Counts, Diagnostic, Label, Level};
+use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
 use crate::source::{SourceMap, Span};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// Bumped whenever a field changes meaning or disappears.
-pub const JSON_VERSION: u32 = 1;
+/// Bumped whenever a field changes meaning or disappears. Version 2: the
+/// rules' names, sources and quotes once, in `rules`, instead of in every
+/// diagnostic.
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
-struct Report<'a> {
+#[serde(bound = "Lazy<D>: Serialize, Lazy<S>: Serialize, Lazy<B>: Serialize")]
+struct Report<'a, D, S, B> {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    suppressed: Vec<JsonSuppressed<'a>>,
+    /// What each code that occurs stands for, once.
+    rules: BTreeMap<&'a str, JsonRule<'a>>,
+    diagnostics: Lazy<D>,
+    suppressed: Lazy<S>,
     summary: Summary,
-    burden: Vec<JsonBurden<'a>>,
+    burden: Lazy<B>,
+}
+
+/// A list written element by element as it is serialised, so the report
+/// is never held in memory a second time.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// A code's facts, the same for every diagnostic of it.
+#[derive(Serialize)]
+struct JsonRule<'a> {
+    name: &'a str,
+    summary: &'a str,
+    /// The document and section a rule of the ruleset cites.
+    source: Option<&'a str>,
+    /// The note the text formats end each diagnostic of the rule with:
+    /// the source and the words quoted from it.
+    quote_note: Option<String>,
 }
 
 /// The burden estimate of one requirement.
@@ -29,18 +63,26 @@ struct JsonBurden<'a> {
     one_off_hours: f64,
 }
 
+/// A diagnostic in the document: its code's facts are in `rules`.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'a str,
-    name: &'a str,
     level: Level,
     message: &'a str,
     file: &'a str,
     requirement: Option<&'a str>,
     span: JsonSpan,
     labels: Vec<JsonLabel<'a>>,
-    notes: Vec<std::borrow::Cow<'a, str>>,
+    notes: &'a [String],
     help: Option<&'a str>,
+}
+
+/// A line of `--format jsonl`: one diagnostic that stands on its own.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+    name: &'a str,
     source: Option<&'a str>,
 }
 
@@ -78,40 +120,80 @@ struct Summary {
     suppressed: usize,
 }
 
-pub(super) fn write(checked: &Checked, sources: &SourceMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// `--format json`: one document, compact unless `pretty`.
+pub(super) fn write(
+    checked: &Checked,
+    sources: &SourceMap,
+    lang: Lang,
+    pretty: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut rules = BTreeMap::new();
+    let everything = checked
+        .diagnostics
+        .iter()
+        .chain(checked.suppressed.iter().map(|s| &s.diagnostic));
+    for d in everything {
+        rules.entry(d.code()).or_insert_with(|| JsonRule {
+            name: d.name(),
+            summary: d.rule.summary(lang),
+            source: d.cited_source(),
+            quote_note: d.rule.quote_note(),
+        });
+    }
     let report = Report {
-        version: super::JSON_VERSION,
-        diagnostics: checked.diagnostics.iter().map(|d| diagnostic(d, sources)).collect(),
-        suppressed: checked
-            .suppressed
-            .iter()
-            .map(|s| JsonSuppressed {
+        version: JSON_VERSION,
+        rules,
+        diagnostics: Lazy(|| checked.diagnostics.iter().map(|d| diagnostic(d, sources))),
+        suppressed: Lazy(|| {
+            checked.suppressed.iter().map(|s| JsonSuppressed {
                 reason: &s.reason,
                 diagnostic: diagnostic(&s.diagnostic, sources),
             })
-            .collect(),
+        }),
         summary: Summary {
             files: checked.files,
             requirements: checked.requirements.len(),
             counts: Counts::of(&checked.diagnostics),
             suppressed: checked.suppressed.len(),
         },
-        burden: checked
-            .requirements
-            .iter()
-            .zip(&checked.estimates)
-            .map(|(requirement, estimate)| JsonBurden {
-                requirement: requirement.name(),
-                hours_per_year: rounded(estimate.hours_per_year),
-                fte: rounded(estimate.fte),
-                frontline_hours_per_year: rounded(estimate.frontline_hours_per_year),
-                cost_dkk: rounded(estimate.cost_dkk),
-                one_off_hours: rounded(estimate.one_off_hours),
-            })
-            .collect(),
+        burden: Lazy(|| {
+            checked
+                .requirements
+                .iter()
+                .zip(&checked.estimates)
+                .map(|(requirement, estimate)| JsonBurden {
+                    requirement: requirement.name(),
+                    hours_per_year: rounded(estimate.hours_per_year),
+                    fte: rounded(estimate.fte),
+                    frontline_hours_per_year: rounded(estimate.frontline_hours_per_year),
+                    cost_dkk: rounded(estimate.cost_dkk),
+                    one_off_hours: rounded(estimate.one_off_hours),
+                })
+        }),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+    } else {
+        serde_json::to_writer(&mut *out, &report)?;
+    }
     out.write_all(b"\n")
+}
+
+/// `--format jsonl`: one diagnostic a line, in the order of the other
+/// formats, each with its code's name and source; nothing else (the
+/// summary and the burden are in `--format json`).
+pub(super) fn write_lines(checked: &Checked, sources: &SourceMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for d in &checked.diagnostics {
+        let line = JsonLine {
+            diagnostic: diagnostic(d, sources),
+            name: d.name(),
+            source: d.cited_source(),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'a> {
@@ -123,7 +205,6 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
     };
     JsonDiagnostic {
         code: d.code(),
-        name: d.name(),
         level: d.level,
         message: &d.message,
         file: &sources.get(d.file()).name,
@@ -132,9 +213,8 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
         labels: std::iter::once(label(&d.primary, true))
             .chain(d.secondary.iter().map(|l| label(l, false)))
             .collect(),
-        notes: d.all_notes().collect(),
+        notes: &d.notes,
         help: d.help.as_deref(),
-        source: d.cited_source(),
     }
 }
 

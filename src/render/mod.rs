@@ -24,8 +24,12 @@ pub enum Format {
     Human,
     /// `path:line:col: level[CODE]: message`, one line each.
     Short,
-    /// One JSON document (docs/json-output.schema.json).
+    /// One JSON document (docs/json-output.schema.json), compact.
     Json,
+    /// The same document indented, for people.
+    JsonPretty,
+    /// One diagnostic a line as JSON, for consumers that read a stream.
+    Jsonl,
     /// The human content through ariadne.
     Pretty,
     /// SARIF 2.1.0 for code scanning.
@@ -57,7 +61,9 @@ pub fn write(
     match format {
         Format::Human => human::write(checked, sources, style, out),
         Format::Short => out.write_all(&short::render(checked, sources, style)),
-        Format::Json => json::write(checked, sources, out),
+        Format::Json => json::write(checked, sources, style.lang, false, out),
+        Format::JsonPretty => json::write(checked, sources, style.lang, true, out),
+        Format::Jsonl => json::write_lines(checked, sources, out),
         Format::Pretty => pretty::write(checked, sources, style, out),
         Format::Sarif => sarif::write(checked, sources, registry, style.lang, out),
         Format::Github => out.write_all(&github::render(checked, sources, style.lang)),

@@ -205,6 +205,60 @@ fn json_output_matches_the_schema() {
 }
 
 #[test]
+fn json_gives_each_rule_once_and_jsonl_one_diagnostic_a_line() {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/json-output.schema.json").expect("schema file"))
+            .expect("schema is JSON");
+    let compact = trustlint(&["check", "--format", "json", "examples"]);
+    let document = json(&compact);
+    assert_eq!(document["version"], 2);
+    // Compact: one line; --pretty: the same document, indented.
+    assert_eq!(compact.stdout.trim_end().lines().count(), 1);
+    let pretty = trustlint(&["check", "--format", "json", "--pretty", "examples"]);
+    assert!(pretty.stdout.contains("\n  \"rules\": {"), "{}", &pretty.stdout[..200]);
+    assert_eq!(json(&pretty), document);
+    // Each code's facts once, in `rules`; the diagnostics refer to them.
+    let diagnostics = document["diagnostics"].as_array().expect("array");
+    assert!(diagnostics.len() > 10);
+    for d in diagnostics {
+        let rule = &document["rules"][d["code"].as_str().expect("a code")];
+        assert!(rule["name"].is_string(), "no rule for {d}");
+        assert!(d.get("name").is_none() && d.get("source").is_none(), "{d}");
+    }
+    let quoted = document["rules"]["TL101"]["quote_note"]
+        .as_str()
+        .expect("TL101 quotes the kodeks");
+    let written = serde_json::to_string(quoted).expect("a string");
+    assert_eq!(compact.stdout.matches(written.as_str()).count(), 1);
+    // jsonl: the same diagnostics in the same order, each line valid alone.
+    let lines = trustlint(&["check", "--format", "jsonl", "examples"]);
+    assert_eq!(lines.status, compact.status);
+    let mut line_schema = schema.clone();
+    line_schema["$ref"] = Value::String("#/$defs/line".into());
+    let parsed: Vec<Value> = lines
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect();
+    assert_eq!(parsed.len(), diagnostics.len());
+    for (line, d) in parsed.iter().zip(diagnostics) {
+        let errors = common::schema::validate(&line_schema, line);
+        assert!(errors.is_empty(), "{errors:#?}");
+        for key in ["code", "level", "message", "file", "span", "labels", "notes", "help"] {
+            assert_eq!(line[key], d[key], "{key}");
+        }
+        assert_eq!(
+            line["name"],
+            document["rules"][d["code"].as_str().expect("code")]["name"]
+        );
+    }
+    // --pretty is for the JSON document only.
+    let misused = trustlint(&["check", "--format", "jsonl", "--pretty", "examples"]);
+    assert_eq!(misused.status, 2);
+    assert!(misused.stderr.contains("--pretty"), "{}", misused.stderr);
+}
+
+#[test]
 fn json_spans_are_bytes_and_columns_are_characters() {
     let run = trustlint(&[
         "check",
