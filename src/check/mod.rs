@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use suppress::{Directive, Suppressed};
 
+pub mod fix;
 pub mod suppress;
 
 /// What a check is run with.

@@ -4,11 +4,14 @@ use super::{Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use trustlint::check::{self, Options};
+use trustlint::check::{self, fix, Options};
 use trustlint::diagnostics::{messages as m, Counts, Level};
+use trustlint::engine::Ruleset;
 use trustlint::render::{self, Format, Style};
 use trustlint::settings::Levels;
 use trustlint::source::atomic;
+use trustlint::source::input::LoadError;
+use trustlint::source::{SourceFile, SourceMap};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -54,6 +57,14 @@ pub struct Args {
     /// The file name standard input (`-`) is shown by and matched against the config's include/exclude
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+
+    /// Apply the safe fixes to the files (each written whole, and only if unchanged since it was read), then report what is left
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+
+    /// Show the safe fixes as a unified diff instead of applying them; exit 1 when there are any
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +91,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     // The config's [rules] first, then -D/-W/-A in the order given.
     let mut levels = Levels::new(&registry);
     if let (Some(config), Some(file)) = (&common.config, common.config_file) {
-        let errors = config.apply_rules(file, &registry, &mut levels);
+        let errors = config.apply_rules(file, &registry, &mut levels, common.lang);
         if !errors.is_empty() {
             common.report_settings_errors(errors, &common.settings);
             return common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]));
@@ -97,17 +108,25 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     }
     flags.sort_by_key(|(index, ..)| *index);
     for (_, selector, level) in flags {
-        if let Err(error) = levels.set(&registry, selector, level) {
+        if let Err(error) = levels.set(&registry, selector, level, common.lang) {
             return common.fail(&format!("{}; {}", error.message, error.help));
         }
     }
-    let (sources, load_errors) = match common.read_inputs(&args.paths, args.stdin_filename.as_deref()) {
+    let (sources, load_errors, paths) = match common.read_inputs(&args.paths, args.stdin_filename.as_deref()) {
         Ok(read) => read,
         Err(code) => return code,
     };
     let lang = common.lang_for(&sources);
     let options = Options { lang, levels };
-    let checked = check::check(&sources, &load_errors, &ruleset, &options);
+    if args.diff {
+        return diff(common, &sources, &load_errors, &ruleset, &options);
+    }
+    let (sources, checked) = if args.fix {
+        fix(common, sources, &load_errors, &paths, &ruleset, &options)
+    } else {
+        let checked = check::check(&sources, &load_errors, &ruleset, &options);
+        (sources, checked)
+    };
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Pretty => Format::Pretty,
@@ -163,6 +182,96 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     } else {
         ExitCode::from(EXIT_CLEAN)
     }
+}
+
+/// `--diff`: the safe fixes as a unified diff on standard output; exit 1
+/// when there are any, as `diff` does.
+fn diff(
+    common: &Common,
+    sources: &SourceMap,
+    load_errors: &[Option<LoadError>],
+    ruleset: &Ruleset,
+    options: &Options,
+) -> ExitCode {
+    let fixed = fix::fix(sources, load_errors, ruleset, options);
+    let mut out = String::new();
+    for (id, file) in sources.iter() {
+        out.push_str(&render::diff::unified(
+            &file.name,
+            &file.text,
+            &fixed.sources.get(id).text,
+        ));
+    }
+    if let Err(code) = common.write_stdout(out.as_bytes()) {
+        return code;
+    }
+    ExitCode::from(if out.is_empty() { EXIT_CLEAN } else { EXIT_ERRORS })
+}
+
+/// `--fix`: the safe fixes written into the files they belong to; returns
+/// the text each file now holds and the check of it. Standard input, and
+/// a file that changed while it was checked, keep their text.
+fn fix(
+    common: &Common,
+    sources: SourceMap,
+    load_errors: &[Option<LoadError>],
+    paths: &[Option<PathBuf>],
+    ruleset: &Ruleset,
+    options: &Options,
+) -> (SourceMap, check::Checked) {
+    let fixed = fix::fix(&sources, load_errors, ruleset, options);
+    let (mut fixes, mut files) = (0, 0);
+    let mut kept_old = false;
+    let mut now = SourceMap::new();
+    for (id, file) in sources.iter() {
+        let new = &fixed.sources.get(id).text;
+        let path = paths.get(id.0).and_then(Option::as_ref);
+        let written = match path {
+            Some(path) if *new != file.text => {
+                match atomic::replace_if_unchanged(path, file.text.as_bytes(), new.as_bytes()) {
+                    Ok(true) => true,
+                    Ok(false) => {
+                        common.warn(
+                            options.lang,
+                            &m::CHANGED_MEANWHILE.fill(options.lang, &[("path", &file.name)]),
+                        );
+                        false
+                    }
+                    Err(err) => {
+                        let reason = super::io_reason(&err, options.lang);
+                        common.warn(
+                            options.lang,
+                            &m::CANNOT_WRITE_FILE.fill(options.lang, &[("path", &file.name), ("reason", &reason)]),
+                        );
+                        false
+                    }
+                }
+            }
+            _ => false,
+        };
+        if written {
+            fixes += fixed.applied[id.0];
+            files += 1;
+        }
+        kept_old |= !written && *new != file.text;
+        let text = if written { new.clone() } else { file.text.clone() };
+        now.add(SourceFile::new(file.name.clone(), text));
+    }
+    if fixes > 0 && !common.quiet {
+        let files = m::COUNT_FILES.fill(options.lang, &[("n", &files.to_string())]);
+        eprintln!(
+            "{}",
+            m::FIXED.fill(options.lang, &[("n", &fixes.to_string()), ("files", &files)])
+        );
+    }
+    // What is left is the check of the text now on disk (the fixed
+    // check holds only when every fix was written).
+    let checked = if kept_old {
+        check::check(&now, load_errors, ruleset, options)
+    } else {
+        fixed.checked
+    };
+    (now, checked)
 }
 
 /// Writes an output file (`-o`, `--sarif-output`) all at once, so a reader

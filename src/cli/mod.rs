@@ -32,7 +32,7 @@ const EXIT_FAILURE: u8 = 2;
 #[command(
     name = "trustlint",
     version,
-    about = "Lint proposed control and documentation requirements against the Kodeks for tillid",
+    about = "Lint proposed control and documentation requirements against the Kodeks for tillid (på dansk: --lang da)",
     propagate_version = true
 )]
 pub struct Cli {
@@ -96,6 +96,10 @@ enum ColorArg {
     Always,
     Never,
 }
+
+/// The files read for a command: their text, why any could not be read,
+/// and the path of each (none for standard input).
+type Inputs = (SourceMap, Vec<Option<LoadError>>, Vec<Option<PathBuf>>);
 
 /// What every command gets from the common options and the config.
 struct Common {
@@ -161,7 +165,7 @@ impl Common {
         // The config's `[params]` replace the ruleset's before its rules are
         // compiled; the config's errors come first, as its file does.
         let mut errors = match &self.config {
-            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default()),
+            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default(), self.lang),
             None => Vec::new(),
         };
         match parsed.compile() {
@@ -176,6 +180,12 @@ impl Common {
     fn fail(&self, message: &str) -> ExitCode {
         eprintln!("{}: {message}", m::ERROR_HEADING.get(self.lang));
         ExitCode::from(EXIT_FAILURE)
+    }
+
+    /// A warning on standard error that does not stop the command, in
+    /// `lang` (the language the files are answered in).
+    fn warn(&self, lang: Lang, message: &str) {
+        eprintln!("{}: {message}", m::WARNING_HEADING.get(lang));
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
@@ -230,16 +240,13 @@ impl Common {
     }
 
     /// The files to check: paths expanded (through the config's globs) and
-    /// read. A missing path or no `.krav` file at all stops the command.
+    /// read, with the path of each (none for standard input). A missing
+    /// path or no `.krav` file at all stops the command.
     ///
     /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
     /// when the config's include/exclude leave that name out, standard input
     /// is not checked, as a file of that name would not be in a folder walk.
-    fn read_inputs(
-        &self,
-        paths: &[PathBuf],
-        stdin_name: Option<&str>,
-    ) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+    fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
         let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
         let mut paths = if paths.is_empty() {
             vec![PathBuf::from(".")]
@@ -250,13 +257,20 @@ impl Common {
             let given = paths.len();
             paths.retain(|path| path.as_os_str() != "-");
             if paths.is_empty() && given > 0 {
-                return Ok((SourceMap::new(), Vec::new()));
+                return Ok((SourceMap::new(), Vec::new(), Vec::new()));
             }
         }
         let inputs = input::discover(&paths, &select).map_err(|err| self.fail(&err.message(self.lang)))?;
         let mut sources = SourceMap::new();
         let load_errors = input::load(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), &mut sources);
-        Ok((sources, load_errors))
+        let paths = inputs
+            .into_iter()
+            .map(|input| match input {
+                input::Input::File(path) => Some(path),
+                input::Input::Stdin => None,
+            })
+            .collect();
+        Ok((sources, load_errors, paths))
     }
 }
 
@@ -328,7 +342,7 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         let file = common.settings.add(SourceFile::new(shown, text));
         common.config_file = Some(file);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match config::load(file, &common.settings.get(file).text, &dir) {
+        match config::load(file, &common.settings.get(file).text, &dir, common.lang) {
             Ok(config) => {
                 if let (None, Some(lang)) = (cli.lang, config.lang) {
                     common.lang = lang;
