@@ -17,7 +17,7 @@ use trustlint::check::Checked;
 use trustlint::diagnostics::{messages as m, Diagnostic, Lang};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
-use trustlint::render::{self, Style};
+use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
@@ -58,6 +58,18 @@ pub struct Cli {
     /// The configuration file [default: the nearest trustlint.toml in this folder or above]
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
+
+    /// The largest file read (a `.krav` file, standard input, a ruleset or config): bytes, or with K, M or G
+    #[arg(long, global = true, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_file_size: u64,
+
+    /// Walk folders whole: without it, what `.gitignore` and `.ignore` files ignore and hidden files and folders are left out
+    #[arg(long, global = true)]
+    no_ignore: bool,
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    input::parse_size(text).ok_or_else(|| format!("`{text}` is not a size like 256M, 64K or 1000"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -108,6 +120,9 @@ struct Common {
     /// The ruleset named on the command line or in the config.
     ruleset: Option<String>,
     config: Option<Config>,
+    /// No file read is larger (`--max-file-size`).
+    max_file_size: u64,
+    walk: input::WalkOptions,
     /// The config file's text, for diagnostics pointing into it.
     settings: SourceMap,
     config_file: Option<FileId>,
@@ -130,11 +145,15 @@ impl Common {
     }
 
     fn ruleset_file(&self, path: &str) -> Result<Ruleset, ExitCode> {
-        match std::fs::read_to_string(path) {
+        match input::read_text(Path::new(path), self.max_file_size) {
             Ok(text) => self.load_ruleset(path, text),
-            Err(err) => Err(self.fail(
-                &m::CANNOT_READ_RULESET.fill(self.lang, &[("path", path), ("reason", &io_reason(&err, self.lang))]),
-            )),
+            Err(reason) => Err(self.fail(&m::CANNOT_READ_RULESET.fill(
+                self.lang,
+                &[
+                    ("path", &escape_controls(path)),
+                    ("reason", &reason_text(&reason, self.lang)),
+                ],
+            ))),
         }
     }
 
@@ -174,7 +193,11 @@ impl Common {
 
     /// Exit status 2 with one clear line.
     fn fail(&self, message: &str) -> ExitCode {
-        eprintln!("{}: {message}", m::ERROR_HEADING.get(self.lang));
+        eprint_line(&format!(
+            "{}: {}",
+            m::ERROR_HEADING.get(self.lang),
+            escape_controls(message)
+        ));
         ExitCode::from(EXIT_FAILURE)
     }
 
@@ -253,9 +276,14 @@ impl Common {
                 return Ok((SourceMap::new(), Vec::new()));
             }
         }
-        let inputs = input::discover(&paths, &select).map_err(|err| self.fail(&err.message(self.lang)))?;
+        let inputs = input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
         let mut sources = SourceMap::new();
-        let load_errors = input::load(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), &mut sources);
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
         Ok((sources, load_errors))
     }
 }
@@ -307,20 +335,31 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         quiet: cli.quiet,
         ruleset: None,
         config: None,
+        max_file_size: cli.max_file_size,
+        walk: input::WalkOptions { ignore: !cli.no_ignore },
         settings: SourceMap::new(),
         config_file: None,
     };
     let config_path = match &cli.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+        None => {
+            let found = std::env::current_dir()
+                .map(|dir| config::discover(&dir))
+                .unwrap_or_default();
+            for skipped in &found.skipped {
+                let message = m::CONFIG_SKIPPED.fill(common.lang, &[("path", &display_path(skipped))]);
+                eprint_line(&format!("{}: {message}", m::WARNING_HEADING.get(common.lang)));
+            }
+            found.path
+        }
     };
     if let Some(path) = config_path {
-        let text = std::fs::read_to_string(&path).map_err(|err| {
+        let text = input::read_text(&path, common.max_file_size).map_err(|reason| {
             common.fail(&m::CANNOT_READ_CONFIG.fill(
                 common.lang,
                 &[
                     ("path", &display_path(&path)),
-                    ("reason", &io_reason(&err, common.lang)),
+                    ("reason", &reason_text(&reason, common.lang)),
                 ],
             ))
         })?;
@@ -361,7 +400,8 @@ fn display_path(path: &Path) -> String {
         .zip(absolute.components())
         .take_while(|(a, b)| a == b)
         .count();
-    if common == 0 {
+    // Nothing shared but the root: `/dev/null` is clearer than `../../dev/null`.
+    if common <= 1 {
         return path.display().to_string();
     }
     let mut relative = PathBuf::new();
@@ -370,6 +410,12 @@ fn display_path(path: &Path) -> String {
     }
     relative.extend(absolute.components().skip(common));
     relative.display().to_string()
+}
+
+/// A line on standard error. Should standard error be closed or full,
+/// there is nowhere left to say so: the exit status still tells.
+fn eprint_line(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn lang_of(lang: LangArg) -> Lang {
@@ -386,9 +432,13 @@ fn finish(written: Result<(), ExitCode>) -> ExitCode {
 /// Why reading or writing failed, in `lang`; a path that is not there may
 /// be a file or a folder.
 fn io_reason(err: &std::io::Error, lang: Lang) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
-        _ => IoReason::of(err).text(lang),
+    reason_text(&IoReason::of(err), lang)
+}
+
+fn reason_text(reason: &IoReason, lang: Lang) -> String {
+    match reason.kind() {
+        Some(std::io::ErrorKind::NotFound) => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
+        _ => reason.text(lang),
     }
 }
 
