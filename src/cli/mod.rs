@@ -202,6 +202,7 @@ impl Common {
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
+        stdout_open().map_err(|err| self.cannot_write_output(&err))?;
         let mut stdout = std::io::stdout().lock();
         match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
@@ -289,10 +290,28 @@ impl Common {
 }
 
 pub fn run() -> ExitCode {
-    let mut matches = Cli::command().get_matches();
-    let cli = match Cli::from_arg_matches_mut(&mut matches.clone()) {
-        Ok(cli) => cli,
-        Err(err) => err.exit(),
+    // rayon's global pool panics when it cannot start its threads (a
+    // process limit, `RAYON_NUM_THREADS=20000` under a memory cap): a pool
+    // of our own falls back to the calling thread alone.
+    let pool = rayon::ThreadPoolBuilder::new().build().or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build()
+    });
+    match pool {
+        Ok(pool) => pool.install(run_command),
+        Err(_) => run_command(),
+    }
+}
+
+fn run_command() -> ExitCode {
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches_mut(&mut matches.clone())?, matches)));
+    let (cli, mut matches) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => return clap_exit(&err),
     };
     let common = match common(&cli) {
         Ok(common) => common,
@@ -411,6 +430,51 @@ fn display_path(path: &Path) -> String {
     relative.extend(absolute.components().skip(common));
     relative.display().to_string()
 }
+
+/// What clap has to say (help, the version, a usage error) on the stream
+/// it chooses. A usage error is exit status 2 as clap's own; help or the
+/// version that cannot be written is 2 with a line that says why (a closed
+/// pipe is the reader's choice, as for every output).
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_FAILURE);
+    match err.print() {
+        Err(io) if err.use_stderr() || io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(io) => {
+            let lang = lang_from_env().unwrap_or_default();
+            let message = m::CANNOT_WRITE_OUTPUT.fill(lang, &[("reason", &io_reason(&io, lang))]);
+            eprint_line(&format!("{}: {message}", m::ERROR_HEADING.get(lang)));
+            ExitCode::from(EXIT_FAILURE)
+        }
+        Ok(()) => ExitCode::from(code),
+    }
+}
+
+/// Whether standard output was open when the process started. Rust's
+/// runtime opens `/dev/null` in place of a closed one (`>&-`) before
+/// `main`, so `init -` would exit 0 having written nothing; a constructor
+/// that runs before the runtime looks first.
+fn stdout_open() -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static LOOK_AT_STDOUT: extern "C" fn() = {
+    extern "C" fn look() {
+        // SAFETY: F_GETFD only asks about the descriptor; it changes nothing.
+        let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+    look
+};
 
 /// A line on standard error. Should standard error be closed or full,
 /// there is nowhere left to say so: the exit status still tells.
