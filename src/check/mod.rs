@@ -103,7 +103,13 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     }
     let estimates: Vec<Estimate> = requirements
         .iter()
-        .map(|r| burden::estimate(r, &ruleset.cost))
+        .zip(&valid)
+        .map(|(r, valid)| {
+            let mut estimate = burden::estimate(r, &ruleset.cost);
+            // A figure read past a language error is not the requirement's.
+            estimate.complete &= *valid;
+            estimate
+        })
         .collect();
     // Rules judge well-formed requirements only: a misspelt or invalid
     // entry would otherwise read as missing and set off rules about it.
