@@ -295,7 +295,11 @@ fn the_cost_model_refuses_lists_inside_lists_and_keeps_linear_conditions() {
     let params = Params::default();
     let refused = |text: &str, scope: Option<ListField>| {
         let err = compile_condition(text, &params, scope).expect_err(text);
-        assert!(err.message.contains("square of a requirement's size"), "{text}: {}", err.message);
+        assert!(
+            err.message.contains("square of a requirement's size"),
+            "{text}: {}",
+            err.message
+        );
     };
     refused("any(data, any(data, any(data, any(data, any(data, false)))))", None);
     refused("any(burdens, all(purposes, kind == safety))", None);
@@ -305,7 +309,10 @@ fn the_cost_model_refuses_lists_inside_lists_and_keeps_linear_conditions() {
     refused("count(replaces) > 1", Some(ListField::Data));
     for (text, scope) in [
         ("any(data, about_staff in modes) and count(replaces) == 0", None),
-        ("not any(purposes, kind in [safety, learning]) or all(measures, kind == effect)", None),
+        (
+            "not any(purposes, kind in [safety, learning]) or all(measures, kind == effect)",
+            None,
+        ),
         ("about_staff in modes and scope.units > 1", Some(ListField::Data)),
     ] {
         assert!(compile_condition(text, &params, scope).is_ok(), "{text}");
