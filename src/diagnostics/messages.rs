@@ -97,7 +97,21 @@ texts! {
     PROSE_FREQUENCY_LABEL: "written as prose" / "skrevet med almindelige ord";
     PROSE_FREQUENCY_HELP: "a number of times a year is written `N {per_year}`" / "et antal gange om året skrives `N {per_year}`";
     NOT_WHOLE: "expected a whole number, found `{number}`" / "her skal stå et helt tal, ikke `{number}`";
-    NOT_WHOLE_HELP: "units and cases are counted in whole numbers" / "enheder og sager tælles i hele tal";
+    NOT_WHOLE_HELP: "people, units and cases are counted in whole numbers" / "personer, enheder og sager tælles i hele tal";
+    NOT_WHOLE_LABEL: "a count" / "et antal";
+    NOT_WHOLE_THOUSANDS_HELP: "did you mean {number}? Write whole numbers without a thousands separator: `{number}`, not `{text}`" / "mente du {number}? Skriv hele tal uden tusindtalsseparator: `{number}`, ikke `{text}`";
+    DECIMAL_COMMA_OR_THOUSANDS_HELP: "did you mean {whole}, or {number}? Write numbers without a thousands separator, and with `.` for decimals" / "mente du {whole} eller {number}? Skriv tal uden tusindtalsseparator og med `.` som decimaltegn";
+    OUT_OF_RANGE: "`{key}: {number}` is more than trustlint accepts (at most {max})" / "`{key}: {number}` er mere, end trustlint godtager (højst {max})";
+    OUT_OF_RANGE_HELP: "check the number: `{key}` can be at most {max}" / "tjek tallet: `{key}` kan højst være {max}";
+    LIMIT_PEOPLE: "more people than live in Denmark" / "flere personer, end der bor i Danmark";
+    LIMIT_UNITS: "more units than there are people in Denmark" / "flere enheder, end der er indbyggere i Danmark";
+    LIMIT_CASES: "more than a hundred million cases" / "mere end hundrede millioner sager";
+    LIMIT_MINUTES: "more minutes than a year has" / "flere minutter, end et år har";
+    LIMIT_PER_YEAR: "more often than once a minute, all year" / "oftere end én gang i minuttet, hele året";
+    LIMIT_YEARS: "more than a hundred years" / "mere end hundrede år";
+    PATTERN_WITHOUT_EVIDENCE: "a `{pattern}` trigger must give its numbers: {missing} are missing" / "en anledning af typen `{pattern}` skal angive sine tal: {missing} mangler";
+    PATTERN_WITHOUT_EVIDENCE_LABEL: "a pattern of how many cases, where? ({missing})" / "et mønster af hvor mange sager, hvor? ({missing})";
+    PATTERN_WITHOUT_EVIDENCE_HELP: "a pattern without numbers is an unsupported claim: write how many cases at how many units, e.g. `{pattern} \"…\" 40 {cases} 3 {units}`" / "et mønster uden tal er en påstand uden belæg: skriv, hvor mange sager på hvor mange enheder, fx `{pattern} \"…\" 40 {cases} 3 {units}`";
     NUMBER_TOO_LARGE: "the number `{number}` is too large" / "tallet `{number}` er for stort";
     BAD_MONTH: "`{date}` is not a date: there is no month {month}" / "`{date}` er ikke en dato: der er ingen måned {month}";
     BAD_DAY: "`{date}` is not a date: month {month} of {year} has {days} days" / "`{date}` er ikke en dato: måned {month} i {year} har {days} dage";
@@ -142,6 +156,44 @@ texts! {
     SHAPE_FREQUENCY: "write `{key}: {daily}`, `{key}: {per_case}` or `{key}: 6 {per_year}`" / "skriv `{key}: {daily}`, `{key}: {per_case}` eller `{key}: 6 {per_year}`";
     SHAPE_FRONTLINE: "write `{key}: {yes}` or `{key}: {no}`" / "skriv `{key}: {yes}` eller `{key}: {no}`";
     SHAPE_NUMBER: "write a number: `{key}: 12` (the decimal separator is `.`)" / "skriv et tal: `{key}: 12` (decimaltegnet er `.`)";
+
+    // ---- TL014: placeholders, and what each key asks ----
+    PLACEHOLDER: "the draft is not finished: {n} {n|placeholder is|placeholders are} left" / "udkastet er ikke færdigt: der står stadig {n} {n|pladsholder|pladsholdere}";
+    PLACEHOLDER_KEY_LABEL: "`{key}`, still to be filled in: {asks}" / "`{key}`, mangler at blive udfyldt: {asks}";
+    PLACEHOLDER_LABEL: "the title, still to be filled in: {asks}" / "titlen, mangler at blive udfyldt: {asks}";
+    PLACEHOLDER_HELP: "replace each placeholder with the real answer, or remove an optional line that does not apply; a placeholder never counts as an answer" / "skriv det rigtige svar i stedet for hver pladsholder, eller fjern en valgfri linje, der ikke er relevant; en pladsholder tæller aldrig som et svar";
+    ASKS_TITLE: "a short title" / "en kort titel";
+    ASKS_BURDEN_LABEL: "who spends the time, e.g. \"home care staff\"" / "hvem der bruger tiden, fx \"hjemmeplejens medarbejdere\"";
+    ASKS_ID: "a unique id, like ABC-2026-01" / "et entydigt id, fx ABC-2026-01";
+    ASKS_OWNER: "the committee or unit that proposes it" / "det udvalg eller den enhed, der foreslår det";
+    ASKS_PURPOSE: "what it is for" / "hvad det er til for";
+    ASKS_LEGAL_BASIS: "the law or decision it implements" / "den lov eller beslutning, det udmønter";
+    ASKS_RISK: "the risk of the task, and why" / "opgavens risiko, og hvorfor";
+    ASKS_TRIGGER: "what led to it" / "hvad der førte til det";
+    ASKS_INVESTIGATION: "how the extent and origin of the problem were examined" / "hvordan problemets omfang og udspring er undersøgt";
+    ASKS_SCOPE: "how many units it applies to" / "hvor mange enheder det gælder";
+    ASKS_GOAL: "what is to be achieved (rather than how)" / "hvad der skal opnås (frem for hvordan)";
+    ASKS_METHOD: "how the work must be done, if that must be prescribed" / "hvordan arbejdet skal gøres, hvis det skal foreskrives";
+    ASKS_DECIDED_BY: "who decides how it is done: central or the local leaders" / "hvem der beslutter, hvordan det gøres: centralt eller de lokale ledere";
+    ASKS_APPLIES_TO: "whether it is the same for every citizen, or done where a professional judges it useful or as agreed with the citizen" / "om det er ens for alle borgere, eller om det gøres, hvor en fagperson vurderer det nyttigt, eller efter aftale med borgeren";
+    ASKS_DATA: "the data needed, each with how it is collected" / "de data, der skal bruges, hver med hvordan de indsamles";
+    ASKS_BURDEN: "who spends time on it, and how much" / "hvem der bruger tid på det, og hvor meget";
+    ASKS_MEASURE: "how the effect is measured" / "hvordan effekten måles";
+    ASKS_REPORTING: "how results are reported" / "hvordan der rapporteres";
+    ASKS_REVIEW: "when it is weighed again with a view to abolishing or simplifying it" / "hvornår det vurderes igen med henblik på afskaffelse eller forenkling";
+    ASKS_SUNSET: "the date on which it lapses by itself" / "den dato, hvor det bortfalder af sig selv";
+    ASKS_REPLACES: "the ids of the requirements it replaces" / "id'erne på de krav, det erstatter";
+    ASKS_HEARD: "how the people who will spend the time were heard (MeningsSamlingen, the local MED committee, a trial)" / "hvordan de, der skal bruge tiden, er blevet hørt (MeningsSamlingen, det lokale MED-udvalg, en afprøvning)";
+    ASKS_DISPENSATION: "how a unit can be exempted" / "hvordan en enhed kan fritages";
+    ASKS_PEOPLE: "how many people spend the time" / "hvor mange personer der bruger tiden";
+    ASKS_MINUTES: "minutes each time" / "minutter hver gang";
+    ASKS_FREQUENCY: "how often" / "hvor ofte";
+    ASKS_FRONTLINE: "whether the time is taken from work with citizens" / "om tiden tages fra arbejdet med borgerne";
+    ASKS_CASES_PER_YEAR: "how many cases there are a year" / "hvor mange sager der er om året";
+    SHAPE_DECIDED_BY: "write `{key}: local` (the local leaders decide how) or `{key}: central`, with an optional reason: `{key}: central \"…\"`" / "skriv `{key}: lokalt` (de lokale ledere beslutter hvordan) eller `{key}: centralt`, evt. med en begrundelse: `{key}: centralt \"…\"`";
+    SHAPE_APPLIES_TO: "write `{key}:` and `every_case`, `by_assessment` or `by_agreement`, with an optional text" / "skriv `{key}:` og `alle_sager`, `efter_vurdering` eller `efter_aftale`, evt. med en tekst";
+    WHAT_DECIDER: "decider" / "beslutningsniveau";
+    WHAT_APPLICATION: "application" / "anvendelse";
 
     // ---- TL004: missing key ----
     MISSING_KEY: "requirement `{name}` is missing {keys}" / "kravet `{name}` mangler {keys}";
@@ -191,6 +243,9 @@ texts! {
     // ---- TL010, TL011: files ----
     UNREADABLE_FILE: "cannot read `{path}`: {error}" / "kan ikke læse `{path}`: {error}";
     UNREADABLE_FILE_HELP: "check that the file exists and that you may read it; the other files are still checked" / "tjek, at filen findes, og at du må læse den; de andre filer tjekkes stadig";
+    NOT_REGULAR_HELP: "only regular files are read (a pipe or a device could block or never end); the other files are still checked" / "kun almindelige filer læses (en pipe eller en enhed kan blokere eller aldrig slutte); de andre filer tjekkes stadig";
+    TOO_LARGE_HELP: "a proposal takes a few kilobytes; to check a larger file, raise `--max-file-size`; the other files are still checked" / "et forslag fylder nogle få kilobytes; hæv `--max-file-size` for at tjekke en større fil; de andre filer tjekkes stadig";
+    OUTSIDE_FOLDER_HELP: "name the file itself on the command line to check it; the other files are still checked" / "angiv selve filen på kommandolinjen for at tjekke den; de andre filer tjekkes stadig";
     NOT_UTF8: "`{path}` is not UTF-8 (invalid byte at offset {offset})" / "`{path}` er ikke UTF-8 (ugyldig byte ved position {offset})";
     NOT_UTF8_LABEL: "not UTF-8" / "ikke UTF-8";
     NOT_UTF8_HELP: "save the file as UTF-8 (files saved as Latin-1 or Windows-1252 hold æ, ø and å as single bytes)" / "gem filen som UTF-8 (filer gemt som Latin-1 eller Windows-1252 har æ, ø og å som enkelte bytes)";
@@ -218,6 +273,9 @@ texts! {
     CHECKED_CLEAN: "checked {files} ({requirements}): no problems found" / "tjekkede {files} ({requirements}): ingen problemer fundet";
     CHECKED_FOUND: "found {counts} in {files} ({requirements} checked)" / "fandt {counts} i {files} ({requirements} tjekket)";
     BURDEN_HEADING: "burden" / "byrde";
+    BURDEN_NOT_ESTIMATED: "not estimated: {n} {n|requirement has|requirements have} errors" / "ikke beregnet: {n} {n|krav har|krav har} fejl";
+    BURDEN_PARTLY_ESTIMATED: "{n} {n|requirement|requirements} with errors not counted" / "{n} krav med fejl er ikke talt med";
+    NOT_ESTIMATED: "not estimated, {n} {n|requirement has|requirements have} errors (run `trustlint check`): {names}" / "ikke beregnet, {n} krav har fejl (kør `trustlint check`): {names}";
     BURDEN_TOTAL: "{hours} {hours|hour|hours} a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens" / "{hours} {hours|time|timer} om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne";
 
     // ---- `burden`: the table ----
@@ -298,6 +356,14 @@ texts! {
     FIXED: "fixed {n} {n|problem|problems} in {files}" / "rettede {n} {n|problem|problemer} i {files}";
     CHANGED_MEANWHILE: "`{path}` changed while it was checked, so it was not fixed; run the check again" / "`{path}` blev ændret, mens den blev tjekket, så den blev ikke rettet; kør tjekket igen";
     FIXABLE: "{n} of them can be fixed with `trustlint check --fix` (`--diff` shows how)" / "{n} af dem kan rettes med `trustlint check --fix` (`--diff` viser hvordan)";
+    IS_A_NAMED_PIPE: "it is a named pipe, not a regular file" / "det er en navngiven pipe, ikke en almindelig fil";
+    IS_A_SOCKET: "it is a socket, not a regular file" / "det er en socket, ikke en almindelig fil";
+    IS_A_DEVICE: "it is a device, not a regular file" / "det er en enhed, ikke en almindelig fil";
+    NOT_A_REGULAR_FILE: "it is not a regular file" / "det er ikke en almindelig fil";
+    FILE_TOO_LARGE: "it is larger than the size limit, `--max-file-size {limit}`" / "den er større end størrelsesgrænsen, `--max-file-size {limit}`";
+    LINK_OUTSIDE_FOLDER: "it is a symbolic link to a file outside the folder checked, and such links are not followed" / "det er et symbolsk link til en fil uden for den tjekkede mappe, og sådanne links følges ikke";
+    SETTINGS_NOT_UTF8: "it is not UTF-8" / "den er ikke UTF-8";
+    CONFIG_SKIPPED: "skipped `{path}`: it belongs to another user and its folder may be written by others (give it with `--config` to use it)" / "springer `{path}` over: den tilhører en anden bruger, og andre kan skrive i dens mappe (angiv den med `--config` for at bruge den)";
     // Output options of `check`.
     PRETTY_NEEDS_JSON: "`--pretty` applies to `--format json` only" / "`--pretty` gælder kun for `--format json`";
 }

@@ -15,6 +15,8 @@ use crate::check::Checked;
 use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level, Registry};
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub use json::JSON_VERSION;
@@ -113,6 +115,33 @@ pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `text` with every control character (and the invisible marks that
+/// reorder text, U+202A–U+202E and U+2066–U+2069) written as `\u{1b}`, so
+/// a file name or a comment cannot move the cursor, colour the terminal
+/// or forge a line of output. Line breaks too: one line stays one line.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_controls_but(text, &[])
+}
+
+/// [`escape_controls`] leaving the characters of `keep` as they are.
+fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
+    let hostile = |c: char| {
+        !keep.contains(&c) && (c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    };
+    if !text.chars().any(hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The word for a level in the text formats: `error`, `fejl`, ….
 fn level_word(level: Level, lang: Lang) -> &'static str {
     match level {
@@ -191,17 +220,32 @@ fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     if checked.estimates.is_empty() {
         return;
     }
-    let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
+    // Only complete estimates are summed; the others are named, never
+    // counted as zero.
+    let complete = || checked.estimates.iter().filter(|e| e.complete);
+    let incomplete = (checked.estimates.len() - complete().count()).to_string();
+    let sum = |f: fn(&crate::burden::Estimate) -> f64| complete().map(f).sum::<f64>();
     let n = |x: f64| format_number(x, lang);
-    let line = m::BURDEN_TOTAL.fill(
-        lang,
-        &[
-            ("hours", &n(sum(|e| e.hours_per_year))),
-            ("fte", &n(sum(|e| e.fte))),
-            ("cost", &n(sum(|e| e.cost_dkk))),
-            ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
-        ],
-    );
+    let line = if complete().next().is_none() {
+        m::BURDEN_NOT_ESTIMATED.fill(lang, &[("n", &incomplete)])
+    } else {
+        let mut line = m::BURDEN_TOTAL.fill(
+            lang,
+            &[
+                ("hours", &n(sum(|e| e.hours_per_year))),
+                ("fte", &n(sum(|e| e.fte))),
+                ("cost", &n(sum(|e| e.cost_dkk))),
+                ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
+            ],
+        );
+        if incomplete != "0" {
+            line = format!(
+                "{line} ({})",
+                m::BURDEN_PARTLY_ESTIMATED.fill(lang, &[("n", &incomplete)])
+            );
+        }
+        line
+    };
     let _ = buffer.set_color(ColorSpec::new().set_bold(true));
     let _ = write!(buffer, "{}", m::BURDEN_HEADING.get(lang));
     let _ = buffer.reset();

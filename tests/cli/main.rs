@@ -16,6 +16,7 @@ mod fix;
 mod formats;
 mod hostile;
 mod init;
+mod inputs;
 mod rules;
 mod ruleset;
 mod scaling;
