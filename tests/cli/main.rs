@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod audit;
 mod burden;
 mod check;
 mod config;
@@ -15,6 +16,7 @@ mod explain;
 mod formats;
 mod hostile;
 mod init;
+mod register;
 mod rules;
 mod ruleset;
 mod scaling;
