@@ -226,9 +226,18 @@ fn quotes_in(path: &Path) -> Vec<Quote> {
 }
 
 fn sources_dir() -> PathBuf {
-    let dir = root().join("../shared/sources");
-    assert!(dir.is_dir(), "the Danish sources are expected in {}", dir.display());
-    dir
+    // Beside the repository; a worktree one level further down finds them
+    // one level up.
+    let dir = ["../shared/sources", "../../shared/sources"]
+        .into_iter()
+        .map(|relative| root().join(relative))
+        .find(|dir| dir.is_dir());
+    dir.unwrap_or_else(|| {
+        panic!(
+            "the Danish sources are expected in {}",
+            root().join("../shared/sources").display()
+        )
+    })
 }
 
 // ---- checking ----

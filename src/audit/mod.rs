@@ -54,10 +54,12 @@ pub struct Candidate {
     pub rank: usize,
     pub requirement: String,
     pub title: String,
-    pub hours_per_year: f64,
-    pub fte: f64,
-    pub cost_dkk: f64,
-    pub frontline_hours_per_year: f64,
+    /// None when the requirement has errors that leave its estimate
+    /// incomplete: it is ranked last, never as zero.
+    pub hours_per_year: Option<f64>,
+    pub fte: Option<f64>,
+    pub cost_dkk: Option<f64>,
+    pub frontline_hours_per_year: Option<f64>,
     pub errors: usize,
     pub warnings: usize,
     pub findings: Vec<Finding>,
@@ -110,22 +112,24 @@ pub fn audit(checked: &Checked, ruleset: &Ruleset, today: Date) -> Audit {
             findings.entry(id).or_default().push(diagnostic);
         }
     }
-    let mut candidates: Vec<Candidate> = figures
+    let mut candidates: Vec<Candidate> = checked
         .requirements
         .iter()
-        .zip(&checked.requirements)
-        .filter_map(|(row, requirement)| {
+        .zip(&checked.estimates)
+        .filter_map(|(requirement, estimate)| {
             let own = findings.get(requirement.id()?)?;
             let count = |level: Level| own.iter().filter(|d| d.level == level).count();
             let (errors, warnings) = (count(Level::Error), count(Level::Warning));
+            // An estimate from incomplete input is not a figure to rank by.
+            let figure = |value: f64| estimate.complete.then_some(value);
             (errors + warnings > 0).then(|| Candidate {
                 rank: 0,
-                requirement: row.name.clone(),
+                requirement: requirement.name().to_owned(),
                 title: requirement.title.value.clone(),
-                hours_per_year: row.hours_per_year,
-                fte: row.fte,
-                cost_dkk: row.cost_dkk,
-                frontline_hours_per_year: row.frontline_hours_per_year,
+                hours_per_year: figure(estimate.hours_per_year),
+                fte: figure(estimate.fte),
+                cost_dkk: figure(estimate.cost_dkk),
+                frontline_hours_per_year: figure(estimate.frontline_hours_per_year),
                 errors,
                 warnings,
                 findings: own
@@ -141,8 +145,9 @@ pub fn audit(checked: &Checked, ruleset: &Ruleset, today: Date) -> Audit {
         })
         .collect();
     candidates.sort_by(|a, b| {
-        b.hours_per_year
-            .total_cmp(&a.hours_per_year)
+        let hours = |c: &Candidate| c.hours_per_year.unwrap_or(-1.0);
+        hours(b)
+            .total_cmp(&hours(a))
             .then(b.errors.cmp(&a.errors))
             .then(b.warnings.cmp(&a.warnings))
             .then(a.requirement.cmp(&b.requirement))

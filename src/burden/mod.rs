@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 /// The parameters of the estimate, from the ruleset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostModel {
-    /// Occurrences per year of each named frequency (`per_case` uses the
-    /// block's `cases_per_year`, `once` is one-off).
+    /// Occurrences per year of each named frequency (`per_case` and
+    /// `on_change` use the block's `cases_per_year`, `once` is one-off).
     pub occurrences: BTreeMap<FrequencyWord, f64>,
     pub hours_per_fte: f64,
     pub hourly_cost_dkk: f64,
@@ -50,7 +50,7 @@ impl CostModel {
     pub fn per_year(&self, frequency: Frequency, cases_per_year: Option<f64>) -> Option<f64> {
         match frequency {
             Frequency::PerYear(n) => Some(n),
-            Frequency::Named(FrequencyWord::PerCase) => cases_per_year,
+            Frequency::Named(word) if word.counts_cases() => cases_per_year,
             Frequency::Named(word) => self.occurrences.get(&word).copied(),
         }
     }
@@ -84,6 +84,11 @@ pub struct Estimate {
     pub frontline_hours_per_year: f64,
     pub frontline_fte: f64,
     pub one_off_hours: f64,
+    /// Whether the figures are the requirement's as written: it has a
+    /// burden block, every block has its figures, and (set by the check)
+    /// the requirement has no language error. An incomplete estimate is
+    /// never shown as a result.
+    pub complete: bool,
 }
 
 pub fn estimate(requirement: &Requirement, model: &CostModel) -> Estimate {
@@ -99,6 +104,7 @@ pub fn estimate(requirement: &Requirement, model: &CostModel) -> Estimate {
     }
     total.fte = total.hours_per_year / model.hours_per_fte;
     total.frontline_fte = total.frontline_hours_per_year / model.hours_per_fte;
+    total.complete = !blocks.is_empty() && blocks.iter().all(Option::is_some);
     total.blocks = blocks;
     total
 }

@@ -12,6 +12,9 @@ pub struct Report {
     pub requirements: Vec<Row>,
     pub groups: Vec<Row>,
     pub total: Row,
+    /// The requirements left out because their estimate is not complete
+    /// (they have errors): named, never counted as zero.
+    pub not_estimated: Vec<String>,
     /// With a register: the load on each group the proposals touch, before
     /// and after.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -71,7 +74,12 @@ pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
         name: "total".to_owned(),
         ..Row::default()
     };
+    let mut not_estimated = Vec::new();
     for (requirement, estimate) in requirements.iter().zip(estimates) {
+        if !estimate.complete {
+            not_estimated.push(requirement.name().to_owned());
+            continue;
+        }
         let mut row = Row {
             name: requirement.name().to_owned(),
             ..Row::default()
@@ -107,6 +115,7 @@ pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
         requirements: rows,
         groups: groups.into_values().collect(),
         total,
+        not_estimated,
         loads: Vec::new(),
     }
 }

@@ -137,7 +137,13 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     }
     let estimates: Vec<Estimate> = requirements
         .iter()
-        .map(|r| burden::estimate(r, &ruleset.cost))
+        .zip(&valid)
+        .map(|(r, valid)| {
+            let mut estimate = burden::estimate(r, &ruleset.cost);
+            // A figure read past a language error is not the requirement's.
+            estimate.complete &= *valid;
+            estimate
+        })
         .collect();
     // What the proposals replace is on its way out: it adds to no group's
     // load and collects no data the proposals could duplicate.

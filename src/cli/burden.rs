@@ -1,6 +1,6 @@
 //! `trustlint burden`: the Standard Cost Model estimate, without judging.
 
-use super::{Common, RegisterArg, EXIT_CLEAN};
+use super::{Common, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +65,9 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         BurdenFormat::Csv => burden::csv(&report),
     };
     match common.write_stdout(text.as_bytes()) {
+        // A requirement that could not be estimated is a failure, as an
+        // error is for `check`: the totals leave it out.
+        Ok(()) if !report.not_estimated.is_empty() => ExitCode::from(EXIT_ERRORS),
         Ok(()) => ExitCode::from(EXIT_CLEAN),
         Err(code) => code,
     }

@@ -216,6 +216,22 @@ pub static INVALID_CONFIG: Entry = Entry {
     citation: None,
 };
 
+pub static PLACEHOLDER: Entry = Entry {
+    code: Cow::Borrowed("TL014"),
+    name: Cow::Borrowed("placeholder"),
+    level: Level::Error,
+    fixed: false,
+    summary: Text {
+        en: Cow::Borrowed("a placeholder is left in the draft"),
+        da: Cow::Borrowed("der står stadig en pladsholder i udkastet"),
+    },
+    explanation: Text {
+        en: Cow::Borrowed("A draft is not finished while a value, id or title is still a placeholder: empty, only `…` or `...` (or other punctuation), starting with `TODO`, a stand-in such as `TBD`, or a text of the template `trustlint init` writes. Each one is labelled with what its key asks for. A placeholder never counts as an answer: `investigation: \"…\"` is read as no investigation, so the rules that ask for one still fire. Replace each with the real answer, or remove an optional line that does not apply."),
+        da: Cow::Borrowed("Et udkast er ikke færdigt, så længe en værdi, et id eller en titel stadig er en pladsholder: tom, kun `…` eller `...` (eller andre tegn uden bogstaver), begynder med `TODO`, er et stedfortræderord som `TBD` eller `udfyldes`, eller er en tekst fra den skabelon, `trustlint init` skriver. Hver pladsholder får en markering, der siger, hvad nøglen spørger om. En pladsholder tæller aldrig som et svar: `undersøgelse: \"…\"` læses som ingen undersøgelse, så de regler, der spørger efter én, slår stadig til. Skriv det rigtige svar i stedet, eller fjern en valgfri linje, der ikke er relevant."),
+    },
+    citation: None,
+};
+
 /// Every language check, in code order.
 pub static LANGUAGE_LINTS: &[&Entry] = &[
     &SYNTAX_ERROR,
@@ -231,6 +247,7 @@ pub static LANGUAGE_LINTS: &[&Entry] = &[
     &EMPTY_FILE,
     &INVALID_RULESET,
     &INVALID_CONFIG,
+    &PLACEHOLDER,
 ];
 
 /// Where the date checks come from: the positive list is to be reviewed
@@ -288,8 +305,16 @@ mod tests {
         let ruleset = crate::engine::ruleset::DEFAULT_TEXT;
         for lint in AUDIT_LINTS {
             let citation = lint.citation.as_ref().expect("a citation");
-            assert!(ruleset.contains(&format!("source = '{}'", citation.source)), "{}", lint.code);
-            assert!(ruleset.contains(&format!("quote = \"{}\"", citation.quote)), "{}", lint.code);
+            assert!(
+                ruleset.contains(&format!("source = '{}'", citation.source)),
+                "{}",
+                lint.code
+            );
+            assert!(
+                ruleset.contains(&format!("quote = \"{}\"", citation.quote)),
+                "{}",
+                lint.code
+            );
         }
     }
 }

@@ -87,7 +87,21 @@ texts! {
     DECIMAL_COMMA_LABEL: "`,` separates values" / "`,` adskiller værdier";
     DECIMAL_COMMA_HELP: "did you mean {number}? The decimal separator is `.`" / "mente du {number}? Decimaltegnet er `.`";
     NOT_WHOLE: "expected a whole number, found `{number}`" / "forventede et helt tal, fandt `{number}`";
-    NOT_WHOLE_HELP: "units and cases are counted in whole numbers" / "enheder og sager tælles i hele tal";
+    NOT_WHOLE_HELP: "people, units and cases are counted in whole numbers" / "personer, enheder og sager tælles i hele tal";
+    NOT_WHOLE_LABEL: "a count" / "et antal";
+    NOT_WHOLE_THOUSANDS_HELP: "did you mean {number}? Write whole numbers without a thousands separator: `{number}`, not `{text}`" / "mente du {number}? Skriv hele tal uden tusindtalsseparator: `{number}`, ikke `{text}`";
+    DECIMAL_COMMA_OR_THOUSANDS_HELP: "did you mean {whole}, or {number}? Write numbers without a thousands separator, and with `.` for decimals" / "mente du {whole} eller {number}? Skriv tal uden tusindtalsseparator og med `.` som decimaltegn";
+    OUT_OF_RANGE: "`{key}: {number}` is more than trustlint accepts (at most {max})" / "`{key}: {number}` er mere, end trustlint godtager (højst {max})";
+    OUT_OF_RANGE_HELP: "check the number: `{key}` can be at most {max}" / "tjek tallet: `{key}` kan højst være {max}";
+    LIMIT_PEOPLE: "more people than live in Denmark" / "flere personer, end der bor i Danmark";
+    LIMIT_UNITS: "more units than there are people in Denmark" / "flere enheder, end der er indbyggere i Danmark";
+    LIMIT_CASES: "more than a hundred million cases" / "mere end hundrede millioner sager";
+    LIMIT_MINUTES: "more minutes than a year has" / "flere minutter, end et år har";
+    LIMIT_PER_YEAR: "more often than once a minute, all year" / "oftere end én gang i minuttet, hele året";
+    LIMIT_YEARS: "more than a hundred years" / "mere end hundrede år";
+    PATTERN_WITHOUT_EVIDENCE: "a `{pattern}` trigger must give its numbers: {missing} are missing" / "en anledning af typen `{pattern}` skal angive sine tal: {missing} mangler";
+    PATTERN_WITHOUT_EVIDENCE_LABEL: "a pattern of how many cases, where? ({missing})" / "et mønster af hvor mange sager, hvor? ({missing})";
+    PATTERN_WITHOUT_EVIDENCE_HELP: "a pattern without numbers is an unsupported claim: write how many cases at how many units, e.g. `{pattern} \"…\" 40 {cases} 3 {units}`" / "et mønster uden tal er en påstand uden belæg: skriv, hvor mange sager på hvor mange enheder, fx `{pattern} \"…\" 40 {cases} 3 {units}`";
     NUMBER_TOO_LARGE: "the number `{number}` is too large" / "tallet `{number}` er for stort";
     BAD_MONTH: "`{date}` is not a date: there is no month {month}" / "`{date}` er ikke en dato: der er ingen måned {month}";
     BAD_DAY: "`{date}` is not a date: month {month} of {year} has {days} days" / "`{date}` er ikke en dato: måned {month} i {year} har {days} dage";
@@ -132,6 +146,44 @@ texts! {
     SHAPE_FREQUENCY: "write `{key}: daily`, `{key}: per_case` or `{key}: 6 per_year`" / "skriv `{key}: dagligt`, `{key}: per_sag` eller `{key}: 6 om_året`";
     SHAPE_FRONTLINE: "write `{key}: yes` or `{key}: no`" / "skriv `{key}: ja` eller `{key}: nej`";
     SHAPE_NUMBER: "write a number: `{key}: 12` (the decimal separator is `.`)" / "skriv et tal: `{key}: 12` (decimaltegnet er `.`)";
+
+    // ---- TL014: placeholders, and what each key asks ----
+    PLACEHOLDER: "the draft is not finished: {n} {n|placeholder is|placeholders are} left" / "udkastet er ikke færdigt: der står stadig {n} {n|pladsholder|pladsholdere}";
+    PLACEHOLDER_KEY_LABEL: "`{key}`, still to be filled in: {asks}" / "`{key}`, mangler at blive udfyldt: {asks}";
+    PLACEHOLDER_LABEL: "the title, still to be filled in: {asks}" / "titlen, mangler at blive udfyldt: {asks}";
+    PLACEHOLDER_HELP: "replace each placeholder with the real answer, or remove an optional line that does not apply; a placeholder never counts as an answer" / "skriv det rigtige svar i stedet for hver pladsholder, eller fjern en valgfri linje, der ikke er relevant; en pladsholder tæller aldrig som et svar";
+    ASKS_TITLE: "a short title" / "en kort titel";
+    ASKS_BURDEN_LABEL: "who spends the time, e.g. \"home care staff\"" / "hvem der bruger tiden, fx \"hjemmeplejens medarbejdere\"";
+    ASKS_ID: "a unique id, like ABC-2026-01" / "et entydigt id, fx ABC-2026-01";
+    ASKS_OWNER: "the committee or unit that proposes it" / "det udvalg eller den enhed, der foreslår det";
+    ASKS_PURPOSE: "what it is for" / "hvad det er til for";
+    ASKS_LEGAL_BASIS: "the law or decision it implements" / "den lov eller beslutning, det udmønter";
+    ASKS_RISK: "the risk of the task, and why" / "opgavens risiko, og hvorfor";
+    ASKS_TRIGGER: "what led to it" / "hvad der førte til det";
+    ASKS_INVESTIGATION: "how the extent and origin of the problem were examined" / "hvordan problemets omfang og udspring er undersøgt";
+    ASKS_SCOPE: "how many units it applies to" / "hvor mange enheder det gælder";
+    ASKS_GOAL: "what is to be achieved (rather than how)" / "hvad der skal opnås (frem for hvordan)";
+    ASKS_METHOD: "how the work must be done, if that must be prescribed" / "hvordan arbejdet skal gøres, hvis det skal foreskrives";
+    ASKS_DECIDED_BY: "who decides how it is done: central or the local leaders" / "hvem der beslutter, hvordan det gøres: centralt eller de lokale ledere";
+    ASKS_APPLIES_TO: "whether it is the same for every citizen, or done where a professional judges it useful or as agreed with the citizen" / "om det er ens for alle borgere, eller om det gøres, hvor en fagperson vurderer det nyttigt, eller efter aftale med borgeren";
+    ASKS_DATA: "the data needed, each with how it is collected" / "de data, der skal bruges, hver med hvordan de indsamles";
+    ASKS_BURDEN: "who spends time on it, and how much" / "hvem der bruger tid på det, og hvor meget";
+    ASKS_MEASURE: "how the effect is measured" / "hvordan effekten måles";
+    ASKS_REPORTING: "how results are reported" / "hvordan der rapporteres";
+    ASKS_REVIEW: "when it is weighed again with a view to abolishing or simplifying it" / "hvornår det vurderes igen med henblik på afskaffelse eller forenkling";
+    ASKS_SUNSET: "the date on which it lapses by itself" / "den dato, hvor det bortfalder af sig selv";
+    ASKS_REPLACES: "the ids of the requirements it replaces" / "id'erne på de krav, det erstatter";
+    ASKS_HEARD: "how the people who will spend the time were heard (MeningsSamlingen, the local MED committee, a trial)" / "hvordan de, der skal bruge tiden, er blevet hørt (MeningsSamlingen, det lokale MED-udvalg, en afprøvning)";
+    ASKS_DISPENSATION: "how a unit can be exempted" / "hvordan en enhed kan fritages";
+    ASKS_PEOPLE: "how many people spend the time" / "hvor mange personer der bruger tiden";
+    ASKS_MINUTES: "minutes each time" / "minutter hver gang";
+    ASKS_FREQUENCY: "how often" / "hvor ofte";
+    ASKS_FRONTLINE: "whether the time is taken from work with citizens" / "om tiden tages fra arbejdet med borgerne";
+    ASKS_CASES_PER_YEAR: "how many cases there are a year" / "hvor mange sager der er om året";
+    SHAPE_DECIDED_BY: "write `{key}: local` (the local leaders decide how) or `{key}: central`, with an optional reason: `{key}: central \"…\"`" / "skriv `{key}: lokalt` (de lokale ledere beslutter hvordan) eller `{key}: centralt`, evt. med en begrundelse: `{key}: centralt \"…\"`";
+    SHAPE_APPLIES_TO: "write `{key}:` and `every_case`, `by_assessment` or `by_agreement`, with an optional text" / "skriv `{key}:` og `alle_sager`, `efter_vurdering` eller `efter_aftale`, evt. med en tekst";
+    WHAT_DECIDER: "decider" / "beslutningsniveau";
+    WHAT_APPLICATION: "application" / "anvendelse";
 
     // ---- TL004: missing key ----
     MISSING_KEY: "requirement `{name}` is missing {keys}" / "kravet `{name}` mangler {keys}";
@@ -218,6 +270,9 @@ texts! {
     CHECKED_CLEAN: "checked {files} ({requirements}): no problems found" / "tjekkede {files} ({requirements}): ingen problemer fundet";
     CHECKED_FOUND: "found {counts} in {files} ({requirements} checked)" / "fandt {counts} i {files} ({requirements} tjekket)";
     BURDEN_HEADING: "burden" / "byrde";
+    BURDEN_NOT_ESTIMATED: "not estimated: {n} {n|requirement has|requirements have} errors" / "ikke beregnet: {n} {n|krav har|krav har} fejl";
+    BURDEN_PARTLY_ESTIMATED: "{n} {n|requirement|requirements} with errors not counted" / "{n} krav med fejl er ikke talt med";
+    NOT_ESTIMATED: "not estimated, {n} {n|requirement has|requirements have} errors (run `trustlint check`): {names}" / "ikke beregnet, {n} krav har fejl (kør `trustlint check`): {names}";
     BURDEN_TOTAL: "{hours} {hours|hour|hours} a year ({fte} FTE, DKK {cost}), {frontline} of them taken from work with citizens" / "{hours} {hours|time|timer} om året ({fte} årsværk, {cost} kr.), heraf {frontline} fra arbejdet med borgerne";
 
     // ---- `burden`: the table ----

@@ -161,6 +161,11 @@ fields! {
     requirement "investigation" => Investigation: Ty::Str, "how the problem was examined";
     requirement "goal" => Goal: Ty::Str, "what is to be achieved";
     requirement "method" => Method: Ty::Str, "the method it prescribes";
+    requirement "decided_by" => DecidedBy: Ty::Str, "`central` or `local`: who decides how it is done";
+    requirement "decided_by.reason" => DecidedByReason: Ty::Str, "why it is decided there";
+    requirement "applies_to" => AppliesTo: Ty::Str, "`every_case`, `by_assessment` or `by_agreement`";
+    requirement "applies_to.reason" => AppliesToReason: Ty::Str, "its text";
+    requirement "heard" => Heard: Ty::Str, "how the people who carry the burden were heard";
     requirement "risk.level" => RiskLevel: Ty::Str, "`low`, `medium` or `high`";
     requirement "risk.reason" => RiskReason: Ty::Str, "why that level";
     requirement "trigger.kind" => TriggerKind: Ty::Str, "`single_case`, `press`, `pattern`, `legislation`, `analysis` or `other`";
@@ -194,7 +199,7 @@ fields! {
     purposes "kind" => PurposeKind: Ty::Str, "the purpose's kind";
     purposes "description" => PurposeDescription: Ty::Str, "its description";
     data "name" => DataName: Ty::Str, "the data item";
-    data "modes" => DataModes: Ty::List, "`manual`, `automatic`, `existing`, `about_staff`";
+    data "modes" => DataModes: Ty::List, "`manual`, `automatic`, `existing`, `about_staff`, `aggregated`";
     burdens "label" => BurdenLabel: Ty::Str, "who is burdened";
     burdens "people" => BurdenPeople: Ty::Num, "how many people";
     burdens "minutes" => BurdenMinutes: Ty::Num, "minutes each time";
@@ -262,6 +267,19 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         Investigation => s(&r.investigation),
         Goal => s(&r.goal),
         Method => s(&r.method),
+        Heard => s(&r.heard),
+        DecidedBy => opt(r.decided_by.as_ref(), |d| word(d.kind.value)),
+        DecidedByReason => r
+            .decided_by
+            .as_ref()
+            .and_then(|d| d.description.as_ref())
+            .map_or(Value::Null, |v| text(&v.value)),
+        AppliesTo => opt(r.applies_to.as_ref(), |a| word(a.kind.value)),
+        AppliesToReason => r
+            .applies_to
+            .as_ref()
+            .and_then(|a| a.description.as_ref())
+            .map_or(Value::Null, |v| text(&v.value)),
         RiskLevel => opt(r.risk.as_ref(), |risk| word(risk.kind.value)),
         RiskReason => r
             .risk

@@ -105,7 +105,7 @@ impl Params {
             Some(ParamValue::Table(table)) => {
                 for (name, value) in table {
                     let word = FrequencyWord::lookup(name)
-                        .filter(|w| *w != FrequencyWord::PerCase)
+                        .filter(|w| !w.counts_cases())
                         .ok_or_else(|| {
                             format!(
                                 "`occurrences.{name}` is not a frequency; the frequencies are {}",

@@ -120,6 +120,9 @@ pub struct KeyFacts {
     pub required: bool,
     /// Why it is required, a note of the TL004 (burden keys have none).
     pub why: Option<&'static Text>,
+    /// What it asks of the author, in a phrase: the comment above it in
+    /// `init`'s template and the label of a placeholder left in it (TL014).
+    pub asks: &'static Text,
     /// The rule fields that read its value (`docs/rules.md`): for a
     /// requirement key, fields of the requirement; for a burden key, fields
     /// of a `burdens` element.
@@ -168,8 +171,10 @@ pub mod values {
 
     /// The tables whose words are values, and the words no table spells
     /// (`per_year` is the form of a frequency, a [`Unit`]).
-    fn tables() -> [&'static [Spelling]; 7] {
+    fn tables() -> [&'static [Spelling]; 9] {
         [
+            Decider::SPELLINGS,
+            Application::SPELLINGS,
             PurposeKind::SPELLINGS,
             RiskLevel::SPELLINGS,
             TriggerKind::SPELLINGS,
@@ -225,60 +230,71 @@ keys! {
     /// `engine/fields.rs` point to.
     pub enum Key {
         Id = "id" / "id" {
-            shape: &m::SHAPE_ID, required: true, why: Some(&m::WHY_ID), fields: &["id"],
+            asks: &m::ASKS_ID, shape: &m::SHAPE_ID, required: true, why: Some(&m::WHY_ID), fields: &["id"],
         },
         Owner = "owner" / "forslagsstiller" {
-            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["owner"],
+            asks: &m::ASKS_OWNER, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["owner"],
         },
         Purpose = "purpose" / "formål" {
-            shape: &m::SHAPE_PURPOSE, required: true, why: Some(&m::WHY_PURPOSE), fields: &["purpose.kinds", "purposes"],
+            asks: &m::ASKS_PURPOSE, shape: &m::SHAPE_PURPOSE, required: true, why: Some(&m::WHY_PURPOSE), fields: &["purpose.kinds", "purposes"],
         },
         LegalBasis = "legal_basis" / "hjemmel" {
-            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["legal_basis"],
+            asks: &m::ASKS_LEGAL_BASIS, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["legal_basis"],
         },
         Risk = "risk" / "risiko" {
-            shape: &m::SHAPE_RISK, required: true, why: Some(&m::WHY_RISK), fields: &["risk.level", "risk.reason"],
+            asks: &m::ASKS_RISK, shape: &m::SHAPE_RISK, required: true, why: Some(&m::WHY_RISK), fields: &["risk.level", "risk.reason"],
         },
         Trigger = "trigger" / "anledning" {
-            shape: &m::SHAPE_TRIGGER, required: false, why: None,
+            asks: &m::ASKS_TRIGGER, shape: &m::SHAPE_TRIGGER, required: false, why: None,
             fields: &["trigger.kind", "trigger.description", "trigger.cases", "trigger.units"],
         },
         Investigation = "investigation" / "undersøgelse" {
-            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["investigation"],
+            asks: &m::ASKS_INVESTIGATION, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["investigation"],
         },
         Scope = "scope" / "omfang" {
-            shape: &m::SHAPE_SCOPE, required: true, why: Some(&m::WHY_SCOPE), fields: &["scope.all", "scope.units", "scope.description"],
+            asks: &m::ASKS_SCOPE, shape: &m::SHAPE_SCOPE, required: true, why: Some(&m::WHY_SCOPE), fields: &["scope.all", "scope.units", "scope.description"],
         },
         Goal = "goal" / "mål" {
-            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["goal"],
+            asks: &m::ASKS_GOAL, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["goal"],
         },
         Method = "method" / "metode" {
-            shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["method"],
+            asks: &m::ASKS_METHOD, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["method"],
+        },
+        DecidedBy = "decided_by" / "besluttes_af" {
+            asks: &m::ASKS_DECIDED_BY, shape: &m::SHAPE_DECIDED_BY, required: false, why: None,
+            fields: &["decided_by", "decided_by.reason"],
+        },
+        AppliesTo = "applies_to" / "gælder" {
+            asks: &m::ASKS_APPLIES_TO, shape: &m::SHAPE_APPLIES_TO, required: false, why: None,
+            fields: &["applies_to", "applies_to.reason"],
         },
         Data = "data" / "data" {
-            shape: &m::SHAPE_DATA, required: false, why: None, fields: &["data"],
+            asks: &m::ASKS_DATA, shape: &m::SHAPE_DATA, required: false, why: None, fields: &["data"],
         },
         Burden = "burden" / "byrde" {
-            shape: &m::BURDEN_NOT_BLOCK_HELP, required: true, why: Some(&m::WHY_BURDEN), fields: &["burdens"],
+            asks: &m::ASKS_BURDEN, shape: &m::BURDEN_NOT_BLOCK_HELP, required: true, why: Some(&m::WHY_BURDEN), fields: &["burdens"],
         },
         Measure = "measure" / "måling" {
-            shape: &m::SHAPE_MEASURE, required: false, why: None, fields: &["measure.kinds", "measures"],
+            asks: &m::ASKS_MEASURE, shape: &m::SHAPE_MEASURE, required: false, why: None, fields: &["measure.kinds", "measures"],
         },
         Reporting = "reporting" / "rapportering" {
-            shape: &m::SHAPE_REPORTING, required: false, why: None,
+            asks: &m::ASKS_REPORTING, shape: &m::SHAPE_REPORTING, required: false, why: None,
             fields: &["reporting.kind", "reporting.frequency", "reporting.per_year"],
         },
         Review = "review" / "revision" {
-            shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date"],
+            asks: &m::ASKS_REVIEW, shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date"],
         },
         Sunset = "sunset" / "udløb" {
-            shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset"],
+            asks: &m::ASKS_SUNSET, shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset"],
         },
         Replaces = "replaces" / "erstatter" {
-            shape: &m::SHAPE_REPLACES, required: false, why: None, fields: &["replaces"],
+            asks: &m::ASKS_REPLACES, shape: &m::SHAPE_REPLACES, required: false, why: None, fields: &["replaces"],
+        },
+        Heard = "heard" / "hørt" {
+            asks: &m::ASKS_HEARD, shape: &m::SHAPE_TEXT, required: false, why: None, fields: &["heard"],
         },
         Dispensation = "dispensation" / "dispensation" {
-            shape: &m::SHAPE_DISPENSATION, required: false, why: None, fields: &["dispensation.kind"],
+            asks: &m::ASKS_DISPENSATION, shape: &m::SHAPE_DISPENSATION, required: false, why: None, fields: &["dispensation.kind"],
         },
     }
 }
@@ -287,19 +303,19 @@ keys! {
     /// Keys of a `burden` block.
     pub enum BurdenKey {
         People = "people" / "personer" {
-            shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["people"],
+            asks: &m::ASKS_PEOPLE, shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["people"],
         },
         Minutes = "minutes" / "minutter" {
-            shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["minutes"],
+            asks: &m::ASKS_MINUTES, shape: &m::SHAPE_NUMBER, required: true, why: None, fields: &["minutes"],
         },
         Frequency = "frequency" / "hyppighed" {
-            shape: &m::SHAPE_FREQUENCY, required: true, why: None, fields: &["frequency"],
+            asks: &m::ASKS_FREQUENCY, shape: &m::SHAPE_FREQUENCY, required: true, why: None, fields: &["frequency"],
         },
         Frontline = "frontline" / "borgernær" {
-            shape: &m::SHAPE_FRONTLINE, required: false, why: None, fields: &["frontline"],
+            asks: &m::ASKS_FRONTLINE, shape: &m::SHAPE_FRONTLINE, required: false, why: None, fields: &["frontline"],
         },
         CasesPerYear = "cases_per_year" / "sager_pr_år" {
-            shape: &m::SHAPE_NUMBER, required: false, why: None, fields: &["cases_per_year"],
+            asks: &m::ASKS_CASES_PER_YEAR, shape: &m::SHAPE_NUMBER, required: false, why: None, fields: &["cases_per_year"],
         },
     }
 }
@@ -341,6 +357,8 @@ keywords! {
         Automatic = "automatic" / "automatisk",
         Existing = "existing" / "eksisterende",
         AboutStaff = "about_staff" / "om_medarbejdere",
+        /// Used only in aggregate (per unit, never per person).
+        Aggregated = "aggregated" / "aggregeret",
     }
 }
 
@@ -362,6 +380,33 @@ keywords! {
         Quarterly = "quarterly" / "kvartalsvis",
         Yearly = "yearly" / "årligt",
         Once = "once" / "engang",
+        /// When the situation changes, not on a calendar; counted from
+        /// `cases_per_year` as `per_case` is.
+        OnChange = "on_change" / "ved_ændring",
+    }
+}
+
+impl FrequencyWord {
+    /// Whether the occurrences a year come from the block's `cases_per_year`.
+    pub fn counts_cases(self) -> bool {
+        matches!(self, FrequencyWord::PerCase | FrequencyWord::OnChange)
+    }
+}
+
+keywords! {
+    /// Who decides how a requirement is carried out.
+    pub enum Decider {
+        Central = "central" / "centralt",
+        Local = "local" / "lokalt",
+    }
+}
+
+keywords! {
+    /// Whom a requirement applies to: every case alike, or where judged or agreed.
+    pub enum Application {
+        EveryCase = "every_case" / "alle_sager",
+        ByAssessment = "by_assessment" / "efter_vurdering",
+        ByAgreement = "by_agreement" / "efter_aftale",
     }
 }
 
@@ -450,6 +495,8 @@ mod tests {
         check::<MeasureKind>();
         check::<FrequencyWord>();
         check::<YesNo>();
+        check::<Decider>();
+        check::<Application>();
         check::<Unit>();
         check::<Marker>();
     }

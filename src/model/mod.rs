@@ -6,13 +6,14 @@
 mod build;
 mod date;
 pub mod keywords;
+pub mod placeholder;
 pub mod template;
 
 pub use build::{build, Built};
 pub use date::Date;
 pub use keywords::{
-    BurdenKey, DataMode, FrequencyWord, Key, KeyFacts, KeyTable, Keyword, MeasureKind, PurposeKind, RiskLevel,
-    TriggerKind,
+    Application, BurdenKey, DataMode, Decider, FrequencyWord, Key, KeyFacts, KeyTable, Keyword, MeasureKind,
+    PurposeKind, RiskLevel, TriggerKind,
 };
 // "Did you mean" serves every stage; the model's keyword suggestions use it most.
 pub use crate::diagnostics::suggest;
@@ -47,6 +48,10 @@ pub struct Requirement {
     pub scope: Option<Scope>,
     pub goal: Option<Spanned<String>>,
     pub method: Option<Spanned<String>>,
+    /// Who decides how it is carried out.
+    pub decided_by: Option<Described<Decider>>,
+    /// Every case alike, or where judged or agreed.
+    pub applies_to: Option<Described<Application>>,
     pub data: Vec<DataItem>,
     pub burdens: Vec<Burden>,
     pub measures: Vec<Measure>,
@@ -55,6 +60,8 @@ pub struct Requirement {
     pub sunset: Option<Spanned<Date>>,
     pub replaces: Vec<Spanned<String>>,
     pub dispensation: Option<Spanned<Dispensation>>,
+    /// How the people who carry the burden were consulted.
+    pub heard: Option<Spanned<String>>,
     /// Every key written in the block, in the order written (rules put
     /// their labels on these).
     pub entries: Vec<EntrySpan>,
@@ -94,6 +101,8 @@ impl Requirement {
             Key::Scope => self.scope.as_ref().map(|s| s.count_span),
             Key::Trigger => self.trigger.as_ref().map(|t| t.kind.span),
             Key::Risk => self.risk.as_ref().map(|r| r.kind.span),
+            Key::DecidedBy => self.decided_by.as_ref().map(|d| d.kind.span),
+            Key::AppliesTo => self.applies_to.as_ref().map(|a| a.kind.span),
             Key::Id
             | Key::Owner
             | Key::Purpose
@@ -108,6 +117,7 @@ impl Requirement {
             | Key::Review
             | Key::Sunset
             | Key::Replaces
+            | Key::Heard
             | Key::Dispensation => None,
         };
         specific.or_else(|| self.entry_span(key)).unwrap_or(self.title.span)

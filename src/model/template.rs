@@ -1,101 +1,113 @@
 //! The commented template proposal that `trustlint init` writes, in either
-//! language. Every key and word comes from the keyword table beside it, so
-//! the template cannot drift from the language.
+//! language. Every key and word comes from the keyword table beside it, the
+//! comment above each key is what the key asks (its `asks` fact), and the
+//! placeholders are those of [`super::placeholder`], which TL014 finds: so
+//! the template cannot drift from the language, and a draft that keeps any
+//! of them is never taken as finished.
 //!
 //! Placeholders are `TODO` where a keyword or number belongs (so `check`
 //! says what is accepted there until it is filled in) and `"…"` where text
 //! belongs.
 
+use super::placeholder::{self, TEXT, WORD};
 use crate::diagnostics::Lang;
 use crate::model::keywords::{Marker, Opener, Unit, YesNo};
 use crate::model::{
-    BurdenKey, DataMode, FrequencyWord, Key, Keyword, MeasureKind, PurposeKind, RiskLevel, TriggerKind,
+    Application, BurdenKey, DataMode, Decider, FrequencyWord, Key, KeyTable, Keyword, MeasureKind, PurposeKind,
+    RiskLevel, TriggerKind,
 };
+
+/// "What it is for" → "What it is for".
+fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The words of a keyword table in `lang`, for a comment.
+fn words<K: Keyword>(lang: Lang) -> String {
+    K::SPELLINGS
+        .iter()
+        .map(|s| s.in_lang(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The template in `lang`: Danish keywords and comments for `da`.
 pub fn template(lang: Lang) -> String {
-    let k = |key: Key| key.name(lang);
-    let b = |key: BurdenKey| key.name(lang);
-    let words = |names: Vec<&str>| names.join(", ");
-    let all = |f: fn(Lang) -> Vec<&'static str>| words(f(lang));
-    let purposes = all(|l| PurposeKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let risks = all(|l| RiskLevel::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let triggers = all(|l| TriggerKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let modes = all(|l| DataMode::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let measures = all(|l| MeasureKind::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let frequencies = all(|l| FrequencyWord::SPELLINGS.iter().map(|s| s.in_lang(l)).collect());
-    let yes_no = format!("{} / {}", YesNo::Yes.name(lang), YesNo::No.name(lang));
     let t = |en: &'static str, da: &'static str| match lang {
         Lang::En => en,
         Lang::Da => da,
     };
+    let optional = t(" (optional)", " (valgfri)");
+    let k = |key: Key| key.name(lang);
+    let b = |key: BurdenKey| key.name(lang);
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
         out.push('\n');
     };
+    // The comment above a key: what it asks, then what can be written.
+    let ask = |indent: &str, asks: &str, list: Option<String>, optional: &str| match list {
+        Some(list) => format!("{indent}# {}{optional}: {list}", sentence(asks)),
+        None => format!("{indent}# {}.{optional}", sentence(asks)),
+    };
+    let key_ask =
+        |key: Key, list: Option<String>, optional: &str| ask("  ", key.facts().asks.get(lang), list, optional);
+    let burden_ask =
+        |key: BurdenKey, list: Option<String>, optional: &str| ask("    ", key.facts().asks.get(lang), list, optional);
+
     line(t(
-        "# A proposed control or documentation requirement, for trustlint.\n# Fill in every TODO and every \"…\", remove the lines marked (optional)\n# that do not apply, then run: trustlint check <this file>\n#\n# The Kodeks for tillid asks of every new requirement: what is it for, how\n# risky is the task, who pays for it in time, and how is its effect measured?",
-        "# Et forslag til et kontrol- eller dokumentationskrav, til trustlint.\n# Udfyld alle TODO og alle \"…\", fjern de linjer mærket (valgfri), der ikke\n# er relevante, og kør så: trustlint check <denne fil>\n#\n# Kodeks for tillid spørger ethvert nyt krav: hvad er det til for, hvor\n# risikabel er opgaven, hvem betaler i tid, og hvordan måles effekten?",
+        "# A proposed control or documentation requirement, for trustlint.\n# Fill in every TODO and every \"…\", remove the lines marked (optional)\n# that do not apply, then run: trustlint check <this file>\n# A TODO or \"…\" left in is reported (TL014): the draft is not finished.\n#\n# The Kodeks for tillid asks of every new requirement: what is it for, how\n# risky is the task, who pays for it in time, and how is its effect measured?",
+        "# Et forslag til et kontrol- eller dokumentationskrav, til trustlint.\n# Udfyld alle TODO og alle \"…\", fjern de linjer mærket (valgfri), der ikke\n# er relevante, og kør så: trustlint check <denne fil>\n# Står der stadig TODO eller \"…\", meldes det (TL014): udkastet er ikke færdigt.\n#\n# Kodeks for tillid spørger ethvert nyt krav: hvad er det til for, hvor\n# risikabel er opgaven, hvem betaler i tid, og hvordan måles effekten?",
     ).to_owned());
     line(format!(
         "{} \"{}\" {{",
         Opener::Requirement.name(lang),
-        t("TODO: a short title", "TODO: en kort titel")
+        placeholder::title(lang)
     ));
-    line(
-        t(
-            "  # A unique id, like ABC-2026-01.",
-            "  # Et entydigt id, fx ABC-2026-01.",
-        )
-        .to_owned(),
-    );
-    line(format!("  {}: TODO-ID", k(Key::Id)));
-    line(
-        t(
-            "  # The committee or unit that proposes it. (optional)",
-            "  # Udvalget eller enheden, der foreslår det. (valgfri)",
-        )
-        .to_owned(),
-    );
-    line(format!("  {}: \"…\"", k(Key::Owner)));
+    line(key_ask(Key::Id, None, ""));
+    line(format!("  {}: {}", k(Key::Id), placeholder::ID));
+    line(key_ask(Key::Owner, None, optional));
+    line(format!("  {}: \"{TEXT}\"", k(Key::Owner)));
     line(format!(
-        "{} {purposes}",
+        "{} {}",
         t(
             "  # What it is for, one or more of:",
             "  # Hvad det er til for, ét eller flere af:"
-        )
+        ),
+        words::<PurposeKind>(lang)
     ));
-    line(format!("  {}: TODO \"…\"", k(Key::Purpose)));
-    line(
+    line(format!("  {}: {WORD} \"{TEXT}\"", k(Key::Purpose)));
+    line(ask(
+        "  ",
         t(
-            "  # For a legal purpose: the law or decision it implements. (optional)",
-            "  # Ved et lovkrav: den lov eller beslutning, det udmønter. (valgfri)",
-        )
-        .to_owned(),
-    );
-    line(format!("  {}: \"…\"", k(Key::LegalBasis)));
-    line(format!(
-        "{} {risks}",
-        t("  # The risk of the task, and why:", "  # Opgavens risiko, og hvorfor:")
+            "for a legal purpose: the law or decision it implements",
+            "ved et lovkrav: den lov eller beslutning, det udmønter",
+        ),
+        None,
+        optional,
     ));
-    line(format!("  {}: TODO \"…\"", k(Key::Risk)));
-    line(
-        format!(
-            "{} {triggers} (optional)",
-            t("  # What triggered it:", "  # Hvad der udløste det:")
-        )
-        .replace("(optional)", t("(optional)", "(valgfri)")),
-    );
-    line(format!("  {}: TODO \"…\"", k(Key::Trigger)));
-    line(
-        t(
-            "  # How the extent and origin of the problem were examined. (optional)",
-            "  # Hvordan problemets omfang og udspring er undersøgt. (valgfri)",
-        )
-        .to_owned(),
-    );
-    line(format!("  {}: \"…\"", k(Key::Investigation)));
+    line(format!("  {}: \"{TEXT}\"", k(Key::LegalBasis)));
+    line(key_ask(Key::Risk, Some(words::<RiskLevel>(lang)), ""));
+    line(format!("  {}: {WORD} \"{TEXT}\"", k(Key::Risk)));
+    line(key_ask(Key::Trigger, Some(words::<TriggerKind>(lang)), optional));
+    let (cases, units) = (Unit::Cases.name(lang), Unit::Units.name(lang));
+    line(match lang {
+        Lang::En => format!(
+            "  # A {} gives its numbers: how many {cases} at how many {units}.",
+            TriggerKind::Pattern.name(lang)
+        ),
+        Lang::Da => format!(
+            "  # Et {} angiver sine tal: hvor mange {cases} på hvor mange {units}.",
+            TriggerKind::Pattern.name(lang)
+        ),
+    });
+    line(format!("  {}: {WORD} \"{TEXT}\"", k(Key::Trigger)));
+    line(key_ask(Key::Investigation, None, optional));
+    line(format!("  {}: \"{TEXT}\"", k(Key::Investigation)));
     let all_word = Marker::All.name(lang);
     line(match lang {
         Lang::En => {
@@ -103,15 +115,9 @@ pub fn template(lang: Lang) -> String {
         }
         Lang::Da => format!("  # Hvor mange enheder det gælder; skriv `{all_word}` før tallet, hvis det er alle."),
     });
-    line(format!("  {}: TODO {} \"…\"", k(Key::Scope), Unit::Units.name(lang)));
-    line(
-        t(
-            "  # What is to be achieved (rather than how).",
-            "  # Hvad der skal opnås (frem for hvordan).",
-        )
-        .to_owned(),
-    );
-    line(format!("  {}: \"…\"", k(Key::Goal)));
+    line(format!("  {}: {WORD} {units} \"{TEXT}\"", k(Key::Scope)));
+    line(key_ask(Key::Goal, None, ""));
+    line(format!("  {}: \"{TEXT}\"", k(Key::Goal)));
     line(
         t(
             "  # Only if the method must be prescribed (a goal leaves it to the professionals):",
@@ -119,18 +125,27 @@ pub fn template(lang: Lang) -> String {
         )
         .to_owned(),
     );
-    line(format!("  # {}: \"…\"", k(Key::Method)));
-    line(
-        format!(
-            "{} {modes} (optional)",
-            t(
-                "  # The data needed, each with how it is collected:",
-                "  # De data, der skal bruges, hver med hvordan de indsamles:"
-            )
-        )
-        .replace("(optional)", t("(optional)", "(valgfri)")),
-    );
-    line(format!("  {}: \"…\" TODO", k(Key::Data)));
+    line(format!("  # {}: \"{TEXT}\"", k(Key::Method)));
+    line(format!(
+        "{} {}",
+        t(
+            "  # Who decides how the work is done? The kodeks leaves that to the local leaders:",
+            "  # Hvem beslutter, hvordan arbejdet gøres? Kodekset overlader det til de lokale ledere:",
+        ),
+        words::<Decider>(lang)
+    ));
+    line(format!("  {}: {}", k(Key::DecidedBy), Decider::Local.name(lang)));
+    line(format!(
+        "{} {}",
+        t(
+            "  # Is it the same for every citizen, or done where a professional judges it useful, or as agreed with the citizen?",
+            "  # Er det ens for alle borgere, eller gøres det, hvor en fagperson vurderer det nyttigt, eller efter aftale med borgeren?",
+        ),
+        words::<Application>(lang)
+    ));
+    line(format!("  {}: {WORD}", k(Key::AppliesTo)));
+    line(key_ask(Key::Data, Some(words::<DataMode>(lang)), optional));
+    line(format!("  {}: \"{TEXT}\" {WORD}", k(Key::Data)));
     line(
         t(
             "  # Who spends time on it, and how much: one block per group.",
@@ -138,36 +153,42 @@ pub fn template(lang: Lang) -> String {
         )
         .to_owned(),
     );
-    line(format!("  {} \"…\" {{", k(Key::Burden)));
-    line(format!("    {}: TODO", b(BurdenKey::People)));
-    line(format!("    {}: TODO", b(BurdenKey::Minutes)));
-    line(format!(
-        "{} {frequencies}, N {}",
-        t("    # How often:", "    # Hvor ofte:"),
-        Unit::PerYear.name(lang)
+    line(format!("  {} \"{TEXT}\" {{", k(Key::Burden)));
+    line(burden_ask(BurdenKey::People, None, ""));
+    line(format!("    {}: {WORD}", b(BurdenKey::People)));
+    line(burden_ask(BurdenKey::Minutes, None, ""));
+    line(format!("    {}: {WORD}", b(BurdenKey::Minutes)));
+    line(burden_ask(
+        BurdenKey::Frequency,
+        Some(format!(
+            "{}, N {}",
+            words::<FrequencyWord>(lang),
+            Unit::PerYear.name(lang)
+        )),
+        "",
     ));
-    line(format!("    {}: TODO", b(BurdenKey::Frequency)));
-    let per_case = FrequencyWord::PerCase.name(lang);
+    line(format!("    {}: {WORD}", b(BurdenKey::Frequency)));
+    let (per_case, on_change) = (FrequencyWord::PerCase.name(lang), FrequencyWord::OnChange.name(lang));
     line(match lang {
-        Lang::En => format!("    # With `{per_case}`: how many cases there are a year."),
-        Lang::Da => format!("    # Ved `{per_case}`: hvor mange sager der er om året."),
+        Lang::En => format!("    # With `{per_case}` or `{on_change}`: how many cases there are a year."),
+        Lang::Da => format!("    # Ved `{per_case}` eller `{on_change}`: hvor mange sager der er om året."),
     });
     line(format!("    # {}: 120", b(BurdenKey::CasesPerYear)));
-    line(format!(
-        "{} {yes_no}",
-        t(
-            "    # Is the time taken from work with citizens?",
-            "    # Tages tiden fra arbejdet med borgerne?"
-        )
+    line(burden_ask(
+        BurdenKey::Frontline,
+        Some(format!("{} / {}", YesNo::Yes.name(lang), YesNo::No.name(lang))),
+        "",
     ));
-    line(format!("    {}: TODO", b(BurdenKey::Frontline)));
+    line(format!("    {}: {WORD}", b(BurdenKey::Frontline)));
     line("  }".to_owned());
+    line(t(
+        "  # How were the people who will spend the time heard (MeningsSamlingen, the local MED committee, a trial)?",
+        "  # Hvordan er de, der skal bruge tiden, blevet hørt (MeningsSamlingen, det lokale MED-udvalg, en afprøvning)?",
+    ).to_owned());
+    line(format!("  {}: \"{TEXT}\"", k(Key::Heard)));
+    line(key_ask(Key::Measure, Some(words::<MeasureKind>(lang)), ""));
     line(format!(
-        "{} {measures}",
-        t("  # How the effect is measured:", "  # Hvordan effekten måles:")
-    ));
-    line(format!(
-        "  {}: {} \"…\"",
+        "  {}: {} \"{TEXT}\"",
         k(Key::Measure),
         MeasureKind::Effect.name(lang)
     ));
@@ -179,13 +200,7 @@ pub fn template(lang: Lang) -> String {
         .to_owned(),
     );
     line(format!("  {}: {}", k(Key::Reporting), Marker::Deviation.name(lang)));
-    line(
-        t(
-            "  # When it is weighed again for abolition or simplification.",
-            "  # Hvornår det vurderes igen med henblik på afskaffelse eller forenkling.",
-        )
-        .to_owned(),
-    );
+    line(key_ask(Key::Review, None, ""));
     line(format!(
         "  {}: {} 2 {}",
         k(Key::Review),
@@ -215,7 +230,7 @@ pub fn template(lang: Lang) -> String {
         )
         .to_owned(),
     );
-    line(format!("  {}: \"…\"", k(Key::Dispensation)));
+    line(format!("  {}: \"{TEXT}\"", k(Key::Dispensation)));
     line("}".to_owned());
     out
 }

@@ -99,9 +99,9 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
             lines.push(vec![
                 candidate.rank.to_string(),
                 candidate.requirement.clone(),
-                format_number(candidate.hours_per_year, lang),
-                format_number(candidate.fte, lang),
-                format_number(candidate.cost_dkk, lang),
+                shown(candidate.hours_per_year, lang),
+                shown(candidate.fte, lang),
+                shown(candidate.cost_dkk, lang),
                 candidate.errors.to_string(),
                 candidate.warnings.to_string(),
                 codes.join(" "),
@@ -147,14 +147,24 @@ pub fn csv(audit: &Audit) -> String {
             candidate.rank,
             csv_field(&candidate.requirement),
             csv_field(&candidate.title),
-            round(candidate.hours_per_year),
-            round(candidate.fte),
-            round(candidate.cost_dkk),
-            round(candidate.frontline_hours_per_year),
+            csv_number(candidate.hours_per_year),
+            csv_number(candidate.fte),
+            csv_number(candidate.cost_dkk),
+            csv_number(candidate.frontline_hours_per_year),
             candidate.errors,
             candidate.warnings,
             codes.join(" ")
         );
     }
     out
+}
+
+/// A figure, or a dash where the estimate is incomplete.
+fn shown(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format_number(v, lang))
+}
+
+/// A figure, or an empty field where the estimate is incomplete.
+fn csv_number(value: Option<f64>) -> String {
+    value.map(round).map(|v| v.to_string()).unwrap_or_default()
 }

@@ -16,10 +16,15 @@ pub fn table(report: &Report, lang: Lang) -> String {
         m::COLUMN_FRONTLINE,
     ];
     let mut out = String::new();
+    // Nothing estimated: no table of zeros, only what could not be estimated.
+    let nothing = report.requirements.is_empty() && !report.not_estimated.is_empty();
     for (title, rows) in [
         (m::COLUMN_REQUIREMENT, &report.requirements),
         (m::COLUMN_GROUP, &report.groups),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| !nothing)
+    {
         let mut lines: Vec<Vec<String>> = vec![std::iter::once(title)
             .chain(headers)
             .map(|h| h.get(lang).to_owned())
@@ -70,6 +75,11 @@ pub fn table(report: &Report, lang: Lang) -> String {
     if report.total.one_off_hours > 0.0 {
         let hours = format_number(report.total.one_off_hours, lang);
         let _ = writeln!(out, "{}", m::ONE_OFF.fill(lang, &[("hours", &hours)]));
+    }
+    if !report.not_estimated.is_empty() {
+        let n = report.not_estimated.len().to_string();
+        let names = report.not_estimated.join(", ");
+        let _ = writeln!(out, "{}", m::NOT_ESTIMATED.fill(lang, &[("n", &n), ("names", &names)]));
     }
     out
 }
@@ -130,6 +140,9 @@ pub fn csv(report: &Report) -> String {
                 ("after", &load.after),
             ]
         }));
+    for name in &report.not_estimated {
+        let _ = writeln!(out, "not_estimated,{},,,,,,,", csv_field(name));
+    }
     for (kind, row) in rows {
         let _ = writeln!(
             out,

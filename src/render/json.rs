@@ -162,6 +162,8 @@ pub(super) fn write(
                 .requirements
                 .iter()
                 .zip(&checked.estimates)
+                // No figure from a requirement with errors.
+                .filter(|(_, estimate)| estimate.complete)
                 .map(|(requirement, estimate)| JsonBurden {
                     requirement: requirement.name(),
                     hours_per_year: rounded(estimate.hours_per_year),

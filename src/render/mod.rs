@@ -177,17 +177,32 @@ fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     if checked.estimates.is_empty() {
         return;
     }
-    let sum = |f: fn(&crate::burden::Estimate) -> f64| checked.estimates.iter().map(f).sum::<f64>();
+    // Only complete estimates are summed; the others are named, never
+    // counted as zero.
+    let complete = || checked.estimates.iter().filter(|e| e.complete);
+    let incomplete = (checked.estimates.len() - complete().count()).to_string();
+    let sum = |f: fn(&crate::burden::Estimate) -> f64| complete().map(f).sum::<f64>();
     let n = |x: f64| format_number(x, lang);
-    let line = m::BURDEN_TOTAL.fill(
-        lang,
-        &[
-            ("hours", &n(sum(|e| e.hours_per_year))),
-            ("fte", &n(sum(|e| e.fte))),
-            ("cost", &n(sum(|e| e.cost_dkk))),
-            ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
-        ],
-    );
+    let line = if complete().next().is_none() {
+        m::BURDEN_NOT_ESTIMATED.fill(lang, &[("n", &incomplete)])
+    } else {
+        let mut line = m::BURDEN_TOTAL.fill(
+            lang,
+            &[
+                ("hours", &n(sum(|e| e.hours_per_year))),
+                ("fte", &n(sum(|e| e.fte))),
+                ("cost", &n(sum(|e| e.cost_dkk))),
+                ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
+            ],
+        );
+        if incomplete != "0" {
+            line = format!(
+                "{line} ({})",
+                m::BURDEN_PARTLY_ESTIMATED.fill(lang, &[("n", &incomplete)])
+            );
+        }
+        line
+    };
     let _ = buffer.set_color(ColorSpec::new().set_bold(true));
     let _ = write!(buffer, "{}", m::BURDEN_HEADING.get(lang));
     let _ = buffer.reset();

@@ -31,6 +31,8 @@ fn bare() -> Requirement {
         scope: None,
         goal: None,
         method: None,
+        decided_by: None,
+        applies_to: None,
         data: Vec::new(),
         burdens: Vec::new(),
         measures: Vec::new(),
@@ -39,6 +41,7 @@ fn bare() -> Requirement {
         sunset: None,
         replaces: Vec::new(),
         dispensation: None,
+        heard: None,
         entries: Vec::new(),
     }
 }

@@ -1,9 +1,10 @@
 //! A `burden "who" { … }` block: its label, its keys and the keys it must have.
 
+use super::values::{MAX_CASES, MAX_MINUTES, MAX_PEOPLE};
 use super::Builder;
 use crate::diagnostics::{join_and, lints, messages as m};
 use crate::model::keywords::{KeyTable, YesNo};
-use crate::model::{Burden, BurdenKey, Frequency, FrequencyWord, Key, Keyword, Spanned};
+use crate::model::{Burden, BurdenKey, Frequency, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Block, Item};
 
@@ -57,15 +58,15 @@ impl Builder<'_> {
             };
             let read = match key {
                 BurdenKey::People => {
-                    burden.people = self.number(key, &mut c);
+                    burden.people = self.count(key, &mut c, MAX_PEOPLE);
                     burden.people.is_some()
                 }
                 BurdenKey::Minutes => {
-                    burden.minutes = self.number(key, &mut c);
+                    burden.minutes = self.bounded(key, &mut c, MAX_MINUTES);
                     burden.minutes.is_some()
                 }
                 BurdenKey::CasesPerYear => {
-                    burden.cases_per_year = self.number(key, &mut c);
+                    burden.cases_per_year = self.count(key, &mut c, MAX_CASES);
                     burden.cases_per_year.is_some()
                 }
                 BurdenKey::Frequency => {
@@ -103,9 +104,13 @@ impl Builder<'_> {
             self.out.push(diagnostic);
         }
         if let Some(frequency) = &burden.frequency {
-            if frequency.value == Frequency::Named(FrequencyWord::PerCase) && !present(BurdenKey::CasesPerYear) {
+            let counted = match frequency.value {
+                Frequency::Named(word) if word.counts_cases() => Some(word),
+                _ => None,
+            };
+            if let (Some(word), false) = (counted, present(BurdenKey::CasesPerYear)) {
                 let name = BurdenKey::CasesPerYear.name(self.keyword_lang);
-                let per_case = FrequencyWord::PerCase.name(self.keyword_lang);
+                let per_case = word.name(self.keyword_lang);
                 let diagnostic = lints::MISSING_KEY
                     .at(
                         self.file,

@@ -1,6 +1,7 @@
 //! The value of each key of a requirement block, read into its field.
 
 use super::cursor::Cursor;
+use super::values::{MAX_CASES, MAX_REVIEW_YEARS, MAX_UNITS};
 use super::Builder;
 use crate::diagnostics::{messages as m, Text};
 use crate::model::keywords::{Marker, Unit};
@@ -37,6 +38,17 @@ impl Builder<'_> {
             Key::Investigation => r.investigation = self.text(key, entry),
             Key::Goal => r.goal = self.text(key, entry),
             Key::Method => r.method = self.text(key, entry),
+            Key::Heard => r.heard = self.text(key, entry),
+            Key::DecidedBy => {
+                r.decided_by = self
+                    .single(key, entry)
+                    .and_then(|mut c| self.described(key, &mut c, &m::WHAT_DECIDER, entry.value_span))
+            }
+            Key::AppliesTo => {
+                r.applies_to = self
+                    .single(key, entry)
+                    .and_then(|mut c| self.described(key, &mut c, &m::WHAT_APPLICATION, entry.value_span))
+            }
             Key::Purpose => {
                 r.purposes = self.list(entry, |b, c, span| b.described(key, c, &m::WHAT_PURPOSE_KIND, span))
             }
@@ -56,13 +68,19 @@ impl Builder<'_> {
                         units: None,
                     };
                     while c.at_number() {
-                        let count = self.whole(key, &mut c)?;
+                        let count = self.whole(key, &mut c, MAX_CASES)?;
                         match self.unit(key, &mut c, &[Unit::Cases, Unit::Units])? {
                             Unit::Cases => trigger.cases = Some(count),
                             _ => trigger.units = Some(count),
                         }
                     }
                     self.end(key, &mut c);
+                    if trigger.kind.value == TriggerKind::Pattern
+                        && (trigger.cases.is_none() || trigger.units.is_none())
+                    {
+                        self.pattern_without_evidence(&trigger);
+                        return None;
+                    }
                     Some(trigger)
                 })
             }
@@ -74,7 +92,7 @@ impl Builder<'_> {
                         self.expected(key, c.peek_span(), found, &m::WHAT_UNIT_COUNT);
                         return None;
                     }
-                    let units = self.whole(key, &mut c)?;
+                    let units = self.whole(key, &mut c, MAX_UNITS)?;
                     self.unit(key, &mut c, &[Unit::Units])?;
                     let count_span = all.unwrap_or(units.span).to(c.atoms[c.pos - 1].span);
                     let description = c.eat_string();
@@ -131,6 +149,7 @@ impl Builder<'_> {
                         _ => match self.marker(key, &mut c, &[Marker::After, Marker::None], &m::WHAT_REVIEW)? {
                             Marker::After => {
                                 let years = self.number(key, &mut c)?;
+                                self.at_most(key, &years, MAX_REVIEW_YEARS)?;
                                 self.unit(key, &mut c, &[Unit::Years])?;
                                 Review::AfterYears(years.value)
                             }
@@ -185,6 +204,30 @@ impl Builder<'_> {
             // Reported by the caller: `burden` is a block.
             Key::Burden => {}
         }
+    }
+
+    /// TL003: a pattern is a claim about many cases; without its numbers
+    /// it is unsupported.
+    fn pattern_without_evidence(&mut self, trigger: &Trigger) {
+        let (cases, units) = (Unit::Cases.name(self.keyword_lang), Unit::Units.name(self.keyword_lang));
+        let missing: Vec<String> = [(trigger.cases.is_none(), cases), (trigger.units.is_none(), units)]
+            .into_iter()
+            .filter(|(missing, _)| *missing)
+            .map(|(_, unit)| format!("`N {unit}`"))
+            .collect();
+        let missing = crate::diagnostics::join_and(&missing, self.lang);
+        let pattern = TriggerKind::Pattern.name(self.keyword_lang);
+        self.push(
+            self.invalid(
+                trigger.kind.span,
+                m::PATTERN_WITHOUT_EVIDENCE.fill(self.lang, &[("pattern", pattern), ("missing", &missing)]),
+            )
+            .with_label(m::PATTERN_WITHOUT_EVIDENCE_LABEL.fill(self.lang, &[("missing", &missing)]))
+            .with_help(
+                m::PATTERN_WITHOUT_EVIDENCE_HELP
+                    .fill(self.lang, &[("pattern", pattern), ("cases", cases), ("units", units)]),
+            ),
+        );
     }
 
     /// A word of `K` and an optional description: a purpose, a risk, a measure.

@@ -8,6 +8,7 @@ mod burden;
 mod cursor;
 mod entry;
 mod keys;
+mod placeholders;
 mod values;
 
 use super::keywords::{KeyTable, Opener};
@@ -55,7 +56,9 @@ pub fn build(file: FileId, document: &Document<'_>, lang: Lang, out: &mut Vec<Di
             let mut valid = !syntax_error;
             for diagnostic in &mut builder.out[first..] {
                 diagnostic.requirement = requirement.id().map(str::to_owned);
-                valid &= diagnostic.level != Level::Error;
+                // A placeholder is dropped from the requirement, so the
+                // rest of it can still be judged as written.
+                valid &= diagnostic.level != Level::Error || diagnostic.code() == lints::PLACEHOLDER.code;
             }
             Built { requirement, valid }
         })
@@ -97,6 +100,8 @@ impl Builder<'_> {
             scope: None,
             goal: None,
             method: None,
+            decided_by: None,
+            applies_to: None,
             data: Vec::new(),
             burdens: Vec::new(),
             measures: Vec::new(),
@@ -105,6 +110,7 @@ impl Builder<'_> {
             sunset: None,
             replaces: Vec::new(),
             dispensation: None,
+            heard: None,
             entries: Vec::new(),
         };
         let mut seen: Vec<(Key, Span)> = Vec::new();
@@ -188,6 +194,7 @@ impl Builder<'_> {
             }
             self.out.push(diagnostic);
         }
+        self.placeholders(&mut requirement);
         requirement
     }
 }

@@ -11,6 +11,53 @@ use crate::model::{suggest, Frequency, FrequencyWord, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
 
+/// The largest value a figure may have, and why.
+#[derive(Clone, Copy)]
+pub(super) struct Limit {
+    pub max: f64,
+    pub why: &'static Text,
+}
+
+/// About the number of people living in Denmark.
+pub(super) const MAX_PEOPLE: Limit = Limit {
+    max: 6_000_000.0,
+    why: &m::LIMIT_PEOPLE,
+};
+/// No more units than people.
+pub(super) const MAX_UNITS: Limit = Limit {
+    max: 6_000_000.0,
+    why: &m::LIMIT_UNITS,
+};
+/// Cases behind a trigger, or a year's cases of a burden block.
+pub(super) const MAX_CASES: Limit = Limit {
+    max: 100_000_000.0,
+    why: &m::LIMIT_CASES,
+};
+/// The minutes of a year.
+pub(super) const MAX_MINUTES: Limit = Limit {
+    max: 525_600.0,
+    why: &m::LIMIT_MINUTES,
+};
+/// Once a minute, all year.
+pub(super) const MAX_PER_YEAR: Limit = Limit {
+    max: 525_600.0,
+    why: &m::LIMIT_PER_YEAR,
+};
+pub(super) const MAX_REVIEW_YEARS: Limit = Limit {
+    max: 100.0,
+    why: &m::LIMIT_YEARS,
+};
+
+/// `1.500` → `1500` when the digits after each `.` come in threes, as
+/// Danish thousands separators write them.
+fn thousands(text: &str) -> Option<String> {
+    let mut groups = text.split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let plausible = (1..=3).contains(&first.len()) && !rest.is_empty() && rest.iter().all(|g| g.len() == 3);
+    plausible.then(|| text.replace('.', ""))
+}
+
 impl Builder<'_> {
     /// The one term of a single-valued key. `2,5` gets "did you mean 2.5?".
     pub(super) fn single<'t, 'a, K: KeyTable>(&mut self, key: K, entry: &'t Entry<'a>) -> Option<Cursor<'t, 'a>> {
@@ -33,10 +80,22 @@ impl Builder<'_> {
             if b.start == a.end + 1 {
                 let written = format!("{whole},{fraction}");
                 let meant = format!("{whole}.{fraction}");
+                // `1,500` may be a thousand and a half written the English way.
+                let help = if fraction.len() == 3 && (1..=3).contains(&whole.len()) && !whole.contains('.') {
+                    // `1,500` as a decimal is 1.5: show it so.
+                    let decimal = format!("{whole}.{fraction}");
+                    let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+                    m::DECIMAL_COMMA_OR_THOUSANDS_HELP.fill(
+                        self.lang,
+                        &[("number", decimal), ("whole", &format!("{whole}{fraction}"))],
+                    )
+                } else {
+                    m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])
+                };
                 self.push(
                     self.invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
                         .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
-                        .with_help(m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])),
+                        .with_help(help),
                 );
                 return None;
             }
@@ -184,29 +243,67 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn whole(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<u64>> {
+    /// A count: a whole number no larger than `limit` allows. `1.500`
+    /// gets "did you mean 1500?", as Danish writes thousands that way.
+    pub(super) fn whole(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>, limit: Limit) -> Option<Spanned<u64>> {
         let text = match c.peek() {
             Some(Atom {
                 kind: AtomKind::Number(text),
                 ..
             }) => *text,
-            _ => return self.number(key, c).map(|n| Spanned::new(n.value as u64, n.span)),
+            _ => {
+                // Not a number at all: `number` says what was expected.
+                self.number(key, c)?;
+                return None;
+            }
         };
         let number = self.number(key, c)?;
         if text.contains('.') {
+            let help = match thousands(text) {
+                Some(meant) => m::NOT_WHOLE_THOUSANDS_HELP.fill(self.lang, &[("number", &meant), ("text", text)]),
+                None => m::NOT_WHOLE_HELP.get(self.lang).to_owned(),
+            };
             self.push(
                 self.invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
-                    .with_help(m::NOT_WHOLE_HELP.get(self.lang)),
+                    .with_label(m::NOT_WHOLE_LABEL.get(self.lang))
+                    .with_help(help),
             );
             return None;
         }
-        match text.parse::<u64>() {
-            Ok(value) => Some(Spanned::new(value, number.span)),
-            Err(_) => {
-                self.push(self.invalid(number.span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
-                None
-            }
+        self.at_most(key, &number, limit)?;
+        Some(Spanned::new(number.value as u64, number.span))
+    }
+
+    /// A count kept as a figure of the estimate (people, cases a year).
+    pub(super) fn count(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>, limit: Limit) -> Option<Spanned<f64>> {
+        self.whole(key, c, limit).map(|n| Spanned::new(n.value as f64, n.span))
+    }
+
+    /// A number no larger than `limit`, so every estimate stays a finite,
+    /// believable figure.
+    pub(super) fn bounded(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>, limit: Limit) -> Option<Spanned<f64>> {
+        let number = self.number(key, c)?;
+        self.at_most(key, &number, limit)?;
+        Some(number)
+    }
+
+    /// TL003 when `number` is past `limit`.
+    pub(super) fn at_most(&mut self, key: impl KeyTable, number: &Spanned<f64>, limit: Limit) -> Option<()> {
+        if number.value <= limit.max {
+            return Some(());
         }
+        let name = key.name(self.keyword_lang);
+        let max = crate::diagnostics::format_number(limit.max, self.lang);
+        let written = crate::diagnostics::format_number(number.value, self.lang);
+        self.push(
+            self.invalid(
+                number.span,
+                m::OUT_OF_RANGE.fill(self.lang, &[("number", &written), ("key", name), ("max", &max)]),
+            )
+            .with_label(limit.why.get(self.lang))
+            .with_help(m::OUT_OF_RANGE_HELP.fill(self.lang, &[("key", name), ("max", &max)])),
+        );
+        None
     }
 
     /// The unit word after a number, one of `allowed`.
@@ -234,7 +331,7 @@ impl Builder<'_> {
 
     pub(super) fn frequency(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<Frequency>> {
         if c.at_number() {
-            let n = self.number(key, c)?;
+            let n = self.bounded(key, c, MAX_PER_YEAR)?;
             if let Some(per_year) = c.eat::<Unit>(|u| u == Unit::PerYear) {
                 return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
             }
@@ -365,4 +462,15 @@ fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
         shown.push('…');
     }
     format!("`{shown}`")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators_are_recognised() {
+        assert_eq!(super::thousands("1.500").as_deref(), Some("1500"));
+        assert_eq!(super::thousands("12.000.000").as_deref(), Some("12000000"));
+        assert_eq!(super::thousands("1.5"), None);
+        assert_eq!(super::thousands("1234.500"), None);
+    }
 }
