@@ -16,6 +16,7 @@ mod explain;
 mod formats;
 mod hostile;
 mod init;
+mod inputs;
 mod register;
 mod rules;
 mod ruleset;
