@@ -188,7 +188,11 @@ pub fn trustlint_end_to_end(dir: &Path, ruleset: &Ruleset) -> String {
             .set(&registry, code, Level::Allow, trustlint::diagnostics::Lang::En)
             .expect("a code of the ruleset");
     }
-    let options = Options { lang: Lang::En, levels };
+    let options = Options {
+        lang: Lang::En,
+        levels,
+        ..Options::default()
+    };
     let checked = check::check(&sources, &vec![None; sources.len()], ruleset, &options);
     // Diagnostics come sorted by file and position, so each requirement's
     // are together.

@@ -25,6 +25,8 @@ pub struct Config {
     /// A ruleset name, or a path resolved against `dir`.
     pub ruleset: Option<String>,
     pub lang: Option<Lang>,
+    /// The register of requirements in force, resolved against `dir`.
+    pub register: Option<PathBuf>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
     /// `[rules]`: a code or name, the level, and where it was written.
@@ -38,6 +40,7 @@ pub struct Config {
 struct File {
     ruleset: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
+    register: Option<String>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -142,6 +145,7 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
             ));
         }
     }
+    config.register = parsed.register.map(|register| dir.join(register));
     if let Some(chosen) = parsed.lang {
         match Lang::parse(chosen.get_ref()) {
             Some(l) => config.lang = Some(l),
