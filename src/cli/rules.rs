@@ -37,7 +37,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     let registry = ruleset.registry();
     let text = match args.format {
         RulesFormat::Json => json(registry.entries(), common.lang),
-        RulesFormat::Table => table(registry.entries()),
+        RulesFormat::Table => table(registry.entries(), common.lang),
     };
     match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
@@ -60,16 +60,21 @@ fn json(entries: &[RuleRef], lang: Lang) -> String {
 }
 
 /// code, name, level and source, aligned.
-fn table(entries: &[RuleRef]) -> String {
+fn table(entries: &[RuleRef], lang: Lang) -> String {
     let code_width = entries.iter().map(|e| e.code.chars().count()).max().unwrap_or(0);
     let name_width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
+    let level_width = entries
+        .iter()
+        .map(|e| e.level.word(lang).chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for entry in entries {
         out.push_str(&format!(
-            "{:<code_width$}  {:<name_width$}  {:<7}  {}\n",
+            "{:<code_width$}  {:<name_width$}  {:<level_width$}  {}\n",
             entry.code,
             entry.name,
-            entry.level.as_str(),
+            entry.level.word(lang),
             entry.source()
         ));
     }

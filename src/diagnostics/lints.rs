@@ -127,11 +127,11 @@ pub static SUPPRESSION_WITHOUT_REASON: Entry = Entry {
     fixed: false,
     summary: Text {
         en: Cow::Borrowed("a suppression comment without a reason, or one that cannot be read"),
-        da: Cow::Borrowed("en undertrykkelse uden begrundelse, eller en der ikke kan læses"),
+        da: Cow::Borrowed("en undtagelse uden begrundelse, eller en, der ikke kan læses"),
     },
     explanation: Text {
         en: Cow::Borrowed("`# trustlint: allow(TL105) \"reason\"` on the line before a requirement or an entry silences that code there. The Kodeks asks that every governance choice be explained, so the reason is mandatory: a suppression without one does not take effect. A comment that starts with `# trustlint:` but cannot be read is reported the same way."),
-        da: Cow::Borrowed("`# trustlint: allow(TL105) \"begrundelse\"` på linjen før et krav eller en linje undertrykker den kode dér. Kodekset beder om, at ethvert styringsvalg begrundes, så begrundelsen er påkrævet: en undertrykkelse uden begrundelse virker ikke. En kommentar, der begynder med `# trustlint:`, men ikke kan læses, meldes på samme måde."),
+        da: Cow::Borrowed("`# trustlint: allow(TL105) \"begrundelse\"` på linjen før et krav eller en linje gør en undtagelse for den kode dér. Kodekset beder om, at ethvert styringsvalg begrundes, så begrundelsen er påkrævet: en undtagelse uden begrundelse gælder ikke. En kommentar, der begynder med `# trustlint:`, men ikke kan læses, meldes på samme måde."),
     },
     citation: None,
 };
@@ -143,11 +143,11 @@ pub static UNUSED_SUPPRESSION: Entry = Entry {
     fixed: false,
     summary: Text {
         en: Cow::Borrowed("a suppression comment that silenced nothing"),
-        da: Cow::Borrowed("en undertrykkelse, der ikke undertrykte noget"),
+        da: Cow::Borrowed("en undtagelse, der ikke skjulte noget"),
     },
     explanation: Text {
         en: Cow::Borrowed("A suppression that silences nothing is an explanation of a choice that is no longer made: the requirement was changed, or the comment stands in the wrong place (it must be on the line right before the requirement or entry). Remove it, or move it."),
-        da: Cow::Borrowed("En undertrykkelse, der ikke undertrykker noget, begrunder et valg, der ikke længere træffes: kravet er ændret, eller kommentaren står forkert (den skal stå på linjen lige før kravet eller linjen). Fjern den, eller flyt den."),
+        da: Cow::Borrowed("En undtagelse, der ikke skjuler noget, begrunder et valg, der ikke længere træffes: kravet er ændret, eller kommentaren står forkert (den skal stå på linjen lige før kravet eller linjen). Fjern den, eller flyt den."),
     },
     citation: None,
 };
@@ -195,7 +195,7 @@ pub static INVALID_RULESET: Entry = Entry {
     },
     explanation: Text {
         en: Cow::Borrowed("A ruleset (`rulesets/*.toml`, or the file given with `--ruleset`) is data: its meta data, parameters and rules, each rule with a condition in the rule expression language, messages in English and Danish, and examples. Any error in it — an unknown key, a level that does not exist, a condition that does not parse or names an unknown field — is reported at its place in the TOML file, and nothing is checked with a broken ruleset (exit status 2). `trustlint ruleset check FILE` shows them all; docs/rules.md describes the format."),
-        da: Cow::Borrowed("Et regelsæt (`rulesets/*.toml` eller filen givet med `--ruleset`) er data: metadata, parametre og regler, hver med en betingelse i regeludtrykssproget, tekster på engelsk og dansk og eksempler. Enhver fejl — en ukendt nøgle, et niveau, der ikke findes, en betingelse, der ikke kan læses eller nævner et ukendt felt — meldes på sin plads i TOML-filen, og intet tjekkes med et defekt regelsæt (exitstatus 2). `trustlint ruleset check FIL` viser dem alle; docs/rules.md beskriver formatet."),
+        da: Cow::Borrowed("Et regelsæt (`rulesets/*.toml` eller filen givet med `--ruleset`) er data: metadata, parametre og regler, hver med en betingelse i regeludtrykssproget, tekster på engelsk og dansk og eksempler. Enhver fejl — et ukendt felt, et niveau, der ikke findes, en betingelse, der ikke kan læses eller nævner et ukendt felt — meldes på sin plads i TOML-filen, og intet tjekkes med et defekt regelsæt (exitstatus 2). `trustlint ruleset check FIL` viser dem alle; docs/rules.md beskriver formatet."),
     },
     citation: None,
 };
@@ -211,7 +211,7 @@ pub static INVALID_CONFIG: Entry = Entry {
     },
     explanation: Text {
         en: Cow::Borrowed("`trustlint.toml` (found by walking up from the current folder, or given with `--config`) sets the ruleset, the message language, `include`/`exclude` globs, rule levels under `[rules]` (by code or name) and ruleset parameters under `[params]`. An unknown key, a level or language that does not exist, a rule or parameter the ruleset does not have, or a value of the wrong kind is reported at its place in the file, and nothing is checked (exit status 2): a setting that is silently ignored is worse than none."),
-        da: Cow::Borrowed("`trustlint.toml` (fundet ved at gå op fra den aktuelle mappe eller givet med `--config`) angiver regelsættet, sproget, `include`/`exclude`-mønstre, regelniveauer under `[rules]` (efter kode eller navn) og regelsættets parametre under `[params]`. En ukendt nøgle, et niveau eller sprog, der ikke findes, en regel eller parameter, som regelsættet ikke har, eller en værdi af forkert slags meldes på sin plads i filen, og intet tjekkes (exitstatus 2): en indstilling, der stille ignoreres, er værre end ingen."),
+        da: Cow::Borrowed("`trustlint.toml` (fundet ved at gå op fra den aktuelle mappe eller givet med `--config`) angiver regelsættet, sproget, `include`/`exclude`-mønstre, regelniveauer under `[rules]` (efter kode eller navn) og regelsættets parametre under `[params]`. Et ukendt felt, et niveau eller sprog, der ikke findes, en regel eller parameter, som regelsættet ikke har, eller en værdi af forkert slags meldes på sin plads i filen, og intet tjekkes (exitstatus 2): en indstilling, der stille ignoreres, er værre end ingen."),
     },
     citation: None,
 };
@@ -227,7 +227,7 @@ pub static PLACEHOLDER: Entry = Entry {
     },
     explanation: Text {
         en: Cow::Borrowed("A draft is not finished while a value, id or title is still a placeholder: empty, only `…` or `...` (or other punctuation), starting with `TODO`, a stand-in such as `TBD`, or a text of the template `trustlint init` writes. Each one is labelled with what its key asks for. A placeholder never counts as an answer: `investigation: \"…\"` is read as no investigation, so the rules that ask for one still fire. Replace each with the real answer, or remove an optional line that does not apply."),
-        da: Cow::Borrowed("Et udkast er ikke færdigt, så længe en værdi, et id eller en titel stadig er en pladsholder: tom, kun `…` eller `...` (eller andre tegn uden bogstaver), begynder med `TODO`, er et stedfortræderord som `TBD` eller `udfyldes`, eller er en tekst fra den skabelon, `trustlint init` skriver. Hver pladsholder får en markering, der siger, hvad nøglen spørger om. En pladsholder tæller aldrig som et svar: `undersøgelse: \"…\"` læses som ingen undersøgelse, så de regler, der spørger efter én, slår stadig til. Skriv det rigtige svar i stedet, eller fjern en valgfri linje, der ikke er relevant."),
+        da: Cow::Borrowed("Et udkast er ikke færdigt, så længe en værdi, et id eller en titel stadig er en pladsholder: tom, kun `…` eller `...` (eller andre tegn uden bogstaver), begynder med `TODO`, er et stedfortræderord som `TBD` eller `udfyldes`, eller er en tekst fra den skabelon, `trustlint init` skriver. Hver pladsholder får en markering, der siger, hvad feltet spørger om. En pladsholder tæller aldrig som et svar: `undersøgelse: \"…\"` læses som ingen undersøgelse, så de regler, der spørger efter én, slår stadig til. Skriv det rigtige svar i stedet, eller fjern en valgfri linje, der ikke er relevant."),
     },
     citation: None,
 };

@@ -198,12 +198,12 @@ texts! {
     // ---- TL004: missing key ----
     MISSING_KEY: "requirement `{name}` is missing {keys}" / "kravet `{name}` mangler {keys}";
     MISSING_KEY_LABEL: "needs {keys}" / "kræver {keys}";
-    MISSING_KEY_HELP: "add the missing keys; `trustlint init` writes a template with every key" / "tilføj de manglende felter; `trustlint init --lang da` skriver en skabelon med alle felter";
+    MISSING_KEY_HELP: "add the missing keys; `{init}` writes a template with every key" / "tilføj de manglende felter; `{init}` skriver en skabelon med alle felter";
     WHY_ID: "an id names the requirement in reports and in `replaces`" / "et id navngiver kravet i rapporter og i `erstatter`";
     WHY_PURPOSE: "the Kodeks asks whether a requirement brings safety, learning or trust" / "Kodekset spørger, om et krav skaber sikkerhed, læring eller tillid";
     WHY_RISK: "control must be proportionate to the risk of the task" / "kontrol skal stå i forhold til opgavens risiko";
     WHY_SCOPE: "say how many units the requirement applies to" / "angiv, hvor mange enheder kravet gælder for";
-    WHY_BURDEN: "a `burden \"who\" { … }` block says who spends how much time on it" / "en `byrde \"hvem\" { … }`-blok siger, hvem der bruger hvor meget tid på det";
+    WHY_BURDEN: "say who spends how much time on it, for the burden estimate" / "angiv, hvem der bruger hvor meget tid på det, til byrdeberegningen";
     MISSING_BURDEN_KEY: "burden block `{label}` is missing {keys}" / "byrde-blokken `{label}` mangler {keys}";
     MISSING_BURDEN_KEY_HELP: "add {keys} inside the block, for the burden estimate" / "tilføj {keys} i blokken til byrdeberegningen";
     MISSING_CASES_PER_YEAR: "`{frequency}` needs `{key}` to say how often it happens" / "`{frequency}` kræver `{key}` for at sige, hvor ofte det sker";

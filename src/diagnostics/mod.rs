@@ -35,6 +35,16 @@ impl Level {
         }
     }
 
+    /// The word a reader reads for the level: `fejl`, `advarsel`,
+    /// `bemærkning` in Danish (`allow` reads as a note: nothing shows it).
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Level::Error => messages::ERROR_HEADING.get(lang),
+            Level::Warning => messages::WARNING_HEADING.get(lang),
+            Level::Note | Level::Allow => messages::NOTE_HEADING.get(lang),
+        }
+    }
+
     pub fn parse(word: &str) -> Option<Level> {
         match word {
             "error" | "deny" => Some(Level::Error),

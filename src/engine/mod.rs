@@ -14,6 +14,7 @@ pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
 use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
+use crate::model::keywords::keywords_in;
 use crate::model::Requirement;
 use crate::source::Span;
 use fields::{Context, Element, Value};
@@ -116,7 +117,7 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
         .at(requirement.file, primary, rule.message.in_lang(lang).render(cx, lang))
         .with_label(rule.label.text.in_lang(lang).render(cx, lang))
-        .with_help(rule.help.in_lang(lang).render(cx, lang))
+        .with_help(keywords_in(&rule.help.in_lang(lang).render(cx, lang), requirement.keywords).into_owned())
         .with_requirement(requirement.id());
     diagnostic.secondary = secondary;
     diagnostic

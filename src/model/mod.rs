@@ -18,6 +18,7 @@ pub use keywords::{
 // "Did you mean" serves every stage; the model's keyword suggestions use it most.
 pub use crate::diagnostics::suggest;
 
+use crate::diagnostics::Lang;
 use crate::source::{FileId, Span};
 
 /// A value and where it was written.
@@ -37,6 +38,9 @@ impl<T> Spanned<T> {
 #[derive(Clone, Debug)]
 pub struct Requirement {
     pub file: FileId,
+    /// The language its keywords are written in (its opener's, `krav` or
+    /// `requirement`): help about it names keywords in that language.
+    pub keywords: Lang,
     pub title: Spanned<String>,
     pub id: Option<Spanned<String>>,
     pub owner: Option<Spanned<String>>,

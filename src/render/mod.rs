@@ -145,11 +145,7 @@ fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
 
 /// The word for a level in the text formats: `error`, `fejl`, ….
 fn level_word(level: Level, lang: Lang) -> &'static str {
-    match level {
-        Level::Error => m::ERROR_HEADING.get(lang),
-        Level::Warning => m::WARNING_HEADING.get(lang),
-        Level::Note | Level::Allow => m::NOTE_HEADING.get(lang),
-    }
+    level.word(lang)
 }
 
 /// "2 errors, 1 warning and 3 notes" in the chosen language; zero counts

@@ -27,7 +27,7 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
         "{} {} ({})\n\n{}\n\n{}\n",
         entry.code,
         entry.name,
-        entry.level,
+        entry.level.word(lang),
         entry.summary(lang),
         entry.explanation(lang)
     )
@@ -36,7 +36,7 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
 fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let entry = &rule.entry;
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level);
+    let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level.word(lang));
     let _ = writeln!(out, "{}\n", entry.summary(lang));
     let _ = writeln!(out, "{}\n", entry.explanation(lang));
     if let Some(citation) = &entry.citation {

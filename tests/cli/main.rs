@@ -12,6 +12,7 @@ mod burden;
 mod check;
 mod config;
 mod conventions;
+mod danish;
 mod explain;
 mod fix;
 mod formats;

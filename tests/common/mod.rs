@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test crate uses its own part of this module
 
+pub mod danish;
 pub mod schema;
 
 use serde_json::Value;

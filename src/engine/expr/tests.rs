@@ -20,6 +20,7 @@ fn at<T>(value: T) -> Spanned<T> {
 fn bare() -> Requirement {
     Requirement {
         file: FileId(0),
+        keywords: Lang::En,
         title: at("Bare".to_owned()),
         id: None,
         owner: None,

@@ -11,7 +11,7 @@ mod keys;
 mod placeholders;
 mod values;
 
-use super::keywords::{KeyTable, Opener};
+use super::keywords::{keywords_in, KeyTable, Opener};
 use super::*;
 use crate::diagnostics::{join_and, lints, messages as m, Diagnostic, Lang, Level, Text};
 use crate::syntax::{Block, Document, Item};
@@ -78,6 +78,17 @@ struct Builder<'o> {
 }
 
 impl Builder<'_> {
+    /// The command that writes a template in the requirement's language:
+    /// `init` alone writes the language of the messages' locale, which may
+    /// not be the file's.
+    fn init_command(&self) -> &'static str {
+        match (self.keyword_lang, self.lang) {
+            (Lang::Da, _) => "trustlint init --lang da",
+            (Lang::En, Lang::Da) => "trustlint init --lang en",
+            (Lang::En, Lang::En) => "trustlint init",
+        }
+    }
+
     fn requirement(&mut self, block: &Block<'_>) -> Requirement {
         self.keyword_lang = if block.key.text.to_lowercase() == Opener::Requirement.name(Lang::Da) {
             Lang::Da
@@ -89,6 +100,7 @@ impl Builder<'_> {
         }
         let mut requirement = Requirement {
             file: self.file,
+            keywords: self.keyword_lang,
             title: Spanned::new(block.label.text.to_string(), block.label.span),
             id: None,
             owner: None,
@@ -186,10 +198,11 @@ impl Builder<'_> {
                     m::MISSING_KEY.fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
                 )
                 .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
-                .with_help(m::MISSING_KEY_HELP.get(self.lang));
+                .with_help(m::MISSING_KEY_HELP.fill(self.lang, &[("init", self.init_command())]));
             for ((_, why), name) in missing.iter().zip(&names) {
                 if let Some(why) = why {
-                    diagnostic = diagnostic.with_note(format!("{name}: {}", why.get(self.lang)));
+                    let why = keywords_in(why.get(self.lang), self.keyword_lang);
+                    diagnostic = diagnostic.with_note(format!("{name}: {why}"));
                 }
             }
             self.out.push(diagnostic);

@@ -6,7 +6,7 @@ use super::cursor::Cursor;
 use super::Builder;
 use crate::diagnostics::{lints, messages as m, suggest_preferring, Diagnostic, Lang, Text};
 use crate::model::date::{self, Date};
-use crate::model::keywords::{shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
+use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
 use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
@@ -514,7 +514,9 @@ impl Builder<'_> {
     pub(super) fn shape(&self, key: impl KeyTable) -> String {
         let mut args: Vec<(&str, &str)> = vec![("key", key.name(self.keyword_lang))];
         args.extend(shape_words(self.keyword_lang));
-        key.facts().shape.fill(self.lang, &args)
+        // Shapes that spell keywords out (`central`) rather than by
+        // placeholder are rewritten into the file's language too.
+        keywords_in(&key.facts().shape.fill(self.lang, &args), self.keyword_lang).into_owned()
     }
 
     /// A TL003 at `span`, to be given labels and help and then pushed.
