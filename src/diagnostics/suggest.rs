@@ -4,16 +4,22 @@
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    // No keyword, code or name is this long: two 30,000-character names
+    // would otherwise fill a table of 900 million cells.
+    const LONGEST: usize = 64;
     let original = input;
-    let input = input.to_lowercase();
     let input_chars = input.chars().count();
+    if input_chars > LONGEST {
+        return None;
+    }
+    let input = input.to_lowercase();
     // One edit for short words, about one in three for longer ones.
     let limit = input_chars.div_ceil(3).max(1);
     let double = fold(&input, Fold::Double);
     let single = fold(&input, Fold::Single);
     candidates
         .into_iter()
-        .filter(|candidate| *candidate != original)
+        .filter(|candidate| *candidate != original && candidate.chars().nth(LONGEST).is_none())
         .map(|candidate| {
             let lowered = candidate.to_lowercase();
             let transliterated = fold(&lowered, Fold::Double) == double || fold(&lowered, Fold::Single) == single;

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bounded;
 mod burden;
 mod check;
 mod config;
