@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod audit;
 mod bounded;
 mod burden;
 mod check;
@@ -17,6 +18,7 @@ mod formats;
 mod hostile;
 mod init;
 mod inputs;
+mod register;
 mod rules;
 mod ruleset;
 mod scaling;
