@@ -159,3 +159,144 @@ fn did_you_mean_over_two_long_names_is_instant() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// Every number in a JSON document (nested), with where it is.
+fn numbers_and_nulls(value: &serde_json::Value, at: &str, out: &mut Vec<(String, serde_json::Value)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                numbers_and_nulls(value, &format!("{at}.{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, value) in items.iter().enumerate() {
+                numbers_and_nulls(value, &format!("{at}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Number(_) | serde_json::Value::Null => out.push((at.to_owned(), value.clone())),
+        _ => {}
+    }
+}
+
+#[test]
+fn figures_at_every_bound_stay_finite_and_print_exactly() {
+    // A hundred groups of everyone in Denmark, each minute of the year for
+    // the whole year, at the highest hourly cost a config may set: once
+    // these overflowed to `null` in JSON, `inf` in CSV and "0 hours" in check.
+    let blocks: String = (0..100)
+        .map(|i| format!("  burden \"group {i}\" {{\n    people: 6000000\n    minutes: 525600\n    frequency: 525600 per_year\n  }}\n"))
+        .collect();
+    let input = valid()
+        .replace(
+            "  burden \"home care staff\" {\n    people: 120\n    minutes: 2\n    frequency: weekly\n    frontline: yes\n  }\n",
+            &blocks,
+        );
+    assert!(input.contains("group 99"), "the fixture changed");
+    let dir = scratch("figures-at-bounds");
+    std::fs::write(dir.join("p.krav"), &input).expect("write");
+    std::fs::write(dir.join("trustlint.toml"), "[params]\nhourly_cost_dkk = 1000000\n").expect("write");
+    let run_here = |args: &[&str]| {
+        let mut command = crate::common::command(args);
+        command.current_dir(&dir);
+        crate::common::finish(command.output().expect("runs"))
+    };
+    for args in [
+        &["check", "--format", "json", "p.krav"][..],
+        &["burden", "--format", "json", "p.krav"],
+    ] {
+        let run = run_here(args);
+        assert!(run.status <= 1, "{args:?}: {}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let mut found = Vec::new();
+        numbers_and_nulls(&json, "", &mut found);
+        let figures: Vec<&(String, serde_json::Value)> = found
+            .iter()
+            .filter(|(at, _)| ["hours_per_year", "fte", "cost_dkk"].iter().any(|k| at.ends_with(k)))
+            .collect();
+        assert!(!figures.is_empty(), "{args:?}: {}", run.stdout);
+        for (at, value) in figures {
+            assert!(value.as_f64().is_some_and(f64::is_finite), "{args:?}: {at} is {value}");
+        }
+    }
+    let total = "2,762,553,600,000,000,000";
+    let table = run_here(&["burden", "p.krav"]);
+    assert!(table.stdout.contains(total), "{}", table.stdout);
+    let csv = run_here(&["burden", "--format", "csv", "p.krav"]);
+    assert!(csv.stdout.contains("2762553600000000000"), "{}", csv.stdout);
+    let check = run_here(&["check", "p.krav"]);
+    for run in [&table, &csv, &check] {
+        for bad in ["inf", "NaN", "∞", "1,844,674,407,370,955,161"] {
+            assert!(!run.stdout.contains(bad), "{bad}: {}", run.stdout);
+        }
+    }
+    // A cost model that could overflow is refused, in a config and in a ruleset.
+    std::fs::write(dir.join("trustlint.toml"), "[params]\nhourly_cost_dkk = 1e300\n").expect("write");
+    let run = run_here(&["check", "p.krav"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("error[TL013]: `hourly_cost_dkk` must be from 0 to 1000000, not 1e300"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(dir.join("trustlint.toml")).expect("remove");
+    let ruleset = std::fs::read_to_string("rulesets/kodeks-for-tillid.toml")
+        .expect("ruleset")
+        .replace("hours_per_fte = 1924", "hours_per_fte = 0.000001");
+    std::fs::write(dir.join("r.toml"), ruleset).expect("write");
+    let run = run_here(&["ruleset", "check", "r.toml"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("`hours_per_fte` must be from 1 to 8784, not 0.000001"),
+        "{}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn github_annotations_and_sarif_escape_as_their_formats_require() {
+    let dir = scratch("format-escapes");
+    let name = "a:b,50%\n\u{1b}[31m.krav";
+    let krav = valid().replace("risk: high", "risk: hgh 100%\u{1b}[2J");
+    std::fs::write(dir.join(name), krav).expect("a file with a hostile name");
+    let path = dir.to_str().expect("utf-8");
+    // GitHub's workflow commands: `%`, CR and LF in data; also `:` and `,`
+    // in properties; the rest of the control characters shown escaped.
+    let github = trustlint(&["check", "--format", "github", path]);
+    assert_eq!(
+        github.stdout.lines().count(),
+        github.stdout.matches("\n::").count() + 1,
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github.stdout.lines().all(|line| line.starts_with("::")),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github.stdout.contains("a%3Ab%2C50%25%0A\\u{1b}[31m.krav,line="),
+        "{}",
+        github.stdout
+    );
+    assert!(!github.stdout.contains('\u{1b}'));
+    // SARIF: a URI reference with every reserved byte percent-encoded, so
+    // `a:b` is not read as a scheme; messages are JSON strings.
+    let sarif = trustlint(&["check", "--format", "sarif", path]);
+    let report: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF is JSON");
+    let uris: Vec<&str> = report["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(!uris.is_empty());
+    for uri in uris {
+        assert!(uri.ends_with("/a%3Ab%2C50%25%0A%1B%5B31m.krav"), "{uri}");
+        assert!(uri.bytes().all(|b| b.is_ascii_graphic()), "{uri}");
+    }
+    assert!(!sarif.stdout.contains('\u{1b}'), "a raw escape character in the SARIF");
+    let _ = std::fs::remove_dir_all(dir);
+}
