@@ -102,7 +102,7 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         diagnostics.push(diagnostic);
     }
     let estimates: Vec<Estimate> = requirements
-        .iter()
+        .par_iter()
         .zip(&valid)
         .map(|(r, valid)| {
             let mut estimate = burden::estimate(r, &ruleset.cost);
@@ -136,8 +136,11 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     let applied = suppress::apply(levelled(diagnostics), &directives, &ruleset.registry(), lang);
     let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
     diagnostics.extend(levelled(applied.faults));
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    // Stable sorts, so the order is the same whatever the thread count;
+    // in parallel, as the estimates above, because this part of a large
+    // check otherwise runs on one thread while the others wait.
+    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    suppressed.par_sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     Checked {
         requirements,
         estimates,
