@@ -1,11 +1,12 @@
 //! `trustlint check`.
 
-use super::{Common, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, RegisterArg, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use trustlint::check::baseline::Baseline;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::{messages as m, Counts, Level};
+use trustlint::diagnostics::{lints, messages as m, Counts, Level};
 use trustlint::render::{self, Format, Style};
 use trustlint::settings::Levels;
 use trustlint::source::atomic;
@@ -51,6 +52,17 @@ pub struct Args {
     #[arg(long)]
     exit_zero: bool,
 
+    #[command(flatten)]
+    register: RegisterArg,
+
+    /// Report only the findings a baseline file (`trustlint baseline`) does not accept, and the entries that no longer match
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Also report the findings in the register's own files
+    #[arg(long)]
+    include_register: bool,
+
     /// The file name standard input (`-`) is shown by and matched against the config's include/exclude
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
@@ -77,15 +89,18 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         Err(code) => return code,
     };
     let registry = ruleset.registry();
-    // The config's [rules] first, then -D/-W/-A in the order given.
+    let register = common.register(&args.register);
     let mut levels = Levels::new(&registry);
-    if let (Some(config), Some(file)) = (&common.config, common.config_file) {
-        let errors = config.apply_rules(file, &registry, &mut levels);
-        if !errors.is_empty() {
-            common.report_settings_errors(errors, &common.settings);
-            return common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]));
-        }
+    if register.is_some() {
+        // Against the register, a replaced id that is not in force is a
+        // mistake, not a file left out.
+        let _ = levels.set(&registry, lints::UNKNOWN_REPLACED_ID.code.as_ref(), Level::Error);
     }
+    // The config's [rules], then -D/-W/-A in the order given.
+    let mut levels = match super::levels_from(common, &registry, levels) {
+        Ok(levels) => levels,
+        Err(code) => return code,
+    };
     let mut flags: Vec<(usize, &String, Level)> = Vec::new();
     for (id, values, level) in [
         ("deny", &args.deny, Level::Error),
@@ -101,13 +116,54 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             return common.fail(&format!("{}; {}", error.message, error.help));
         }
     }
-    let (sources, load_errors) = match common.read_inputs(&args.paths, args.stdin_filename.as_deref()) {
+    let read = match common.read_with_register(&args.paths, args.stdin_filename.as_deref(), register.as_deref()) {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let lang = common.lang_for(&sources);
-    let options = Options { lang, levels };
-    let checked = check::check(&sources, &load_errors, &ruleset, &options);
+    let sources = &read.sources;
+    let lang = common.lang_for_read(&read);
+    let options = Options {
+        lang,
+        levels,
+        register_files: read.register_files,
+        include_register: args.include_register,
+        today: None,
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|err| super::io_reason(&err, common.lang))
+            .and_then(|text| Baseline::parse(&text))
+        {
+            Ok(baseline) => Some((path, baseline)),
+            Err(reason) => {
+                let path = path.display().to_string();
+                return common
+                    .fail(&m::CANNOT_READ_BASELINE.fill(common.lang, &[("path", &path), ("reason", &reason)]));
+            }
+        },
+        None => None,
+    };
+    let mut checked = check::check(sources, &read.load_errors, &ruleset, &options);
+    if let Some((path, baseline)) = &baseline {
+        let path = path.display().to_string();
+        let reason = m::BASELINE_REASON.fill(lang, &[("path", &path)]);
+        for stale in baseline.apply(&mut checked, sources, &reason) {
+            let name = stale.requirement.or(stale.file).unwrap_or_default();
+            eprintln!(
+                "{}: {}",
+                m::WARNING_HEADING.get(lang),
+                m::BASELINE_STALE.fill(
+                    lang,
+                    &[
+                        ("path", &path),
+                        ("count", &stale.count.to_string()),
+                        ("code", &stale.code),
+                        ("name", &name),
+                    ],
+                )
+            );
+        }
+    }
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Pretty => Format::Pretty,
@@ -125,7 +181,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         quiet: common.quiet,
     };
     if let Some(path) = &args.sarif_output {
-        let sarif = render::render(Format::Sarif, &checked, &sources, style, &registry);
+        let sarif = render::render(Format::Sarif, &checked, sources, style, &registry);
         if let Err(code) = write_file(common, path, &sarif) {
             return code;
         }
@@ -143,12 +199,12 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         write_file(
             common,
             path,
-            &render::render(format, &checked, &sources, style, &registry),
+            &render::render(format, &checked, sources, style, &registry),
         )
     } else {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let written = super::stdout_open()
-            .and_then(|()| render::write(format, &checked, &sources, style, &registry, &mut stdout))
+            .and_then(|()| render::write(format, &checked, sources, style, &registry, &mut stdout))
             .and_then(|()| std::io::Write::flush(&mut stdout));
         match written {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
@@ -176,7 +232,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
 /// never sees half a report. A path that is not a regular file
 /// (`/dev/stdout`, a named pipe) is written to directly: it cannot be
 /// replaced by a rename.
-fn write_file(common: &Common, path: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
+pub(super) fn write_file(common: &Common, path: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
     let special = std::fs::metadata(path).is_ok_and(|meta| !meta.is_file());
     let written = if special {
         std::fs::OpenOptions::new()

@@ -2,6 +2,8 @@
 //! status. Nothing here decides what a diagnostic says; each command is a
 //! module of its own.
 
+mod audit;
+mod baseline;
 mod burden;
 mod check;
 mod explain;
@@ -14,11 +16,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{messages as m, Diagnostic, Lang};
+use trustlint::diagnostics::{messages as m, Diagnostic, Lang, Registry};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
+use trustlint::model::Date;
 use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
+use trustlint::settings::Levels;
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
@@ -82,6 +86,10 @@ enum Command {
     Rules(rules::Args),
     /// The burden estimate (Standard Cost Model) per requirement and group
     Burden(burden::Args),
+    /// Review a register of requirements in force: dates passed, load per group, abolition candidates
+    Audit(audit::Args),
+    /// Write the findings of an existing register as accepted, for `check --baseline`
+    Baseline(baseline::Args),
     /// Test or validate a ruleset file
     #[command(subcommand)]
     Ruleset(ruleset::Command),
@@ -113,7 +121,7 @@ enum ColorArg {
 struct Common {
     lang: Lang,
     /// Whether `--lang`, the config or the locale chose `lang`; when none
-    /// did, the files checked choose it (see [`Common::lang_for`]).
+    /// did, the files checked choose it (see [`Common::lang_for_read`]).
     lang_chosen: bool,
     color: ColorArg,
     quiet: bool,
@@ -231,15 +239,19 @@ impl Common {
         let _ = std::io::stderr().write_all(&render::human(&checked, sources, style));
     }
 
-    /// The language to answer `sources` in: the one chosen, else Danish
-    /// when more of the files are written with Danish keywords than with
-    /// English ones.
-    fn lang_for(&self, sources: &SourceMap) -> Lang {
+    /// The language to answer the proposals of `read` in: the one chosen,
+    /// else Danish when more of the files are written with Danish keywords
+    /// than with English ones (the register's files do not choose it).
+    fn lang_for_read(&self, read: &Read) -> Lang {
+        self.lang_for_files(read.sources.files().get(read.register_files..).unwrap_or_default())
+    }
+
+    fn lang_for_files(&self, files: &[SourceFile]) -> Lang {
         if self.lang_chosen {
             return self.lang;
         }
         let (mut danish, mut english) = (0usize, 0usize);
-        for file in sources.files() {
+        for file in files {
             match trustlint::model::keywords::written_in(&file.text) {
                 Some(Lang::Da) => danish += 1,
                 Some(Lang::En) => english += 1,
@@ -289,6 +301,111 @@ impl Common {
     }
 }
 
+/// The levels of the config's `[rules]` over the default ones.
+fn levels(common: &Common, registry: &Registry) -> Result<Levels, ExitCode> {
+    levels_from(common, registry, Levels::new(registry))
+}
+
+/// The config's `[rules]` applied to `levels`.
+fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
+    if let (Some(config), Some(file)) = (&common.config, common.config_file) {
+        let errors = config.apply_rules(file, registry, &mut levels);
+        if !errors.is_empty() {
+            common.report_settings_errors(errors, &common.settings);
+            return Err(
+                common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]))
+            );
+        }
+    }
+    Ok(levels)
+}
+
+/// A date given on the command line (`--today`), exactly `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_text(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// `--register DIR`, shared by the commands that judge proposals.
+#[derive(clap::Args, Debug, Default)]
+struct RegisterArg {
+    /// The register of requirements in force (the kodeks' positive list) to judge the proposals with [default: `register` in trustlint.toml]
+    #[arg(long, value_name = "DIR")]
+    register: Option<PathBuf>,
+}
+
+/// The files read for a command: the register's first, then the proposals'.
+struct Read {
+    sources: SourceMap,
+    load_errors: Vec<Option<LoadError>>,
+    /// How many of the first files are the register's.
+    register_files: usize,
+}
+
+impl Common {
+    /// The register named on the command line, else in the config.
+    fn register(&self, arg: &RegisterArg) -> Option<PathBuf> {
+        arg.register
+            .clone()
+            .or_else(|| self.config.as_ref().and_then(|c| c.register.clone()))
+    }
+
+    /// The register's files (when there is one) and the proposals. A
+    /// proposal that is also a file of the register (`--register
+    /// examples/register examples/`) is read once, as part of the register.
+    fn read_with_register(
+        &self,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        register: Option<&Path>,
+    ) -> Result<Read, ExitCode> {
+        let Some(register) = register else {
+            let (sources, load_errors) = self.read_inputs(paths, stdin_name)?;
+            return Ok(Read {
+                sources,
+                load_errors,
+                register_files: 0,
+            });
+        };
+        if !register.is_dir() {
+            return Err(self.fail(&m::REGISTER_NOT_A_FOLDER.fill(self.lang, &[("path", &display_path(register))])));
+        }
+        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
+        let in_force = input::discover(&[register.to_path_buf()], &select, self.walk)
+            .map_err(|err| self.fail(&err.message(self.lang)))?;
+        let canonical = |input: &input::Input| match input {
+            input::Input::File(path) | input::Input::Link { target: path, .. } => std::fs::canonicalize(path).ok(),
+            input::Input::Stdin | input::Input::Unreadable(..) => None,
+        };
+        let known: std::collections::HashSet<PathBuf> = in_force.iter().filter_map(canonical).collect();
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        let mut proposals =
+            input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
+        proposals.retain(|input| canonical(input).is_none_or(|path| !known.contains(&path)));
+        if proposals.is_empty() {
+            return Err(self.fail(m::ONLY_THE_REGISTER.get(self.lang)));
+        }
+        let register_files = in_force.len();
+        let mut inputs = in_force;
+        inputs.extend(proposals);
+        let mut sources = SourceMap::new();
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
+        Ok(Read {
+            sources,
+            load_errors,
+            register_files,
+        })
+    }
+}
+
 pub fn run() -> ExitCode {
     // rayon's global pool panics when it cannot start its threads (a
     // process limit, `RAYON_NUM_THREADS=20000` under a memory cap): a pool
@@ -323,6 +440,8 @@ fn run_command() -> ExitCode {
         Command::Explain(args) => explain::run(&common, args),
         Command::Rules(args) => rules::run(&common, args),
         Command::Burden(args) => burden::run(&common, args),
+        Command::Audit(args) => audit::run(&common, args),
+        Command::Baseline(args) => baseline::run(&common, args),
         Command::Ruleset(command) => ruleset::run(&common, command),
         Command::Init(args) => init::run(&common, args),
         Command::Completions { shell } => {

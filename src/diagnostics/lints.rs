@@ -1,9 +1,10 @@
-//! The language checks (TL0xx), each declared once as an entry of the
-//! registry: code, name, default level, whether the level is fixed, and the
-//! texts that `rules` and `explain` show. The ruleset rules (TL1xx–TL3xx)
-//! are declared as data in `rulesets/*.toml` instead.
+//! The language checks (TL0xx) and the register's date checks (TL4xx),
+//! each declared once as an entry of the registry: code, name, default
+//! level, whether the level is fixed, and the texts that `rules` and
+//! `explain` show. The ruleset rules (TL1xx–TL3xx) are declared as data in
+//! `rulesets/*.toml` instead.
 
-use super::registry::Entry;
+use super::registry::{Citation, Entry};
 use super::{Level, Text};
 use std::borrow::Cow;
 
@@ -248,3 +249,72 @@ pub static LANGUAGE_LINTS: &[&Entry] = &[
     &INVALID_CONFIG,
     &PLACEHOLDER,
 ];
+
+/// Where the date checks come from: the positive list is to be reviewed
+/// continuously for abolition.
+const POSITIVE_LIST: Citation = Citation {
+    source: Cow::Borrowed(
+        "Kodeks for tillid, 1.2 \"Politikerne beslutter en positivliste over strategier, planer og politikker\"",
+    ),
+    quote: Cow::Borrowed("Ufravigelige krav, herunder krav der udspringer af lovgivning, krav om centrale data fx begrundet i myndighedshensyn og andre styringskrav, bør løbende vurderes med henblik på evt. forslag om afskaffelse og/eller forenkling."),
+};
+
+pub static REVIEW_OVERDUE: Entry = Entry {
+    code: Cow::Borrowed("TL401"),
+    name: Cow::Borrowed("review-overdue"),
+    level: Level::Warning,
+    fixed: false,
+    summary: Text {
+        en: Cow::Borrowed("a requirement in force is past its review date (`trustlint audit`)"),
+        da: Cow::Borrowed("et gældende krav har overskredet sin revisionsdato (`trustlint audit`)"),
+    },
+    explanation: Text {
+        en: Cow::Borrowed("A requirement that says when it will be reviewed (`review: 2024-06-01`) promises the committee a new look at whether it is still worth its time. `trustlint audit` lists every requirement of the register whose review date has passed, on the day given by `--today` (the system date by default). Review it: keep it with a new review date, simplify it, or propose its abolition. (`review: after 2 years` names no day, since the register does not say when a requirement came into force; write the date.)"),
+        da: Cow::Borrowed("Et krav, der siger, hvornår det skal revideres (`revision: 2024-06-01`), lover udvalget et nyt blik på, om det stadig er tiden værd. `trustlint audit` viser hvert krav i registret, hvis revisionsdato er overskredet, på den dag `--today` angiver (som standard systemets dato). Revidér det: behold det med en ny revisionsdato, forenkl det, eller foreslå det afskaffet. (`revision: efter 2 år` nævner ingen dag, da registret ikke siger, hvornår et krav trådte i kraft; skriv datoen.)"),
+    },
+    citation: Some(POSITIVE_LIST),
+};
+
+pub static SUNSET_PASSED: Entry = Entry {
+    code: Cow::Borrowed("TL402"),
+    name: Cow::Borrowed("sunset-passed"),
+    level: Level::Error,
+    fixed: false,
+    summary: Text {
+        en: Cow::Borrowed("a requirement in force is past its sunset date (`trustlint audit`)"),
+        da: Cow::Borrowed("et gældende krav har passeret sin udløbsdato (`trustlint audit`)"),
+    },
+    explanation: Text {
+        en: Cow::Borrowed("A requirement with a `sunset` date lapses after that day unless the committee decides to renew it. `trustlint audit` reports every requirement of the register whose sunset has passed (on the day given by `--today`) as an error: by its own terms it no longer applies, yet it is still in the register and may still be followed. Remove it from the register, or have it renewed with a new sunset date."),
+        da: Cow::Borrowed("Et krav med en `udløb`-dato bortfalder efter den dag, medmindre udvalget beslutter at forny det. `trustlint audit` melder hvert krav i registret, hvis udløbsdato er passeret (på den dag `--today` angiver), som en fejl: efter sine egne vilkår gælder det ikke længere, men det står stadig i registret og følges måske stadig. Fjern det fra registret, eller få det fornyet med en ny udløbsdato."),
+    },
+    citation: Some(POSITIVE_LIST),
+};
+
+/// The register's date checks, which `trustlint audit` runs against a day.
+pub static AUDIT_LINTS: &[&Entry] = &[&REVIEW_OVERDUE, &SUNSET_PASSED];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date checks quote the built-in ruleset's words for the positive
+    /// list, which tests/quotes.rs holds to the source.
+    #[test]
+    fn the_date_checks_quote_what_the_ruleset_quotes() {
+        let ruleset = crate::engine::ruleset::DEFAULT_TEXT;
+        for lint in AUDIT_LINTS {
+            let citation = lint.citation.as_ref().expect("a citation");
+            assert!(
+                ruleset.contains(&format!("source = '{}'", citation.source)),
+                "{}",
+                lint.code
+            );
+            assert!(
+                ruleset.contains(&format!("quote = \"{}\"", citation.quote)),
+                "{}",
+                lint.code
+            );
+        }
+    }
+}

@@ -215,6 +215,16 @@ texts! {
     UNKNOWN_REPLACED_ID: "`{id}` is not among the requirements checked" / "`{id}` er ikke blandt de tjekkede krav";
     UNKNOWN_REPLACED_ID_LABEL: "no requirement with this id" / "intet krav med dette id";
     UNKNOWN_REPLACED_ID_HELP: "check the id, or check the replaced requirement's file together with this one" / "tjek id'et, eller tjek det erstattede kravs fil sammen med denne";
+    REPLACED_ID_NOT_IN_REGISTER: "`{id}` is not a requirement of the register" / "`{id}` er ikke et krav i registret";
+    REPLACED_ID_NOT_IN_REGISTER_HELP: "a proposal can only replace a requirement in force: check the id against the register" / "et forslag kan kun erstatte et gældende krav: tjek id'et mod registret";
+
+    // ---- TL401, TL402: the register's dates ----
+    REVIEW_OVERDUE: "`{id}` was due for review on {date}, {days} {days|day|days} ago" / "`{id}` skulle have været revideret {date}, for {days} {days|dag|dage} siden";
+    REVIEW_OVERDUE_LABEL: "review date passed" / "revisionsdatoen er overskredet";
+    REVIEW_OVERDUE_HELP: "review it: keep it with a new review date, simplify it, or propose its abolition" / "revidér det: behold det med en ny revisionsdato, forenkl det, eller foreslå det afskaffet";
+    SUNSET_PASSED: "`{id}` lapsed on {date}, {days} {days|day|days} ago, but is still in the register" / "`{id}` udløb {date}, for {days} {days|dag|dage} siden, men står stadig i registret";
+    SUNSET_PASSED_LABEL: "sunset passed" / "udløbsdatoen er passeret";
+    SUNSET_PASSED_HELP: "remove it from the register, or have the committee renew it with a new sunset date" / "fjern det fra registret, eller lad udvalget forny det med en ny udløbsdato";
 
     // ---- TL008, TL009: suppressions ----
     SUPPRESSION_WITHOUT_REASON: "suppression of {codes} has no reason, so it is ignored" / "undertrykkelsen af {codes} har ingen begrundelse og ignoreres derfor";
@@ -278,6 +288,30 @@ texts! {
     COLUMN_COST: "cost DKK" / "kr.";
     COLUMN_FRONTLINE: "frontline h/yr" / "borgernære t/år";
     ROW_TOTAL: "total" / "i alt";
+    AUDIT_DATES_HEADING: "past their review date or sunset on {today}" / "overskredet revisionsdato eller udløb pr. {today}";
+    AUDIT_NO_DATES: "no requirement is past its review date or sunset on {today}" / "intet krav har overskredet sin revisionsdato eller sit udløb pr. {today}";
+    AUDIT_GROUPS_HEADING: "load on each group" / "belastningen af hver gruppe";
+    AUDIT_GROUPS_LIMIT: "load on each group (the limit is {limit} hours per person a year)" / "belastningen af hver gruppe (grænsen er {limit} timer pr. person om året)";
+    AUDIT_CANDIDATES_HEADING: "abolition candidates, by the hours a year their abolition would free" / "kandidater til afskaffelse efter de timer om året, en afskaffelse frigør";
+    AUDIT_NO_CANDIDATES: "no requirement has an error or a warning against it" / "intet krav har en fejl eller en advarsel imod sig";
+    AUDIT_SUMMARY: "{requirements} {requirements|requirement|requirements} in force: {dates} past {dates|its|their} review date or sunset, {over} {over|group|groups} over the limit, {candidates} abolition {candidates|candidate|candidates}" / "{requirements} gældende krav: {dates} med overskredet revisionsdato eller udløb, {over} {over|gruppe|grupper} over grænsen, {candidates} {candidates|kandidat|kandidater} til afskaffelse";
+    COLUMN_CODE: "code" / "kode";
+    COLUMN_TITLE: "title" / "titel";
+    COLUMN_DATE: "date" / "dato";
+    COLUMN_DAYS_OVERDUE: "days overdue" / "dage over tid";
+    COLUMN_RANK: "#" / "nr.";
+    COLUMN_ERRORS: "errors" / "fejl";
+    COLUMN_WARNINGS: "warnings" / "advarsler";
+    COLUMN_FINDINGS: "findings" / "fund";
+    COLUMN_OVER_LIMIT: "over limit" / "over grænsen";
+    WORD_YES: "yes" / "ja";
+    LOADS_HEADING: "load on each group with the register (hours a year)" / "belastningen af hver gruppe med registret (timer om året)";
+    COLUMN_BEFORE: "before" / "før";
+    COLUMN_REMOVED: "removed" / "fjernet";
+    COLUMN_ADDED: "added" / "tilføjet";
+    COLUMN_AFTER: "after" / "efter";
+    COLUMN_PER_PERSON_BEFORE: "h/person/yr before" / "t/person/år før";
+    COLUMN_PER_PERSON_AFTER: "h/person/yr after" / "t/person/år efter";
     ONE_OFF: "one-off (first year only): {hours} {hours|hour|hours}" / "engangsbyrde (kun første år): {hours} {hours|time|timer}";
 
     // ---- `explain` ----
@@ -312,6 +346,12 @@ texts! {
 
     // ---- errors that stop a command (exit status 2) ----
     NO_SUCH_PATH: "no such file or directory: {path}" / "filen eller mappen findes ikke: {path}";
+    CANNOT_READ_BASELINE: "cannot read the baseline `{path}`: {reason}" / "kan ikke læse baseline-filen `{path}`: {reason}";
+    BASELINE_REASON: "accepted in the baseline `{path}`" / "accepteret i baseline-filen `{path}`";
+    BASELINE_STALE: "the baseline `{path}` accepts {count} {count|finding|findings} of `{code}` for `{name}` that {count|is|are} no longer found; lower or remove the entry" / "baseline-filen `{path}` accepterer {count} {count|fund|fund} af `{code}` for `{name}`, som ikke længere findes; sænk eller fjern posten";
+    BASELINE_WRITTEN: "wrote {entries} {entries|entry|entries} ({findings} {findings|finding|findings}) to `{path}`" / "skrev {entries} {entries|post|poster} ({findings} fund) til `{path}`";
+    REGISTER_NOT_A_FOLDER: "the register `{path}` is not a folder" / "registret `{path}` er ikke en mappe";
+    ONLY_THE_REGISTER: "every file given is part of the register; name the proposals to judge with it" / "alle de angivne filer hører til registret; angiv de forslag, der skal vurderes sammen med det";
     NO_KRAV_FILES: "no .krav files found in {paths}" / "ingen .krav-filer fundet i {paths}";
     CANNOT_READ_RULESET: "cannot read the ruleset `{path}`: {reason}" / "kan ikke læse regelsættet `{path}`: {reason}";
     RULESET_HAS_ERRORS: "the ruleset `{name}` has errors; nothing was checked" / "regelsættet `{name}` har fejl; intet blev tjekket";

@@ -93,7 +93,7 @@ impl Diagnostic {
     /// The document and section a rule's diagnostic cites; none for a
     /// language check.
     pub fn cited_source(&self) -> Option<&str> {
-        self.rule.citation.as_ref().map(|c| c.source.as_str())
+        self.rule.citation.as_ref().map(|c| c.source.as_ref())
     }
 
     /// Every note as written: the rule's source and quote first, then the

@@ -31,7 +31,7 @@ pub struct Entry {
     pub summary: Text<Str>,
     /// The long explanation for `trustlint explain`.
     pub explanation: Text<Str>,
-    /// The document a ruleset rule rests on; language checks cite none.
+    /// The document a rule rests on; language checks cite none.
     pub citation: Option<Citation>,
 }
 
@@ -39,16 +39,16 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Citation {
     /// Document and section.
-    pub source: String,
+    pub source: Str,
     /// The Danish words the rule rests on, quoted exactly.
-    pub quote: String,
+    pub quote: Str,
 }
 
 impl Entry {
     /// The document and section of a rule; trustlint itself for a language
     /// check.
     pub fn source(&self) -> &str {
-        self.citation.as_ref().map_or(LANGUAGE_SOURCE, |c| c.source.as_str())
+        self.citation.as_ref().map_or(LANGUAGE_SOURCE, |c| c.source.as_ref())
     }
 
     pub fn summary(&self, lang: Lang) -> &str {
@@ -150,12 +150,14 @@ impl Default for Registry {
 }
 
 impl Registry {
-    /// The language checks, then `rules` in the order given.
+    /// The language checks, then `rules` in the order given, then the
+    /// register's date checks.
     pub fn new(rules: impl IntoIterator<Item = RuleRef>) -> Registry {
         let entries = super::lints::LANGUAGE_LINTS
             .iter()
             .map(|lint| RuleRef::Static(lint))
             .chain(rules)
+            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)))
             .collect();
         Registry { entries }
     }
@@ -224,8 +226,8 @@ mod tests {
                 da: Cow::Borrowed("e"),
             },
             citation: Some(Citation {
-                source: "Kodeks for tillid, 1.2".to_owned(),
-                quote: "citat".to_owned(),
+                source: Cow::Borrowed("Kodeks for tillid, 1.2"),
+                quote: Cow::Borrowed("citat"),
             }),
         }))
     }
@@ -248,12 +250,12 @@ mod tests {
     }
 
     #[test]
-    fn language_checks_come_first_and_rules_after() {
+    fn language_checks_come_first_then_rules_then_date_checks() {
         let registry = registry();
         let codes: Vec<&str> = registry.entries().iter().map(|e| e.code.as_ref()).collect();
         assert_eq!(codes.first(), Some(&"TL001"));
-        assert_eq!(codes[codes.len() - 2..], ["TL105", "TL202"]);
-        assert_eq!(registry.position("TL105"), Some(codes.len() - 2));
+        assert_eq!(codes[codes.len() - 4..], ["TL105", "TL202", "TL401", "TL402"]);
+        assert_eq!(registry.position("TL105"), Some(codes.len() - 4));
         assert_eq!(registry.position("tl105"), None, "diagnostics carry declared codes");
     }
 

@@ -1,6 +1,7 @@
 //! Diagnostics → text. Every format renders the same [`Checked`] result;
 //! none of them decides anything.
 
+pub mod audit;
 pub mod burden;
 mod github;
 mod human;

@@ -25,6 +25,8 @@ pub struct Config {
     /// A ruleset name, or a path resolved against `dir`.
     pub ruleset: Option<String>,
     pub lang: Option<Lang>,
+    /// The register of requirements in force, resolved against `dir`.
+    pub register: Option<PathBuf>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
     /// `[rules]`: a code or name, the level, and where it was written.
@@ -38,6 +40,7 @@ pub struct Config {
 struct File {
     ruleset: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
+    register: Option<String>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -115,7 +118,7 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
         vec![error(
             err.span().unwrap_or(0..0),
             err.message().trim().to_owned(),
-            "the keys are ruleset, lang, include, exclude, [rules] and [params]; see the README",
+            "the keys are ruleset, lang, register, include, exclude, [rules] and [params]; see the README",
         )]
     })?;
     let mut errors = Vec::new();
@@ -140,6 +143,7 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
             ));
         }
     }
+    config.register = parsed.register.map(|register| dir.join(register));
     if let Some(lang) = parsed.lang {
         match Lang::parse(lang.get_ref()) {
             Some(l) => config.lang = Some(l),

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod audit;
 mod burden;
 mod check;
 mod config;
@@ -16,6 +17,7 @@ mod formats;
 mod hostile;
 mod init;
 mod inputs;
+mod register;
 mod rules;
 mod ruleset;
 mod scaling;

@@ -116,7 +116,7 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
                 name: &entry.name,
                 summary: entry.summary(lang),
                 source: entry.source(),
-                quote: entry.citation.as_ref().map(|c| c.quote.as_str()),
+                quote: entry.citation.as_ref().map(|c| c.quote.as_ref()),
                 quote_note: entry.quote_note(),
             };
             (d.code(), facts)

@@ -303,8 +303,8 @@ impl Loader<'_> {
                 da: explanation.da.trim().to_owned().into(),
             },
             citation: Some(Citation {
-                source: rule.source,
-                quote: rule.quote,
+                source: rule.source.into(),
+                quote: rule.quote.into(),
             }),
         };
         Some(Rule {
