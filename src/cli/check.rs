@@ -220,7 +220,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     // one by one took a tenth of a large check's time, and the system takes
     // the memory back at exit at once.
     std::mem::forget(checked);
-    std::mem::forget(sources);
+    std::mem::forget(read);
     if errors && !args.exit_zero {
         ExitCode::from(EXIT_ERRORS)
     } else {
