@@ -184,7 +184,9 @@ pub fn trustlint_end_to_end(dir: &Path, ruleset: &Ruleset) -> String {
     let registry = ruleset.registry();
     let mut levels = Levels::new(&registry);
     for code in ["TL301", "TL302"] {
-        levels.set(&registry, code, Level::Allow).expect("a code of the ruleset");
+        levels
+            .set(&registry, code, Level::Allow, trustlint::diagnostics::Lang::En)
+            .expect("a code of the ruleset");
     }
     let options = Options {
         lang: Lang::En,

@@ -24,6 +24,7 @@ use suppress::{Directive, Suppressed};
 
 pub mod baseline;
 pub mod dates;
+pub mod fix;
 pub mod suppress;
 
 /// What a check is run with.

@@ -28,7 +28,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Ok(levels) => levels,
         Err(code) => return code,
     };
-    let (sources, load_errors) = match common.read_inputs(&args.paths, None) {
+    let (sources, load_errors, _) = match common.read_inputs(&args.paths, None) {
         Ok(read) => read,
         Err(code) => return code,
     };

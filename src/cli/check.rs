@@ -5,11 +5,14 @@ use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::baseline::Baseline;
-use trustlint::check::{self, Options};
+use trustlint::check::{self, fix, Options};
 use trustlint::diagnostics::{lints, messages as m, Counts, Level};
+use trustlint::engine::Ruleset;
 use trustlint::render::{self, Format, Style};
 use trustlint::settings::Levels;
 use trustlint::source::atomic;
+use trustlint::source::input::LoadError;
+use trustlint::source::{SourceFile, SourceMap};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -66,6 +69,14 @@ pub struct Args {
     /// The file name standard input (`-`) is shown by and matched against the config's include/exclude
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+
+    /// Apply the safe fixes to the files (each written whole, and only if unchanged since it was read), then report what is left
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+
+    /// Show the safe fixes as a unified diff instead of applying them; exit 1 when there are any
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +105,12 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     if register.is_some() {
         // Against the register, a replaced id that is not in force is a
         // mistake, not a file left out.
-        let _ = levels.set(&registry, lints::UNKNOWN_REPLACED_ID.code.as_ref(), Level::Error);
+        let _ = levels.set(
+            &registry,
+            lints::UNKNOWN_REPLACED_ID.code.as_ref(),
+            Level::Error,
+            common.lang,
+        );
     }
     // The config's [rules], then -D/-W/-A in the order given.
     let mut levels = match super::levels_from(common, &registry, levels) {
@@ -112,7 +128,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     }
     flags.sort_by_key(|(index, ..)| *index);
     for (_, selector, level) in flags {
-        if let Err(error) = levels.set(&registry, selector, level) {
+        if let Err(error) = levels.set(&registry, selector, level, common.lang) {
             return common.fail(&format!("{}; {}", error.message, error.help));
         }
     }
@@ -120,7 +136,6 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let sources = &read.sources;
     let lang = common.lang_for_read(&read);
     let options = Options {
         lang,
@@ -129,6 +144,9 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         include_register: args.include_register,
         today: None,
     };
+    if args.diff {
+        return diff(common, &read.sources, &read.load_errors, &ruleset, &options);
+    }
     let baseline = match &args.baseline {
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|err| super::io_reason(&err, common.lang))
@@ -143,7 +161,13 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         },
         None => None,
     };
-    let mut checked = check::check(sources, &read.load_errors, &ruleset, &options);
+    let (owned, mut checked) = if args.fix {
+        fix(common, read.sources, &read.load_errors, &read.paths, &ruleset, &options)
+    } else {
+        let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
+        (read.sources, checked)
+    };
+    let sources = &owned;
     if let Some((path, baseline)) = &baseline {
         let path = path.display().to_string();
         let reason = m::BASELINE_REASON.fill(lang, &[("path", &path)]);
@@ -220,12 +244,102 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     // one by one took a tenth of a large check's time, and the system takes
     // the memory back at exit at once.
     std::mem::forget(checked);
-    std::mem::forget(read);
+    std::mem::forget(owned);
     if errors && !args.exit_zero {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::from(EXIT_CLEAN)
     }
+}
+
+/// `--diff`: the safe fixes as a unified diff on standard output; exit 1
+/// when there are any, as `diff` does.
+fn diff(
+    common: &Common,
+    sources: &SourceMap,
+    load_errors: &[Option<LoadError>],
+    ruleset: &Ruleset,
+    options: &Options,
+) -> ExitCode {
+    let fixed = fix::fix(sources, load_errors, ruleset, options);
+    let mut out = String::new();
+    for (id, file) in sources.iter() {
+        out.push_str(&render::diff::unified(
+            &file.name,
+            &file.text,
+            &fixed.sources.get(id).text,
+        ));
+    }
+    if let Err(code) = common.write_stdout(out.as_bytes()) {
+        return code;
+    }
+    ExitCode::from(if out.is_empty() { EXIT_CLEAN } else { EXIT_ERRORS })
+}
+
+/// `--fix`: the safe fixes written into the files they belong to; returns
+/// the text each file now holds and the check of it. Standard input, and
+/// a file that changed while it was checked, keep their text.
+fn fix(
+    common: &Common,
+    sources: SourceMap,
+    load_errors: &[Option<LoadError>],
+    paths: &[Option<PathBuf>],
+    ruleset: &Ruleset,
+    options: &Options,
+) -> (SourceMap, check::Checked) {
+    let fixed = fix::fix(&sources, load_errors, ruleset, options);
+    let (mut fixes, mut files) = (0, 0);
+    let mut kept_old = false;
+    let mut now = SourceMap::new();
+    for (id, file) in sources.iter() {
+        let new = &fixed.sources.get(id).text;
+        let path = paths.get(id.0).and_then(Option::as_ref);
+        let written = match path {
+            Some(path) if *new != file.text => {
+                match atomic::replace_if_unchanged(path, file.text.as_bytes(), new.as_bytes()) {
+                    Ok(true) => true,
+                    Ok(false) => {
+                        common.warn(
+                            options.lang,
+                            &m::CHANGED_MEANWHILE.fill(options.lang, &[("path", &file.name)]),
+                        );
+                        false
+                    }
+                    Err(err) => {
+                        let reason = super::io_reason(&err, options.lang);
+                        common.warn(
+                            options.lang,
+                            &m::CANNOT_WRITE_FILE.fill(options.lang, &[("path", &file.name), ("reason", &reason)]),
+                        );
+                        false
+                    }
+                }
+            }
+            _ => false,
+        };
+        if written {
+            fixes += fixed.applied[id.0];
+            files += 1;
+        }
+        kept_old |= !written && *new != file.text;
+        let text = if written { new.clone() } else { file.text.clone() };
+        now.add(SourceFile::new(file.name.clone(), text));
+    }
+    if fixes > 0 && !common.quiet {
+        let files = m::COUNT_FILES.fill(options.lang, &[("n", &files.to_string())]);
+        eprintln!(
+            "{}",
+            m::FIXED.fill(options.lang, &[("n", &fixes.to_string()), ("files", &files)])
+        );
+    }
+    // What is left is the check of the text now on disk (the fixed
+    // check holds only when every fix was written).
+    let checked = if kept_old {
+        check::check(&now, load_errors, ruleset, options)
+    } else {
+        fixed.checked
+    };
+    (now, checked)
 }
 
 /// Writes an output file (`-o`, `--sarif-output`) all at once, so a reader

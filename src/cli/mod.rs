@@ -36,7 +36,7 @@ const EXIT_FAILURE: u8 = 2;
 #[command(
     name = "trustlint",
     version,
-    about = "Lint proposed control and documentation requirements against the Kodeks for tillid",
+    about = "Lint proposed control and documentation requirements against the Kodeks for tillid (på dansk: --lang da)",
     propagate_version = true
 )]
 pub struct Cli {
@@ -117,6 +117,10 @@ enum ColorArg {
     Never,
 }
 
+/// The files read for a command: their text, why any could not be read,
+/// and the path of each (none for standard input).
+type Inputs = (SourceMap, Vec<Option<LoadError>>, Vec<Option<PathBuf>>);
+
 /// What every command gets from the common options and the config.
 struct Common {
     lang: Lang,
@@ -188,7 +192,7 @@ impl Common {
         // The config's `[params]` replace the ruleset's before its rules are
         // compiled; the config's errors come first, as its file does.
         let mut errors = match &self.config {
-            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default()),
+            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default(), self.lang),
             None => Vec::new(),
         };
         match parsed.compile() {
@@ -207,6 +211,12 @@ impl Common {
             escape_controls(message)
         ));
         ExitCode::from(EXIT_FAILURE)
+    }
+
+    /// A warning on standard error that does not stop the command, in
+    /// `lang` (the language the files are answered in).
+    fn warn(&self, lang: Lang, message: &str) {
+        eprintln!("{}: {message}", m::WARNING_HEADING.get(lang));
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
@@ -266,16 +276,13 @@ impl Common {
     }
 
     /// The files to check: paths expanded (through the config's globs) and
-    /// read. A missing path or no `.krav` file at all stops the command.
+    /// read, with the path of each (none for standard input). A missing
+    /// path or no `.krav` file at all stops the command.
     ///
     /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
     /// when the config's include/exclude leave that name out, standard input
     /// is not checked, as a file of that name would not be in a folder walk.
-    fn read_inputs(
-        &self,
-        paths: &[PathBuf],
-        stdin_name: Option<&str>,
-    ) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+    fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
         let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
         let mut paths = if paths.is_empty() {
             vec![PathBuf::from(".")]
@@ -286,7 +293,7 @@ impl Common {
             let given = paths.len();
             paths.retain(|path| path.as_os_str() != "-");
             if paths.is_empty() && given > 0 {
-                return Ok((SourceMap::new(), Vec::new()));
+                return Ok((SourceMap::new(), Vec::new(), Vec::new()));
             }
         }
         let inputs = input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
@@ -297,7 +304,8 @@ impl Common {
             self.max_file_size,
             &mut sources,
         );
-        Ok((sources, load_errors))
+        let paths = inputs.iter().map(fixable_path).collect();
+        Ok((sources, load_errors, paths))
     }
 }
 
@@ -307,9 +315,18 @@ fn levels(common: &Common, registry: &Registry) -> Result<Levels, ExitCode> {
 }
 
 /// The config's `[rules]` applied to `levels`.
+/// Where `--fix` writes an input: a file where it is, a link where it
+/// points (so it stays a link); nowhere for standard input.
+fn fixable_path(input: &input::Input) -> Option<PathBuf> {
+    match input {
+        input::Input::File(path) | input::Input::Link { target: path, .. } => Some(path.clone()),
+        input::Input::Stdin | input::Input::Unreadable(..) => None,
+    }
+}
+
 fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
     if let (Some(config), Some(file)) = (&common.config, common.config_file) {
-        let errors = config.apply_rules(file, registry, &mut levels);
+        let errors = config.apply_rules(file, registry, &mut levels, common.lang);
         if !errors.is_empty() {
             common.report_settings_errors(errors, &common.settings);
             return Err(
@@ -339,6 +356,9 @@ struct Read {
     load_errors: Vec<Option<LoadError>>,
     /// How many of the first files are the register's.
     register_files: usize,
+    /// The path `--fix` may write each file to (none for standard input
+    /// and the register's files).
+    paths: Vec<Option<PathBuf>>,
 }
 
 impl Common {
@@ -359,11 +379,12 @@ impl Common {
         register: Option<&Path>,
     ) -> Result<Read, ExitCode> {
         let Some(register) = register else {
-            let (sources, load_errors) = self.read_inputs(paths, stdin_name)?;
+            let (sources, load_errors, paths) = self.read_inputs(paths, stdin_name)?;
             return Ok(Read {
                 sources,
                 load_errors,
                 register_files: 0,
+                paths,
             });
         };
         if !register.is_dir() {
@@ -389,6 +410,11 @@ impl Common {
             return Err(self.fail(m::ONLY_THE_REGISTER.get(self.lang)));
         }
         let register_files = in_force.len();
+        // `--fix` leaves the register's files alone: they are in force.
+        let fixable = vec![None; register_files]
+            .into_iter()
+            .chain(proposals.iter().map(fixable_path))
+            .collect();
         let mut inputs = in_force;
         inputs.extend(proposals);
         let mut sources = SourceMap::new();
@@ -402,6 +428,7 @@ impl Common {
             sources,
             load_errors,
             register_files,
+            paths: fixable,
         })
     }
 }
@@ -505,7 +532,7 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         let file = common.settings.add(SourceFile::new(shown, text));
         common.config_file = Some(file);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match config::load(file, &common.settings.get(file).text, &dir) {
+        match config::load(file, &common.settings.get(file).text, &dir, common.lang) {
             Ok(config) => {
                 if let (None, Some(lang)) = (cli.lang, config.lang) {
                     common.lang = lang;

@@ -19,7 +19,7 @@ pub static SYNTAX_ERROR: Entry = Entry {
     },
     explanation: Text {
         en: Cow::Borrowed("A `.krav` file holds requirements written as `requirement \"Title\" { … }`, with one `key: value` entry per line, and sub-blocks such as `burden \"who\" { … }`. A value is one or more terms separated by `,`; a term is one or more strings, numbers, dates or words. Strings are `\"…\"` on one line (with `\\\"` and `\\\\` escapes) or `\"\"\"…\"\"\"` over several lines; `#` starts a comment.\n\nThe parser stops at the first place where the text cannot continue and says what it expected there."),
-        da: Cow::Borrowed("En `.krav`-fil indeholder krav skrevet som `krav \"Titel\" { … }` med én `nøgle: værdi` pr. linje og underblokke som `byrde \"hvem\" { … }`. En værdi er ét eller flere led adskilt af `,`; et led er én eller flere tekster, tal, datoer eller ord. Tekster står i `\"…\"` på én linje (med `\\\"` og `\\\\`) eller i `\"\"\"…\"\"\"` over flere linjer; `#` indleder en kommentar.\n\nParseren stopper ved det første sted, hvor teksten ikke kan fortsætte, og siger, hvad den forventede dér."),
+        da: Cow::Borrowed("En `.krav`-fil indeholder krav skrevet som `krav \"Titel\" { … }` med ét `felt: værdi` pr. linje og underblokke som `byrde \"hvem\" { … }`. En værdi er ét eller flere led adskilt af `,`; et led er én eller flere tekster, tal, datoer eller ord. Tekster står i `\"…\"` på én linje (med `\\\"` og `\\\\`) eller i `\"\"\"…\"\"\"` over flere linjer; `#` indleder en kommentar.\n\ntrustlint stopper ved det første sted, hvor teksten ikke kan fortsætte, og siger, hvad der skulle have stået dér."),
     },
     citation: None,
 };
@@ -31,11 +31,11 @@ pub static UNKNOWN_KEY: Entry = Entry {
     fixed: false,
     summary: Text {
         en: Cow::Borrowed("a key that the language does not know"),
-        da: Cow::Borrowed("en nøgle, som sproget ikke kender"),
+        da: Cow::Borrowed("et felt, som sproget ikke kender"),
     },
     explanation: Text {
         en: Cow::Borrowed("Every key must be one of the keys of the requirement language, in English or Danish (`purpose` or `formål`, `risk` or `risiko`, …). A misspelt key would otherwise be silently ignored, and the requirement judged without what it says. The diagnostic suggests the nearest key in either language, and recognises ASCII spellings such as `formaal` for `formål`."),
-        da: Cow::Borrowed("Hver nøgle skal være en af kravsprogets nøgler, på engelsk eller dansk (`purpose` eller `formål`, `risk` eller `risiko`, …). En stavefejl ville ellers blive overset, og kravet blive vurderet uden det, der står. Diagnosen foreslår den nærmeste nøgle på begge sprog og genkender ASCII-stavemåder som `formaal` for `formål`."),
+        da: Cow::Borrowed("Hvert felt skal være et af kravsprogets felter, på engelsk eller dansk (`purpose` eller `formål`, `risk` eller `risiko`, …). En stavefejl ville ellers blive overset, og kravet blive vurderet uden det, der står. trustlint foreslår det nærmeste felt, helst på filens eget sprog, og genkender stavemåder som `formaal` for `formål`; `trustlint check --fix` retter dem."),
     },
     citation: None,
 };
@@ -51,7 +51,7 @@ pub static INVALID_VALUE: Entry = Entry {
     },
     explanation: Text {
         en: Cow::Borrowed("Each key takes a value of a given shape: `risk` takes a level (`low`, `medium`, `high`) and an optional reason, `scope` takes `all`? `N units` and a description, and so on. An enumerated word that is not known gets a suggestion and the list of accepted words. The decimal separator is `.`: `2,5` is a list of two numbers, so where one number is expected trustlint asks whether you meant `2.5`. Dates are `YYYY-MM-DD` and must exist."),
-        da: Cow::Borrowed("Hver nøgle tager en værdi af en bestemt form: `risiko` tager et niveau (`lav`, `middel`, `høj`) og evt. en begrundelse, `omfang` tager `alle`? `N enheder` og en beskrivelse osv. Et ukendt ord får et forslag og listen over gyldige ord. Decimaltegnet er `.`: `2,5` er en liste af to tal, så hvor der ventes ét tal, spørger trustlint, om du mente `2.5`. Datoer skrives `ÅÅÅÅ-MM-DD` og skal findes."),
+        da: Cow::Borrowed("Hvert felt tager en værdi af en bestemt form: `risiko` tager et niveau (`lav`, `middel`, `høj`) og evt. en begrundelse, `omfang` tager `alle`? `N enheder` og en beskrivelse osv. Et ukendt ord får et forslag og listen over gyldige ord. Decimaltegnet er `.`: `2,5` er to tal adskilt af komma, så hvor der skal stå ét tal, spørger trustlint, om du mente `2.5` (og `--fix` retter det). Datoer skrives `ÅÅÅÅ-MM-DD` og skal findes."),
     },
     citation: None,
 };
@@ -63,7 +63,7 @@ pub static MISSING_KEY: Entry = Entry {
     fixed: false,
     summary: Text {
         en: Cow::Borrowed("a required key is missing"),
-        da: Cow::Borrowed("en påkrævet nøgle mangler"),
+        da: Cow::Borrowed("et påkrævet felt mangler"),
     },
     explanation: Text {
         en: Cow::Borrowed("A requirement must say what the Kodeks for tillid asks every new requirement to answer: its `id`, its `purpose`, the `risk` of the task, its `scope`, and at least one `burden` block saying who spends time on it. A burden block needs `people`, `minutes` and `frequency` (and `cases_per_year` with `per_case`)."),
@@ -79,11 +79,11 @@ pub static DUPLICATE_KEY: Entry = Entry {
     fixed: false,
     summary: Text {
         en: Cow::Borrowed("a key given twice in one block"),
-        da: Cow::Borrowed("en nøgle angivet to gange i samme blok"),
+        da: Cow::Borrowed("et felt angivet to gange i samme blok"),
     },
     explanation: Text {
         en: Cow::Borrowed("Each key may appear once in a block (a `purpose` with several kinds is one list: `purpose: safety \"…\", learning \"…\"`). Only `burden` blocks repeat, one per burdened group. When a key is given twice (even once in English and once in Danish), trustlint cannot know which one is meant."),
-        da: Cow::Borrowed("Hver nøgle må stå én gang i en blok (et `formål` med flere slags er én liste: `formål: sikkerhed \"…\", læring \"…\"`). Kun `byrde`-blokke gentages, én pr. belastet gruppe. Står en nøgle der to gange (også én gang på engelsk og én på dansk), kan trustlint ikke vide, hvilken der menes."),
+        da: Cow::Borrowed("Hvert felt må stå én gang i en blok (et `formål` med flere slags er én liste: `formål: sikkerhed \"…\", læring \"…\"`). Kun `byrde`-blokke gentages, én pr. belastet gruppe. Står et felt der to gange (også én gang på engelsk og én på dansk), kan trustlint ikke vide, hvilket der menes."),
     },
     citation: None,
 };

@@ -100,6 +100,7 @@ impl RuleRef {
             notes: Vec::new(),
             help: None,
             requirement: None,
+            edits: Vec::new(),
         }
     }
 }

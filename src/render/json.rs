@@ -4,14 +4,14 @@
 
 use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Bumped whenever a field changes meaning or disappears. Version 2: the
-/// rules' names, sources and quotes once, in `rules`, instead of in every
-/// diagnostic.
-pub const JSON_VERSION: u32 = 2;
+/// Bumped whenever a field changes meaning, appears or disappears.
+/// Version 2: the rules' names, sources and quotes once, in `rules`,
+/// instead of in every diagnostic. Version 3: each diagnostic's `edits`.
+pub const JSON_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 #[serde(bound = "Lazy<D>: Serialize, Lazy<S>: Serialize, Lazy<B>: Serialize")]
@@ -75,6 +75,16 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
     notes: &'a [String],
     help: Option<&'a str>,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// A suggested replacement in the diagnostic's file; `safe` ones are what
+/// `check --fix` applies.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: JsonSpan,
+    replacement: &'a str,
+    safe: bool,
 }
 
 /// A line of `--format jsonl`: one diagnostic that stands on its own.
@@ -320,6 +330,15 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
             .collect(),
         notes: &d.notes,
         help: d.help.as_deref(),
+        edits: d
+            .edits
+            .iter()
+            .map(|edit| JsonEdit {
+                span: span_of(sources, d.file(), edit.span),
+                replacement: &edit.replacement,
+                safe: edit.safe,
+            })
+            .collect(),
     }
 }
 
@@ -330,8 +349,12 @@ fn rounded(n: f64) -> f64 {
 }
 
 fn span(sources: &SourceMap, label: &Label) -> JsonSpan {
-    let file = sources.get(label.file);
-    let Span { start, end } = file.clamp(label.span);
+    span_of(sources, label.file, label.span)
+}
+
+fn span_of(sources: &SourceMap, file: FileId, span: Span) -> JsonSpan {
+    let file = sources.get(file);
+    let Span { start, end } = file.clamp(span);
     let from = file.line_col(start);
     let to = file.line_col(end);
     JsonSpan {

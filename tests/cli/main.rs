@@ -13,6 +13,7 @@ mod check;
 mod config;
 mod conventions;
 mod explain;
+mod fix;
 mod formats;
 mod hostile;
 mod init;
