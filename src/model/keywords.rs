@@ -485,8 +485,9 @@ keywords! {
     }
 }
 
-/// Every table of keywords, for rewriting a text's keywords into the
-/// language of the file it is about ([`keywords_in`]).
+/// Every table of keywords: for rewriting a text's keywords into the
+/// language of the file it is about ([`keywords_in`]), and for the fuzzers'
+/// dictionary ([`every_spelling`]).
 fn every_table() -> [&'static [Spelling]; 14] {
     [
         Opener::SPELLINGS,
@@ -563,6 +564,13 @@ fn keyword_in(word: &str, lang: Lang) -> Option<&'static str> {
         }
     }
     found
+}
+
+/// Every spelling of every keyword table, for the fuzzers' dictionary
+/// (`fuzz/krav.dict`, checked against this list by a test).
+#[cfg(test)]
+pub(crate) fn every_spelling() -> impl Iterator<Item = &'static str> {
+    every_table().into_iter().flatten().flat_map(Spelling::all)
 }
 
 /// The language a file's keywords are written in, from the opener of its
