@@ -7,7 +7,7 @@
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
 use crate::engine::{self, Judged, Ruleset};
-use crate::model::{self, Requirement};
+use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
 use crate::source::input::LoadError;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
@@ -25,6 +25,9 @@ pub struct Options {
     /// The level of each code, as the user set them; applied here, once,
     /// to every diagnostic.
     pub levels: Levels,
+    /// The day date rules count from (`--today`); the system's date when
+    /// not given.
+    pub today: Option<Date>,
 }
 
 /// Everything a renderer needs.
@@ -121,7 +124,8 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         .map(|((requirement, estimate), _)| Judged { requirement, estimate })
         .collect();
     let allowed = |code: &str| options.levels.is_allowed(code);
-    diagnostics.extend(engine::evaluate(ruleset, &judged, lang, &allowed));
+    let today = options.today.or_else(Date::today);
+    diagnostics.extend(engine::evaluate_on(ruleset, &judged, lang, &allowed, today));
 
     // The one place levels are applied: to every finding before the
     // suppressions are (a switched-off code is not there to silence), and

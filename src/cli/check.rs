@@ -19,6 +19,9 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
 
+    #[command(flatten)]
+    today: super::TodayArg,
+
     /// Make a code, rule name or `warnings` an error
     #[arg(short = 'D', long = "deny", value_name = "CODE")]
     deny: Vec<String>,
@@ -106,7 +109,11 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         Err(code) => return code,
     };
     let lang = common.lang_for(&sources);
-    let options = Options { lang, levels };
+    let options = Options {
+        lang,
+        levels,
+        today: args.today.today,
+    };
     let checked = check::check(&sources, &load_errors, &ruleset, &options);
     let format = match args.format {
         FormatArg::Human => Format::Human,

@@ -22,6 +22,15 @@ use trustlint::settings::config::{self, Config};
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
+/// `--today DATE`: the day date rules count from, for reproducible runs.
+/// Any command that judges dates flattens it into its arguments.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct TodayArg {
+    /// The day to count dates from, as YYYY-MM-DD [default: today's date]
+    #[arg(long, value_name = "DATE", value_parser = trustlint::model::Date::from_arg)]
+    pub today: Option<trustlint::model::Date>,
+}
+
 /// Exit statuses: 0 when nothing is an error, 1 when something is, 2 when
 /// the command could not do its work.
 const EXIT_CLEAN: u8 = 0;

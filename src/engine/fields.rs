@@ -95,6 +95,8 @@ pub struct Context<'a> {
     pub element: Option<Element<'a>>,
     /// Values a built-in rule provides to its messages.
     pub vars: &'a [Value<'a>],
+    /// The day of the check, for dates; unknown in a browser.
+    pub today: Option<crate::model::Date>,
 }
 
 impl<'a> Context<'a> {
@@ -183,7 +185,9 @@ fields! {
     requirement "review.kind" => ReviewKind: Ty::Str, "`date`, `after` or `none`";
     requirement "review.years" => ReviewYears: Ty::Num, "N of `review: after N years`";
     requirement "review.date" => ReviewDate: Ty::Str, "the review date";
+    requirement "review.years_ahead" => ReviewYearsAhead: Ty::Num, "years from today to the review (N of `after N years`; a date counted from `--today`)";
     requirement "sunset" => Sunset: Ty::Str, "the sunset date";
+    requirement "sunset.years_ahead" => SunsetYearsAhead: Ty::Num, "years from today to the sunset";
     requirement "replaces" => Replaces: Ty::List, "ids of the requirements it replaces";
     requirement "dispensation.kind" => DispensationKind: Ty::Str, "`text` or `none`";
     requirement "hours_per_year" => HoursPerYear: Ty::Num, "estimated hours a year, all burden blocks";
@@ -332,6 +336,15 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
             _ => Value::Null,
         },
         Sunset => opt(r.sunset.as_ref(), |date| Value::Str(Cow::Owned(date.value.to_string()))),
+        ReviewYearsAhead => match r.review.as_ref().map(|review| review.value) {
+            Some(Review::AfterYears(n)) => Value::Num(n),
+            Some(Review::Date(date)) => opt(cx.today, |today| Value::Num(date.years_after(today))),
+            _ => Value::Null,
+        },
+        SunsetYearsAhead => match (r.sunset.as_ref(), cx.today) {
+            (Some(sunset), Some(today)) => Value::Num(sunset.value.years_after(today)),
+            _ => Value::Null,
+        },
         Replaces => Value::List(r.replaces.iter().map(|id| text(&id.value)).collect()),
         DispensationKind => opt(r.dispensation.as_ref(), |d| match d.value {
             Dispensation::Text(_) => Value::Str(Cow::Borrowed(values::TEXT)),

@@ -189,6 +189,7 @@ mod tests {
             cost: &cost,
             element: None,
             vars: &[],
+            today: None,
         };
         template.render(&cx, lang)
     }

@@ -86,7 +86,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         let indent = format!("\n{}", " ".repeat(label.chars().count() + 2));
         format!("{label}: {}", text.replace('\n', &indent))
     };
-    let mut notes: Vec<String> = diagnostic.all_notes().map(|n| labelled(note, &n)).collect();
+    let mut notes: Vec<String> = diagnostic.all_notes(lang).map(|n| labelled(note, &n)).collect();
     if let Some(text) = &diagnostic.help {
         notes.push(labelled(help, text));
     }

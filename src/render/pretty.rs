@@ -176,7 +176,7 @@ fn report<'a>(
                 .with_color(Color::Blue),
         );
     }
-    for note in d.all_notes() {
+    for note in d.all_notes(lang) {
         builder = builder.with_note(note);
     }
     if let Some(help) = &d.help {
