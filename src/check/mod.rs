@@ -9,7 +9,7 @@ use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
 use crate::engine::{self, Judged, Ruleset};
 use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
-use crate::source::input::LoadError;
+use crate::source::input::{IoReason, LoadError};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::syntax;
 use rayon::prelude::*;
@@ -206,7 +206,15 @@ fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) ->
                 Span::new(0, 0),
                 m::UNREADABLE_FILE.fill(lang, &[("path", &source.name), ("error", &reason.text(lang))]),
             )
-            .with_help(m::UNREADABLE_FILE_HELP.get(lang)),
+            .with_help(
+                match reason {
+                    IoReason::NotRegular(_) => m::NOT_REGULAR_HELP,
+                    IoReason::TooLarge { .. } => m::TOO_LARGE_HELP,
+                    IoReason::OutsideFolder => m::OUTSIDE_FOLDER_HELP,
+                    _ => m::UNREADABLE_FILE_HELP,
+                }
+                .get(lang),
+            ),
         LoadError::NotUtf8 { valid_up_to } => {
             let start = source.clamp_offset(*valid_up_to);
             let end = source.text[start..]

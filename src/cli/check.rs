@@ -154,7 +154,8 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         )
     } else {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let written = render::write(format, &checked, &sources, style, &registry, &mut stdout)
+        let written = super::stdout_open()
+            .and_then(|()| render::write(format, &checked, &sources, style, &registry, &mut stdout))
             .and_then(|()| std::io::Write::flush(&mut stdout));
         match written {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::diagnostics::messages as m;
 use trustlint::model::template;
+use trustlint::render::escape_controls;
 use trustlint::source::atomic;
 
 #[derive(clap::Args, Debug)]
@@ -34,7 +35,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     match atomic::write_atomically(&path, text.as_bytes(), args.force) {
         Ok(()) => {
             if !common.quiet {
-                eprintln!("{}", m::INIT_WROTE.fill(lang, &[("path", &shown)]));
+                super::eprint_line(&escape_controls(&m::INIT_WROTE.fill(lang, &[("path", &shown)])));
             }
             ExitCode::from(EXIT_CLEAN)
         }

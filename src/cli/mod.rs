@@ -17,7 +17,7 @@ use trustlint::check::Checked;
 use trustlint::diagnostics::{messages as m, Diagnostic, Lang};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
-use trustlint::render::{self, Style};
+use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
@@ -67,6 +67,18 @@ pub struct Cli {
     /// The configuration file [default: the nearest trustlint.toml in this folder or above]
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
+
+    /// The largest file read (a `.krav` file, standard input, a ruleset or config): bytes, or with K, M or G
+    #[arg(long, global = true, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_file_size: u64,
+
+    /// Walk folders whole: without it, what `.gitignore` and `.ignore` files ignore and hidden files and folders are left out
+    #[arg(long, global = true)]
+    no_ignore: bool,
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    input::parse_size(text).ok_or_else(|| format!("`{text}` is not a size like 256M, 64K or 1000"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +129,9 @@ struct Common {
     /// The ruleset named on the command line or in the config.
     ruleset: Option<String>,
     config: Option<Config>,
+    /// No file read is larger (`--max-file-size`).
+    max_file_size: u64,
+    walk: input::WalkOptions,
     /// The config file's text, for diagnostics pointing into it.
     settings: SourceMap,
     config_file: Option<FileId>,
@@ -139,11 +154,15 @@ impl Common {
     }
 
     fn ruleset_file(&self, path: &str) -> Result<Ruleset, ExitCode> {
-        match std::fs::read_to_string(path) {
+        match input::read_text(Path::new(path), self.max_file_size) {
             Ok(text) => self.load_ruleset(path, text),
-            Err(err) => Err(self.fail(
-                &m::CANNOT_READ_RULESET.fill(self.lang, &[("path", path), ("reason", &io_reason(&err, self.lang))]),
-            )),
+            Err(reason) => Err(self.fail(&m::CANNOT_READ_RULESET.fill(
+                self.lang,
+                &[
+                    ("path", &escape_controls(path)),
+                    ("reason", &reason_text(&reason, self.lang)),
+                ],
+            ))),
         }
     }
 
@@ -183,11 +202,16 @@ impl Common {
 
     /// Exit status 2 with one clear line.
     fn fail(&self, message: &str) -> ExitCode {
-        eprintln!("{}: {message}", m::ERROR_HEADING.get(self.lang));
+        eprint_line(&format!(
+            "{}: {}",
+            m::ERROR_HEADING.get(self.lang),
+            escape_controls(message)
+        ));
         ExitCode::from(EXIT_FAILURE)
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
+        stdout_open().map_err(|err| self.cannot_write_output(&err))?;
         let mut stdout = std::io::stdout().lock();
         match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
             // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
@@ -262,18 +286,41 @@ impl Common {
                 return Ok((SourceMap::new(), Vec::new()));
             }
         }
-        let inputs = input::discover(&paths, &select).map_err(|err| self.fail(&err.message(self.lang)))?;
+        let inputs = input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
         let mut sources = SourceMap::new();
-        let load_errors = input::load(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), &mut sources);
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
         Ok((sources, load_errors))
     }
 }
 
 pub fn run() -> ExitCode {
-    let mut matches = Cli::command().get_matches();
-    let cli = match Cli::from_arg_matches_mut(&mut matches.clone()) {
-        Ok(cli) => cli,
-        Err(err) => err.exit(),
+    // rayon's global pool panics when it cannot start its threads (a
+    // process limit, `RAYON_NUM_THREADS=20000` under a memory cap): a pool
+    // of our own falls back to the calling thread alone.
+    let pool = rayon::ThreadPoolBuilder::new().build().or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build()
+    });
+    match pool {
+        Ok(pool) => pool.install(run_command),
+        Err(_) => run_command(),
+    }
+}
+
+fn run_command() -> ExitCode {
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches_mut(&mut matches.clone())?, matches)));
+    let (cli, mut matches) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => return clap_exit(&err),
     };
     let common = match common(&cli) {
         Ok(common) => common,
@@ -316,20 +363,31 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         quiet: cli.quiet,
         ruleset: None,
         config: None,
+        max_file_size: cli.max_file_size,
+        walk: input::WalkOptions { ignore: !cli.no_ignore },
         settings: SourceMap::new(),
         config_file: None,
     };
     let config_path = match &cli.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+        None => {
+            let found = std::env::current_dir()
+                .map(|dir| config::discover(&dir))
+                .unwrap_or_default();
+            for skipped in &found.skipped {
+                let message = m::CONFIG_SKIPPED.fill(common.lang, &[("path", &display_path(skipped))]);
+                eprint_line(&format!("{}: {message}", m::WARNING_HEADING.get(common.lang)));
+            }
+            found.path
+        }
     };
     if let Some(path) = config_path {
-        let text = std::fs::read_to_string(&path).map_err(|err| {
+        let text = input::read_text(&path, common.max_file_size).map_err(|reason| {
             common.fail(&m::CANNOT_READ_CONFIG.fill(
                 common.lang,
                 &[
                     ("path", &display_path(&path)),
-                    ("reason", &io_reason(&err, common.lang)),
+                    ("reason", &reason_text(&reason, common.lang)),
                 ],
             ))
         })?;
@@ -370,7 +428,8 @@ fn display_path(path: &Path) -> String {
         .zip(absolute.components())
         .take_while(|(a, b)| a == b)
         .count();
-    if common == 0 {
+    // Nothing shared but the root: `/dev/null` is clearer than `../../dev/null`.
+    if common <= 1 {
         return path.display().to_string();
     }
     let mut relative = PathBuf::new();
@@ -379,6 +438,57 @@ fn display_path(path: &Path) -> String {
     }
     relative.extend(absolute.components().skip(common));
     relative.display().to_string()
+}
+
+/// What clap has to say (help, the version, a usage error) on the stream
+/// it chooses. A usage error is exit status 2 as clap's own; help or the
+/// version that cannot be written is 2 with a line that says why (a closed
+/// pipe is the reader's choice, as for every output).
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_FAILURE);
+    match err.print() {
+        Err(io) if err.use_stderr() || io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(io) => {
+            let lang = lang_from_env().unwrap_or_default();
+            let message = m::CANNOT_WRITE_OUTPUT.fill(lang, &[("reason", &io_reason(&io, lang))]);
+            eprint_line(&format!("{}: {message}", m::ERROR_HEADING.get(lang)));
+            ExitCode::from(EXIT_FAILURE)
+        }
+        Ok(()) => ExitCode::from(code),
+    }
+}
+
+/// Whether standard output was open when the process started. Rust's
+/// runtime opens `/dev/null` in place of a closed one (`>&-`) before
+/// `main`, so `init -` would exit 0 having written nothing; a constructor
+/// that runs before the runtime looks first.
+fn stdout_open() -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static LOOK_AT_STDOUT: extern "C" fn() = {
+    extern "C" fn look() {
+        // SAFETY: F_GETFD only asks about the descriptor; it changes nothing.
+        let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+    look
+};
+
+/// A line on standard error. Should standard error be closed or full,
+/// there is nowhere left to say so: the exit status still tells.
+fn eprint_line(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn lang_of(lang: LangArg) -> Lang {
@@ -395,9 +505,13 @@ fn finish(written: Result<(), ExitCode>) -> ExitCode {
 /// Why reading or writing failed, in `lang`; a path that is not there may
 /// be a file or a folder.
 fn io_reason(err: &std::io::Error, lang: Lang) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
-        _ => IoReason::of(err).text(lang),
+    reason_text(&IoReason::of(err), lang)
+}
+
+fn reason_text(reason: &IoReason, lang: Lang) -> String {
+    match reason.kind() {
+        Some(std::io::ErrorKind::NotFound) => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
+        _ => reason.text(lang),
     }
 }
 

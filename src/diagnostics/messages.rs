@@ -233,6 +233,9 @@ texts! {
     // ---- TL010, TL011: files ----
     UNREADABLE_FILE: "cannot read `{path}`: {error}" / "kan ikke læse `{path}`: {error}";
     UNREADABLE_FILE_HELP: "check that the file exists and that you may read it; the other files are still checked" / "tjek, at filen findes, og at du må læse den; de andre filer tjekkes stadig";
+    NOT_REGULAR_HELP: "only regular files are read (a pipe or a device could block or never end); the other files are still checked" / "kun almindelige filer læses (en pipe eller en enhed kan blokere eller aldrig slutte); de andre filer tjekkes stadig";
+    TOO_LARGE_HELP: "a proposal takes a few kilobytes; to check a larger file, raise `--max-file-size`; the other files are still checked" / "et forslag fylder nogle få kilobytes; hæv `--max-file-size` for at tjekke en større fil; de andre filer tjekkes stadig";
+    OUTSIDE_FOLDER_HELP: "name the file itself on the command line to check it; the other files are still checked" / "angiv selve filen på kommandolinjen for at tjekke den; de andre filer tjekkes stadig";
     NOT_UTF8: "`{path}` is not UTF-8 (invalid byte at offset {offset})" / "`{path}` er ikke UTF-8 (ugyldig byte ved position {offset})";
     NOT_UTF8_LABEL: "not UTF-8" / "ikke UTF-8";
     NOT_UTF8_HELP: "save the file as UTF-8 (files saved as Latin-1 or Windows-1252 hold æ, ø and å as single bytes)" / "gem filen som UTF-8 (filer gemt som Latin-1 eller Windows-1252 har æ, ø og å som enkelte bytes)";
@@ -322,6 +325,14 @@ texts! {
     NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
     PERMISSION_DENIED: "permission denied" / "adgang nægtet";
     IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
+    IS_A_NAMED_PIPE: "it is a named pipe, not a regular file" / "det er en navngiven pipe, ikke en almindelig fil";
+    IS_A_SOCKET: "it is a socket, not a regular file" / "det er en socket, ikke en almindelig fil";
+    IS_A_DEVICE: "it is a device, not a regular file" / "det er en enhed, ikke en almindelig fil";
+    NOT_A_REGULAR_FILE: "it is not a regular file" / "det er ikke en almindelig fil";
+    FILE_TOO_LARGE: "it is larger than the size limit, `--max-file-size {limit}`" / "den er større end størrelsesgrænsen, `--max-file-size {limit}`";
+    LINK_OUTSIDE_FOLDER: "it is a symbolic link to a file outside the folder checked, and such links are not followed" / "det er et symbolsk link til en fil uden for den tjekkede mappe, og sådanne links følges ikke";
+    SETTINGS_NOT_UTF8: "it is not UTF-8" / "den er ikke UTF-8";
+    CONFIG_SKIPPED: "skipped `{path}`: it belongs to another user and its folder may be written by others (give it with `--config` to use it)" / "springer `{path}` over: den tilhører en anden bruger, og andre kan skrive i dens mappe (angiv den med `--config` for at bruge den)";
     // Output options of `check`.
     PRETTY_NEEDS_JSON: "`--pretty` applies to `--format json` only" / "`--pretty` gælder kun for `--format json`";
 }

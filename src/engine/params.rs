@@ -5,12 +5,15 @@
 use crate::burden::CostModel;
 use crate::model::{FrequencyWord, Keyword};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParamValue {
     Num(f64),
-    Str(String),
-    Table(BTreeMap<String, ParamValue>),
+    // Shared, not copied, by every expression that names them: a ruleset
+    // that names a large table many times stays its own size in memory.
+    Str(Arc<str>),
+    Table(Arc<BTreeMap<String, ParamValue>>),
 }
 
 impl ParamValue {
@@ -19,12 +22,12 @@ impl ParamValue {
         match value {
             toml::Value::Integer(n) => Ok(ParamValue::Num(*n as f64)),
             toml::Value::Float(n) if n.is_finite() => Ok(ParamValue::Num(*n)),
-            toml::Value::String(s) => Ok(ParamValue::Str(s.clone())),
+            toml::Value::String(s) => Ok(ParamValue::Str(s.as_str().into())),
             toml::Value::Table(table) => table
                 .iter()
                 .map(|(k, v)| Ok((k.clone(), ParamValue::from_toml(v)?)))
                 .collect::<Result<_, String>>()
-                .map(ParamValue::Table),
+                .map(|table| ParamValue::Table(Arc::new(table))),
             other => Err(format!(
                 "a parameter is a number, a word or a table of them, not {}",
                 other.type_str()
@@ -77,7 +80,7 @@ impl Params {
             .ok_or_else(|| format!("the ruleset has no parameter `{first}`"))?;
         for part in parts {
             slot = match slot {
-                ParamValue::Table(table) => table
+                ParamValue::Table(table) => Arc::make_mut(table)
                     .get_mut(part)
                     .ok_or_else(|| format!("parameter `{first}` has no `{part}`"))?,
                 _ => return Err(format!("parameter `{first}` is not a table")),
@@ -103,7 +106,7 @@ impl Params {
         match self.0.get("occurrences") {
             None => {}
             Some(ParamValue::Table(table)) => {
-                for (name, value) in table {
+                for (name, value) in table.iter() {
                     let word = FrequencyWord::lookup(name)
                         .filter(|w| !w.counts_cases())
                         .ok_or_else(|| {

@@ -145,7 +145,8 @@ fn push_capped(out: &mut String, shown: &str) {
 fn constant(expr: &Expr) -> Option<Value<'_>> {
     match expr {
         Expr::Num(n) => Some(Value::Num(*n)),
-        Expr::Str(s) => Some(Value::Str(s.as_str().into())),
+        Expr::Str(s) => Some(Value::Str(std::borrow::Cow::Borrowed(s))),
+        Expr::TableValues(table) => Some(Value::List(table.values().map(expr::param_value).collect())),
         Expr::Bool(b) => Some(Value::Bool(*b)),
         Expr::List(items) => items.iter().map(constant).collect::<Option<_>>().map(Value::List),
         _ => None,

@@ -13,6 +13,8 @@ use crate::check::Checked;
 use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level, Registry};
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub use json::JSON_VERSION;
@@ -109,6 +111,33 @@ pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
         out.push_str(&format!("{count:>width$}  {code:<6} {name} ({level})\n"));
     }
     out.into_bytes()
+}
+
+/// `text` with every control character (and the invisible marks that
+/// reorder text, U+202A–U+202E and U+2066–U+2069) written as `\u{1b}`, so
+/// a file name or a comment cannot move the cursor, colour the terminal
+/// or forge a line of output. Line breaks too: one line stays one line.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_controls_but(text, &[])
+}
+
+/// [`escape_controls`] leaving the characters of `keep` as they are.
+fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
+    let hostile = |c: char| {
+        !keep.contains(&c) && (c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    };
+    if !text.chars().any(hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The word for a level in the text formats: `error`, `fejl`, ….

@@ -46,12 +46,62 @@ struct File {
     params: BTreeMap<String, Spanned<toml::Value>>,
 }
 
-/// The nearest `trustlint.toml` in `start` or a folder above it.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|path| path.is_file())
+/// What config discovery found: the nearest `trustlint.toml` that is safe
+/// to use, and those passed over on the way because they are not.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub path: Option<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// The nearest `trustlint.toml` in `start` or a folder above it. As git's
+/// `safe.directory`, a file that belongs to neither the user nor root, in a
+/// folder anyone may write to or that belongs to someone else, is passed
+/// over: it could name the ruleset that runs in the user's CI.
+pub fn discover(start: &Path) -> Discovered {
+    let mut found = Discovered::default();
+    for dir in start.ancestors() {
+        let path = dir.join(FILE_NAME);
+        if !path.is_file() {
+            continue;
+        }
+        if trusted(&path, dir) {
+            found.path = Some(path);
+            break;
+        }
+        found.skipped.push(path);
+    }
+    found
+}
+
+#[cfg(unix)]
+fn trusted(path: &Path, dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let user = unsafe { libc::geteuid() };
+    let ours = |uid: u32| uid == user || uid == 0;
+    let (Ok(file), Ok(folder)) = (std::fs::metadata(path), std::fs::metadata(dir)) else {
+        return false;
+    };
+    ours(file.uid()) || (folder.mode() & 0o002 == 0 && ours(folder.uid()))
+}
+
+#[cfg(not(unix))]
+fn trusted(_path: &Path, _dir: &Path) -> bool {
+    true
+}
+
+/// Whether `path` (relative to `dir`, or absolute) lies in `dir` or below,
+/// both as written and, where it exists, once links are resolved.
+fn inside(path: &Path, dir: &Path) -> bool {
+    let absolute = |p: &Path| normalise(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    if !absolute(path).starts_with(absolute(dir)) {
+        return false;
+    }
+    match (std::fs::canonicalize(path), std::fs::canonicalize(dir)) {
+        (Ok(path), Ok(dir)) => path.starts_with(dir),
+        _ => true,
+    }
 }
 
 /// Reads a config's text (in `file`), with relative paths against `dir`.
@@ -74,12 +124,21 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
         ..Config::default()
     };
     if let Some(ruleset) = parsed.ruleset {
+        // A built-in name, else a file in the config's own folder tree: a
+        // repository's config must not make CI read `/proc/self/environ`
+        // (a path on the command line is the user's own choice).
         let value = ruleset.get_ref();
-        config.ruleset = Some(if value.ends_with(".toml") {
-            dir.join(value).to_string_lossy().into_owned()
+        if crate::engine::ruleset::is_built_in(value) {
+            config.ruleset = Some(value.clone());
+        } else if inside(&dir.join(value), dir) {
+            config.ruleset = Some(dir.join(value).to_string_lossy().into_owned());
         } else {
-            value.clone()
-        });
+            errors.push(error(
+                ruleset.span(),
+                format!("the ruleset `{value}` is outside this config's folder"),
+                "a config names a built-in ruleset or a file in its own folder or below; another can be given with `--ruleset`",
+            ));
+        }
     }
     if let Some(lang) = parsed.lang {
         match Lang::parse(lang.get_ref()) {

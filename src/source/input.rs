@@ -2,11 +2,22 @@
 //! `.krav` file below them) and `-` for standard input. A file that cannot
 //! be read, or is not UTF-8, is still added, so that it is reported (TL010)
 //! while the others are checked.
+//!
+//! Reading is bounded: only regular files are opened (a named pipe or a
+//! device would block or never end), never more than a size limit is read,
+//! a folder walk follows a symbolic link only to a file inside the folder,
+//! and a file reached twice is read once.
 
 use crate::diagnostics::{messages as m, Lang};
 use crate::source::{SourceFile, SourceMap};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The default limit on the size of one file: far above any real proposal
+/// (a few kilobytes), low enough that `/dev/zero` or a runaway file cannot
+/// take the machine's memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
 
 /// Why a file's text is missing or partial.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,22 +55,51 @@ impl InputError {
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// A symbolic link found in a folder walk, shown by its own name and
+    /// read from its target (resolved, inside the folder).
+    Link {
+        name: PathBuf,
+        target: PathBuf,
+    },
+    /// Something found that is reported rather than read.
+    Unreadable(PathBuf, IoReason),
+}
+
+/// How folders are walked.
+#[derive(Clone, Copy, Debug)]
+pub struct WalkOptions {
+    /// Leave out what `.gitignore` (and `.ignore`, git's exclude files)
+    /// ignore, and hidden files and folders, as ripgrep and ruff do.
+    pub ignore: bool,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions { ignore: true }
+    }
 }
 
 /// Expands paths into the files to check, in a stable order: explicit files
 /// as given, directories walked in sorted order. Symbolic links to
-/// directories are not followed, so a link loop cannot trap the walk.
+/// directories are not followed, so a link loop cannot trap the walk; a
+/// link to a file is followed only when the file is inside the folder
+/// walked. A file reached twice (named twice, inside a folder also named,
+/// through a link) and `-` given twice are kept once, at their first place.
 ///
 /// `select` decides which files found in a folder are checked (the
 /// config's include/exclude); files named on the command line always are.
-pub fn discover(paths: &[PathBuf], select: &dyn Fn(&Path) -> bool) -> Result<Vec<Input>, InputError> {
+pub fn discover(
+    paths: &[PathBuf],
+    select: &dyn Fn(&Path) -> bool,
+    options: WalkOptions,
+) -> Result<Vec<Input>, InputError> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk(path, select, &mut inputs);
-        } else if path.exists() || path.symlink_metadata().is_ok() {
+            walk(path, select, options, &mut inputs);
+        } else if path.symlink_metadata().is_ok() {
             inputs.push(Input::File(path.clone()));
         } else {
             return Err(InputError::Missing(path.clone()));
@@ -68,30 +108,93 @@ pub fn discover(paths: &[PathBuf], select: &dyn Fn(&Path) -> bool) -> Result<Vec
     if inputs.is_empty() {
         return Err(InputError::NothingFound(paths.to_vec()));
     }
-    Ok(inputs)
+    Ok(once_each(inputs))
 }
 
-fn walk(dir: &Path, select: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        // An unreadable directory is reported like an unreadable file.
-        inputs.push(Input::File(dir.to_path_buf()));
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|entry| entry.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
+/// The inputs without repeats: the same file (by device and inode where
+/// there are such, else by resolved path) or standard input twice.
+fn once_each(inputs: Vec<Input>) -> Vec<Input> {
+    let mut seen = HashSet::new();
+    inputs
+        .into_iter()
+        .filter(|input| {
+            let key = match input {
+                Input::Stdin => Identity::Stdin,
+                Input::File(path) => identity(path),
+                Input::Link { target, .. } => identity(target),
+                Input::Unreadable(path, _) => Identity::Path(path.clone()),
+            };
+            seen.insert(key)
+        })
+        .collect()
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Stdin,
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return Identity::Inode(meta.dev(), meta.ino());
+    }
+    Identity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+fn walk(dir: &Path, select: &dyn Fn(&Path) -> bool, options: WalkOptions, inputs: &mut Vec<Input>) {
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .standard_filters(options.ignore)
+        // A `.gitignore` says what is not the project's, in a git
+        // repository or not.
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                // An unreadable folder is reported like an unreadable file.
+                if let (Some(path), Some(io)) = (error_path(&err), err.io_error()) {
+                    inputs.push(Input::Unreadable(path.to_path_buf(), IoReason::of(io)));
+                }
+                continue;
+            }
         };
-        if kind.is_dir() {
-            walk(&path, select, inputs);
-        } else if path.extension().is_some_and(|ext| ext == "krav")
-            && !(kind.is_symlink() && path.is_dir())
-            && select(&path)
-        {
-            inputs.push(Input::File(path));
+        let path = entry.path();
+        let Some(kind) = entry.file_type() else { continue };
+        if entry.depth() == 0 || kind.is_dir() || path.extension().is_none_or(|ext| ext != "krav") || !select(path) {
+            continue;
         }
+        if !kind.is_symlink() {
+            inputs.push(Input::File(path.to_path_buf()));
+            continue;
+        }
+        match std::fs::canonicalize(path) {
+            // A dangling link is reported; a link to a folder is not walked.
+            Err(err) => inputs.push(Input::Unreadable(path.to_path_buf(), IoReason::of(&err))),
+            Ok(target) if target.is_dir() => {}
+            Ok(target) if target.starts_with(&root) => inputs.push(Input::Link {
+                name: path.to_path_buf(),
+                target,
+            }),
+            Ok(_) => inputs.push(Input::Unreadable(path.to_path_buf(), IoReason::OutsideFolder)),
+        }
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Partial(errs) => errs.first().and_then(error_path),
+        _ => None,
     }
 }
 
@@ -100,21 +203,19 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads every input into the source map (in parallel, keeping their
 /// order), returning each file's load error. Standard input is named
-/// `stdin_name`.
-pub fn load(inputs: &[Input], stdin_name: &str, sources: &mut SourceMap) -> Vec<Option<LoadError>> {
+/// `stdin_name`; no file is read past `limit` bytes.
+pub fn load(inputs: &[Input], stdin_name: &str, limit: u64, sources: &mut SourceMap) -> Vec<Option<LoadError>> {
     use rayon::prelude::*;
     let read: Vec<(SourceFile, Option<LoadError>)> = inputs
         .par_iter()
         .map(|input| {
             let (name, bytes) = match input {
-                Input::Stdin => {
-                    let mut bytes = Vec::new();
-                    let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
-                    (stdin_name.to_owned(), result)
-                }
-                Input::File(path) => (path.display().to_string(), std::fs::read(path)),
+                Input::Stdin => (stdin_name.to_owned(), read_limited(std::io::stdin().lock(), limit)),
+                Input::File(path) => (path.display().to_string(), read_file(path, limit)),
+                Input::Link { name, target } => (name.display().to_string(), read_file(target, limit)),
+                Input::Unreadable(path, reason) => (path.display().to_string(), Err(reason.clone())),
             };
-            from_bytes(name, bytes)
+            from_read(name, bytes)
         })
         .collect();
     read.into_iter()
@@ -125,13 +226,61 @@ pub fn load(inputs: &[Input], stdin_name: &str, sources: &mut SourceMap) -> Vec<
         .collect()
 }
 
+/// Reads a regular file of at most `limit` bytes. Anything else (a named
+/// pipe, a device, a socket, a folder) is refused without being opened
+/// for reading, so it can neither block nor pour out bytes without end.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, IoReason> {
+    let meta = std::fs::metadata(path).map_err(|err| IoReason::of(&err))?;
+    regular(&meta, limit)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Should the path have become a pipe since, opening does not wait.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|err| IoReason::of(&err))?;
+    regular(&file.metadata().map_err(|err| IoReason::of(&err))?, limit)?;
+    read_limited(file, limit)
+}
+
+/// [`read_file`] as text, for rulesets and configs.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, IoReason> {
+    String::from_utf8(read_file(path, limit)?).map_err(|_| IoReason::NotUtf8)
+}
+
+fn regular(meta: &std::fs::Metadata, limit: u64) -> Result<(), IoReason> {
+    if !meta.is_file() {
+        return Err(IoReason::NotRegular(FileKind::of(&meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(IoReason::TooLarge { limit });
+    }
+    Ok(())
+}
+
+/// At most `limit` bytes from `reader`; more is an error, not a cut.
+fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, IoReason> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|err| IoReason::of(&err))?;
+    if bytes.len() as u64 > limit {
+        return Err(IoReason::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
 /// A source file from what reading gave, with the reason it is unusable.
 pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<LoadError>) {
+    from_read(name, bytes.map_err(|err| IoReason::of(&err)))
+}
+
+fn from_read(name: String, bytes: Result<Vec<u8>, IoReason>) -> (SourceFile, Option<LoadError>) {
     match bytes {
-        Err(err) => (
-            SourceFile::new(name, String::new()),
-            Some(LoadError::Io(IoReason::of(&err))),
-        ),
+        Err(reason) => (SourceFile::new(name, String::new()), Some(LoadError::Io(reason))),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (SourceFile::new(name, text), None),
             Err(err) => {
@@ -143,13 +292,56 @@ pub fn from_bytes(name: String, bytes: std::io::Result<Vec<u8>>) -> (SourceFile,
     }
 }
 
+/// What a path is when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    Directory,
+    NamedPipe,
+    Socket,
+    Device,
+    Other,
+}
+
+impl FileKind {
+    fn of(kind: &std::fs::FileType) -> FileKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return FileKind::NamedPipe;
+            }
+            if kind.is_socket() {
+                return FileKind::Socket;
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return FileKind::Device;
+            }
+        }
+        if kind.is_dir() {
+            FileKind::Directory
+        } else {
+            FileKind::Other
+        }
+    }
+}
+
 /// Why reading or writing a file failed, kept so that it can be said in
 /// either language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IoReason {
-    kind: std::io::ErrorKind,
-    /// The operating system's own words, for the kinds the table lacks.
-    os_text: String,
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum IoReason {
+    Os {
+        kind: std::io::ErrorKind,
+        /// The operating system's own words, for the kinds the table lacks.
+        os_text: String,
+    },
+    NotRegular(FileKind),
+    TooLarge {
+        limit: u64,
+    },
+    /// A link in a folder walk to a file outside the folder.
+    OutsideFolder,
+    /// A ruleset or config that is not UTF-8.
+    NotUtf8,
 }
 
 impl IoReason {
@@ -160,18 +352,78 @@ impl IoReason {
             Some(cut) => text[..cut].to_lowercase(),
             None => text,
         };
-        IoReason {
+        IoReason::Os {
             kind: err.kind(),
             os_text,
         }
     }
 
-    pub fn text(&self, lang: Lang) -> String {
-        match self.kind {
-            std::io::ErrorKind::NotFound => m::NO_SUCH_FILE.get(lang).to_owned(),
-            std::io::ErrorKind::PermissionDenied => m::PERMISSION_DENIED.get(lang).to_owned(),
-            std::io::ErrorKind::IsADirectory => m::IS_A_DIRECTORY.get(lang).to_owned(),
-            _ => self.os_text.clone(),
+    pub fn kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            IoReason::Os { kind, .. } => Some(*kind),
+            _ => None,
         }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            IoReason::Os { kind, os_text } => match kind {
+                std::io::ErrorKind::NotFound => m::NO_SUCH_FILE.get(lang).to_owned(),
+                std::io::ErrorKind::PermissionDenied => m::PERMISSION_DENIED.get(lang).to_owned(),
+                std::io::ErrorKind::IsADirectory => m::IS_A_DIRECTORY.get(lang).to_owned(),
+                _ => os_text.clone(),
+            },
+            IoReason::NotRegular(kind) => match kind {
+                FileKind::Directory => m::IS_A_DIRECTORY,
+                FileKind::NamedPipe => m::IS_A_NAMED_PIPE,
+                FileKind::Socket => m::IS_A_SOCKET,
+                FileKind::Device => m::IS_A_DEVICE,
+                FileKind::Other => m::NOT_A_REGULAR_FILE,
+            }
+            .get(lang)
+            .to_owned(),
+            IoReason::TooLarge { limit } => m::FILE_TOO_LARGE.fill(lang, &[("limit", &format_size(*limit))]),
+            IoReason::OutsideFolder => m::LINK_OUTSIDE_FOLDER.get(lang).to_owned(),
+            IoReason::NotUtf8 => m::SETTINGS_NOT_UTF8.get(lang).to_owned(),
+        }
+    }
+}
+
+/// A size as `--max-file-size` takes it: `256M`, `64K`, `1G` (powers of
+/// 1024, as ripgrep's `--max-filesize`) or a number of bytes.
+pub fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (digits, shift) = match text.as_bytes().last()? {
+        b'K' | b'k' => (&text[..text.len() - 1], 10),
+        b'M' | b'm' => (&text[..text.len() - 1], 20),
+        b'G' | b'g' => (&text[..text.len() - 1], 30),
+        _ => (text, 0),
+    };
+    digits.parse::<u64>().ok()?.checked_mul(1 << shift)
+}
+
+/// The inverse of [`parse_size`], in the largest unit that divides it.
+pub fn format_size(size: u64) -> String {
+    for (shift, unit) in [(30, "G"), (20, "M"), (10, "K")] {
+        if size >= 1 << shift && size % (1 << shift) == 0 {
+            return format!("{}{unit}", size >> shift);
+        }
+    }
+    size.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_and_print_alike() {
+        assert_eq!(parse_size("256M"), Some(256 << 20));
+        assert_eq!(parse_size("64k"), Some(64 << 10));
+        assert_eq!(parse_size("1000"), Some(1000));
+        assert_eq!(parse_size("x"), None);
+        assert_eq!(parse_size("99999999999G"), None);
+        assert_eq!(format_size(256 << 20), "256M");
+        assert_eq!(format_size(1000), "1000");
     }
 }

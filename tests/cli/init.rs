@@ -154,3 +154,118 @@ fn snapshots_of_the_templates() {
         snapshot!(name, args.join(" "), &run);
     }
 }
+
+/// Runs `script` under `sh` in `dir` with `$TRUSTLINT` set to the binary:
+/// for redirections a `Command` cannot make (`>&-`, `2>/dev/full`).
+fn sh(dir: &std::path::Path, script: &str) -> crate::common::Run {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("TRUSTLINT", env!("CARGO_BIN_EXE_trustlint"))
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("sh runs");
+    crate::common::finish(output)
+}
+
+fn hidden_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+#[test]
+fn init_deletes_no_file_it_did_not_create_and_fits_long_names() {
+    let dir = crate::common::scratch("init-temp");
+    // The old temporary name, `.NAME.PID.tmp`, taken by someone else: `exec`
+    // gives trustlint the shell's process id.
+    let run = sh(&dir, "echo theirs > .x.krav.$$.tmp; exec \"$TRUSTLINT\" init x.krav");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(dir.join("x.krav").is_file());
+    let theirs: Vec<String> = hidden_files(&dir);
+    assert_eq!(theirs.len(), 1, "{theirs:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join(&theirs[0])).expect("theirs"),
+        "theirs\n"
+    );
+    // 245 bytes of name: the temporary name must still fit in 255.
+    let long = format!("{}.krav", "å".repeat(120));
+    let run = sh(&dir, &format!("exec \"$TRUSTLINT\" init {long}"));
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(dir.join(&long).is_file());
+    let run = sh(&dir, &format!("exec \"$TRUSTLINT\" init --force {long}"));
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(hidden_files(&dir).len(), 1, "only theirs is left");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn init_killed_at_any_moment_leaves_no_temporary_file() {
+    let dir = crate::common::scratch("init-kill");
+    for i in 0..30u64 {
+        let mut child = crate::common::command(&["init", &format!("p{i}.krav")])
+            .current_dir(&dir)
+            .spawn()
+            .expect("runs");
+        std::thread::sleep(std::time::Duration::from_micros(i * 150));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    assert_eq!(hidden_files(&dir), Vec::<String>::new());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn closed_or_full_output_is_exit_2_never_a_panic() {
+    let dir = crate::common::scratch("init-streams");
+    for (script, status) in [
+        // Standard output closed: nothing was written, so it is a failure.
+        ("exec \"$TRUSTLINT\" init - >&-", 2),
+        ("exec \"$TRUSTLINT\" check x.krav >&-", 2),
+        ("exec \"$TRUSTLINT\" --help > /dev/full", 2),
+        ("exec \"$TRUSTLINT\" --version > /dev/full", 2),
+        ("exec \"$TRUSTLINT\" rules > /dev/full", 2),
+        // Standard error unwritable: the exit status still tells.
+        ("exec \"$TRUSTLINT\" check no-such.krav 2>/dev/full", 2),
+        ("exec \"$TRUSTLINT\" check --no-such-flag 2>/dev/full", 2),
+        ("exec \"$TRUSTLINT\" check no-such.krav 2>&-", 2),
+        ("exec \"$TRUSTLINT\" init y.krav 2>/dev/full", 0),
+        // A reader that stops early is its own choice.
+        ("\"$TRUSTLINT\" --help | head -c 1 >/dev/null; exit 0", 0),
+    ] {
+        std::fs::write(dir.join("x.krav"), "").expect("write");
+        let run = sh(&dir, script);
+        assert_eq!(run.status, status, "{script}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{script}: {}", run.stderr);
+    }
+    assert!(dir.join("y.krav").is_file());
+    let run = sh(&dir, "exec \"$TRUSTLINT\" --help > /dev/full");
+    assert_eq!(run.stderr, "error: cannot write the output: no space left on device\n");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_thread_pool_that_cannot_start_falls_back_to_one_thread() {
+    let dir = crate::common::scratch("threads");
+    let valid =
+        std::fs::read_to_string(format!("{}/{}", env!("CARGO_MANIFEST_DIR"), crate::common::VALID)).expect("fixture");
+    std::fs::write(dir.join("a.krav"), &valid).expect("write");
+    // 20,000 threads do not fit in 150 MB of address space.
+    let run = sh(
+        &dir,
+        "ulimit -v 150000; RAYON_NUM_THREADS=20000 exec \"$TRUSTLINT\" check a.krav",
+    );
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("checked 1 file (1 requirement): no problems found\n"),
+        "{}",
+        run.stdout
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -15,6 +15,7 @@ mod explain;
 mod formats;
 mod hostile;
 mod init;
+mod inputs;
 mod rules;
 mod ruleset;
 mod scaling;

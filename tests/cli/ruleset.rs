@@ -174,3 +174,40 @@ fn the_second_ruleset_judges_the_examples_with_its_own_codes() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_ruleset_whose_conditions_could_take_exponential_time_is_refused_everywhere() {
+    // Before the cost model, depth 5 over 100 data items took 107 s, and
+    // `ruleset check` called the ruleset valid.
+    let ruleset = "tests/rulesets/invalid/exponential.toml";
+    let data: Vec<String> = (0..100).map(|i| format!("\"item {i}\" manual")).collect();
+    let input = std::fs::read_to_string(crate::common::VALID)
+        .expect("fixture")
+        .replace("  risk:", &format!("  data: {}\n  risk:", data.join(", ")));
+    let dir = crate::common::scratch("exponential");
+    std::fs::write(dir.join("p.krav"), &input).expect("write");
+    std::fs::write(dir.join("trustlint.toml"), "ruleset = \"rules.toml\"\n").expect("write");
+    std::fs::copy(ruleset, dir.join("rules.toml")).expect("copy");
+    for (args, cwd) in [
+        (vec!["ruleset", "check", ruleset], None),
+        (vec!["ruleset", "test", ruleset], None),
+        (vec!["--ruleset", ruleset, "explain", "X1"], None),
+        (vec!["check", "p.krav"], Some(&dir)),
+    ] {
+        let started = std::time::Instant::now();
+        let mut command = crate::common::command(&args);
+        if let Some(dir) = cwd {
+            command.current_dir(dir);
+        }
+        let run = crate::common::finish(command.output().expect("runs"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{args:?}");
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("error[TL012]: this condition could take time that grows with the square"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -9,6 +9,7 @@ use crate::engine::params::{ParamValue, Params};
 use crate::model;
 use pest::iterators::Pair;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Compiles a condition, which must be a boolean, evaluated in `scope`
 /// (an element list for `each` rules, `None` for the requirement).
@@ -39,7 +40,21 @@ pub fn compile_value(text: &str, params: &Params, scope: Option<ListField>) -> R
 
 fn compile(text: &str, params: &Params, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
     let expr = parse(text)?;
-    Compiler { params }.expr(expr, scope)
+    let (expr, ty) = Compiler { params }.expr(expr, scope)?;
+    // Refused when compiled, so no requirement can make it slow later.
+    let allowed = super::cost::allowed(scope.is_some());
+    if super::cost::degree(&expr) > allowed {
+        let why = match scope {
+            Some(list) => format!("it goes over a list for every item of `{}` (`each`)", list.name()),
+            None => "it goes over a list inside another list".to_owned(),
+        };
+        return Err(ExprError::new(
+            0..text.len(),
+            format!("this condition could take time that grows with the square of a requirement's size: {why}"),
+        )
+        .help("a rule goes over one list once: no `any`/`all` (or `count`, `purpose.kinds`, `measure.kinds`, `replaces`) inside another, nor inside a rule with `each`; split it into rules (docs/rules.md, \"Cost\")"));
+    }
+    Ok((expr, ty))
 }
 
 struct Compiler<'p> {
@@ -155,7 +170,7 @@ impl Compiler<'_> {
             }
             Rule::string => {
                 let raw = pair.as_str();
-                Ok((Expr::Str(raw[1..raw.len() - 1].to_owned()), Ty::Str))
+                Ok((Expr::Str(raw[1..raw.len() - 1].into()), Ty::Str))
             }
             Rule::boolean => Ok((Expr::Bool(pair.as_str() == "true"), Ty::Bool)),
             Rule::list => {
@@ -401,7 +416,7 @@ impl Compiler<'_> {
             .next()
             .ok_or_else(|| ExprError::new(param_span.clone(), "empty index"))?;
         let (key, _) = self.expr(key, scope)?;
-        Ok((Expr::Lookup(table.clone(), Box::new(key)), Ty::Any))
+        Ok((Expr::Lookup(Arc::clone(table), Box::new(key)), Ty::Any))
     }
 
     /// A field of the scope or the requirement, or an enumerated word.
@@ -411,7 +426,7 @@ impl Compiler<'_> {
             return Ok((Expr::Field(field), ty));
         }
         if let Some(word) = words::known(name) {
-            return Ok((Expr::Str(word.to_owned()), Ty::Str));
+            return Ok((Expr::Str(word.into()), Ty::Str));
         }
         let candidates = fields::names(scope).chain(words::all());
         let help = match model::suggest(name, candidates) {
@@ -426,6 +441,6 @@ fn constant(value: &ParamValue) -> (Expr, Ty) {
     match value {
         ParamValue::Num(n) => (Expr::Num(*n), Ty::Num),
         ParamValue::Str(s) => (Expr::Str(s.clone()), Ty::Str),
-        ParamValue::Table(table) => (Expr::List(table.values().map(|v| constant(v).0).collect()), Ty::List),
+        ParamValue::Table(table) => (Expr::TableValues(Arc::clone(table)), Ty::List),
     }
 }

@@ -15,6 +15,7 @@ pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
         Expr::Bool(b) => Value::Bool(*b),
         Expr::List(items) => Value::List(items.iter().map(|i| eval(i, cx)).collect()),
         Expr::Field(field) => fields::read(*field, cx),
+        Expr::TableValues(table) => Value::List(table.values().map(param_value).collect()),
         Expr::Var(index) => cx.vars.get(*index).cloned().unwrap_or(Value::Null),
         Expr::Lookup(table, key) => {
             let key = match eval(key, cx) {
@@ -22,11 +23,7 @@ pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
                 Value::Num(n) => n.to_string(),
                 _ => return Value::Null,
             };
-            match table.get(&key) {
-                Some(ParamValue::Num(n)) => Value::Num(*n),
-                Some(ParamValue::Str(s)) => Value::Str(Cow::Borrowed(s)),
-                _ => Value::Null,
-            }
+            table.get(&key).map_or(Value::Null, param_value)
         }
         Expr::Not(inner) => Value::Bool(!truthy(&eval(inner, cx))),
         Expr::And(items) => Value::Bool(items.iter().all(|i| truthy(&eval(i, cx)))),
@@ -100,6 +97,15 @@ pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
                 _ => Value::Null,
             },
         },
+    }
+}
+
+/// A parameter's value; a table inside a table is no value.
+pub fn param_value(value: &ParamValue) -> Value<'_> {
+    match value {
+        ParamValue::Num(n) => Value::Num(*n),
+        ParamValue::Str(s) => Value::Str(Cow::Borrowed(s)),
+        ParamValue::Table(_) => Value::Null,
     }
 }
 

@@ -9,6 +9,7 @@
 //! value; `words` are the enumerated words a value can be compared with.
 
 mod compile;
+pub mod cost;
 mod eval;
 mod parse;
 mod words;
@@ -17,7 +18,7 @@ mod words;
 mod tests;
 
 pub use compile::{compile_condition, compile_value};
-pub use eval::{eval, truthy};
+pub use eval::{eval, param_value, truthy};
 pub use parse::MAX_DEPTH;
 pub use words::word_in;
 
@@ -25,19 +26,22 @@ use super::fields::{Field, ListField};
 use super::params::ParamValue;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A compiled expression.
 #[derive(Clone, Debug)]
 pub enum Expr {
     Num(f64),
-    Str(String),
+    Str(Arc<str>),
     Bool(bool),
     List(Vec<Expr>),
     Field(Field),
     /// A value the engine provides (a built-in rule's figures), by index.
     Var(usize),
     /// `$table[key]`: a parameter table looked up by a value.
-    Lookup(BTreeMap<String, ParamValue>, Box<Expr>),
+    Lookup(Arc<BTreeMap<String, ParamValue>>, Box<Expr>),
+    /// `$table` as a list: its values.
+    TableValues(Arc<BTreeMap<String, ParamValue>>),
     Not(Box<Expr>),
     And(Vec<Expr>),
     Or(Vec<Expr>),

@@ -79,7 +79,7 @@ fn params() -> Params {
     ]);
     Params::new(BTreeMap::from([
         ("limit".to_owned(), ParamValue::Num(4.0)),
-        ("limits".to_owned(), ParamValue::Table(table)),
+        ("limits".to_owned(), ParamValue::Table(std::sync::Arc::new(table))),
     ]))
 }
 
@@ -290,4 +290,33 @@ fn a_condition_must_be_true_or_false() {
         "`kind` belongs to an element"
     );
     assert!(compile_condition("kind == safety", &params(), Some(ListField::Purposes)).is_ok());
+}
+
+#[test]
+fn the_cost_model_refuses_lists_inside_lists_and_keeps_linear_conditions() {
+    let params = Params::default();
+    let refused = |text: &str, scope: Option<ListField>| {
+        let err = compile_condition(text, &params, scope).expect_err(text);
+        assert!(
+            err.message.contains("square of a requirement's size"),
+            "{text}: {}",
+            err.message
+        );
+    };
+    refused("any(data, any(data, any(data, any(data, any(data, false)))))", None);
+    refused("any(burdens, all(purposes, kind == safety))", None);
+    refused("any(data, name in replaces)", None);
+    refused("all(measures, count(data) > 1)", None);
+    refused("any(purposes, kind == safety)", Some(ListField::Data));
+    refused("count(replaces) > 1", Some(ListField::Data));
+    for (text, scope) in [
+        ("any(data, about_staff in modes) and count(replaces) == 0", None),
+        (
+            "not any(purposes, kind in [safety, learning]) or all(measures, kind == effect)",
+            None,
+        ),
+        ("about_staff in modes and scope.units > 1", Some(ListField::Data)),
+    ] {
+        assert!(compile_condition(text, &params, scope).is_ok(), "{text}");
+    }
 }

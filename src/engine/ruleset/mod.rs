@@ -21,6 +21,11 @@ use std::sync::Arc;
 pub const DEFAULT_NAME: &str = "kodeks-for-tillid";
 pub const DEFAULT_TEXT: &str = include_str!("../../../rulesets/kodeks-for-tillid.toml");
 
+/// Whether `name` names a ruleset compiled into the binary.
+pub fn is_built_in(name: &str) -> bool {
+    name == DEFAULT_NAME
+}
+
 /// A compiled ruleset.
 #[derive(Clone, Debug)]
 pub struct Ruleset {
