@@ -186,7 +186,11 @@ pub fn trustlint_end_to_end(dir: &Path, ruleset: &Ruleset) -> String {
     for code in ["TL301", "TL302"] {
         levels.set(&registry, code, Level::Allow).expect("a code of the ruleset");
     }
-    let options = Options { lang: Lang::En, levels };
+    let options = Options {
+        lang: Lang::En,
+        levels,
+        ..Options::default()
+    };
     let checked = check::check(&sources, &vec![None; sources.len()], ruleset, &options);
     // Diagnostics come sorted by file and position, so each requirement's
     // are together.

@@ -196,6 +196,8 @@ fields! {
     requirement "frontline_hours_per_year" => FrontlineHours: Ty::Num, "hours a year taken from frontline work";
     requirement "frontline_fte" => FrontlineFte: Ty::Num, "the frontline hours in full-time equivalents";
     requirement "one_off_hours" => OneOffHours: Ty::Num, "hours of `once` blocks, first year only";
+    requirement "calendar_max_per_year" => CalendarMaxPerYear: Ty::Num, "the most occurrences a year of a burden block on a calendar (daily to yearly, `N per_year`)";
+    requirement "calendar_min_per_year" => CalendarMinPerYear: Ty::Num, "the fewest occurrences a year of a burden block on a calendar";
     requirement "purposes" => Purposes: Ty::Elements(ListField::Purposes), "the purposes";
     requirement "data" => Data: Ty::Elements(ListField::Data), "the data items";
     requirement "burdens" => Burdens: Ty::Elements(ListField::Burdens), "the burden blocks";
@@ -356,10 +358,30 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         FrontlineHours => Value::Num(e.frontline_hours_per_year),
         FrontlineFte => Value::Num(e.frontline_fte),
         OneOffHours => Value::Num(e.one_off_hours),
+        CalendarMaxPerYear => calendar(cx, f64::max),
+        CalendarMinPerYear => calendar(cx, f64::min),
         // Element lists are iterated by `any`, `all`, `count` and `each`, never read as values.
         Purposes | Data | Burdens | Measures => Value::Null,
         _ => read_element(field, cx.element),
     }
+}
+
+/// The occurrences a year of the burden blocks on a calendar (not per
+/// case, on change or once), folded by `pick`; missing when there is none.
+/// Read once per requirement, so a rule over `data` can ask it without
+/// going over the burdens for every item.
+fn calendar(cx: &Context<'_>, pick: fn(f64, f64) -> f64) -> Value<'static> {
+    cx.requirement
+        .burdens
+        .iter()
+        .filter_map(|b| b.frequency.as_ref().map(|f| f.value))
+        .filter(|f| match f {
+            Frequency::Named(word) => !word.counts_cases() && *word != crate::model::FrequencyWord::Once,
+            Frequency::PerYear(_) => true,
+        })
+        .filter_map(|f| cx.cost.per_year(f, None))
+        .reduce(pick)
+        .map_or(Value::Null, Value::Num)
 }
 
 fn read_element<'a>(field: Field, element: Option<Element<'a>>) -> Value<'a> {
