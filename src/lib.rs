@@ -5,12 +5,14 @@
 //! source text ([`source`]) → syntax tree ([`syntax`], pest) → typed
 //! requirements ([`model`]) → burden estimate ([`burden`]) → rules
 //! ([`engine`]) → the pipeline over files, checks across files and
-//! suppressions ([`check`]) → one [`diagnostics::Diagnostic`] type →
-//! renderers ([`render`]). [`settings`] holds what the user sets;
+//! suppressions ([`check`]) → the register reviewed as a whole
+//! ([`audit`]) → one [`diagnostics::Diagnostic`] type → renderers
+//! ([`render`]). [`settings`] holds what the user sets;
 //! [`ruleset_test`] runs a ruleset's own examples through [`check`]. The
 //! command line (`src/cli`) is a thin layer on top; an editor or the
 //! browser calls [`check::check`] directly.
 
+pub mod audit;
 pub mod burden;
 pub mod check;
 pub mod diagnostics;

@@ -8,7 +8,7 @@ use trustlint::source::FileId;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    match config::load(FileId(0), text, std::path::Path::new(".")) {
+    match config::load(FileId(0), text, std::path::Path::new("."), trustlint::diagnostics::Lang::En) {
         Err(diagnostics) => {
             for d in diagnostics {
                 assert!(d.primary.span.end <= text.len(), "{d:?}");

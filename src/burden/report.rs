@@ -4,7 +4,7 @@
 use super::Estimate;
 use crate::model::Requirement;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The report's figures, before any format.
 #[derive(Debug, Serialize)]
@@ -15,6 +15,21 @@ pub struct Report {
     /// The requirements left out because their estimate is not complete
     /// (they have errors): named, never counted as zero.
     pub not_estimated: Vec<String>,
+    /// With a register: the load on each group the proposals touch, before
+    /// and after.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub loads: Vec<Load>,
+}
+
+/// The load on one group: what the register puts on it, what the proposals
+/// remove (the requirements they replace) and add, and the sum after.
+#[derive(Debug, Serialize, Clone)]
+pub struct Load {
+    pub name: String,
+    pub before: Row,
+    pub removed: Row,
+    pub added: Row,
+    pub after: Row,
 }
 
 /// One line of the report.
@@ -101,5 +116,64 @@ pub fn report(requirements: &[Requirement], estimates: &[Estimate]) -> Report {
         groups: groups.into_values().collect(),
         total,
         not_estimated,
+        loads: Vec::new(),
     }
+}
+
+/// The proposals' report with each group's load before and after, given
+/// the register (`in_force`) and the ids the proposals replace.
+pub fn with_register(
+    proposals: (&[Requirement], &[Estimate]),
+    in_force: (&[Requirement], &[Estimate]),
+    replaced: &BTreeSet<String>,
+) -> Report {
+    let mut out = report(proposals.0, proposals.1);
+    let is_replaced = |r: &Requirement| r.id().is_some_and(|id| replaced.contains(id));
+    let pick = |keep: &dyn Fn(&Requirement) -> bool| -> (Vec<Requirement>, Vec<Estimate>) {
+        in_force
+            .0
+            .iter()
+            .zip(in_force.1)
+            .filter(|(r, _)| keep(r))
+            .map(|(r, e)| (r.clone(), e.clone()))
+            .unzip()
+    };
+    let (kept, kept_estimates) = pick(&|r| !is_replaced(r));
+    let (gone, gone_estimates) = pick(&is_replaced);
+    let before = report(in_force.0, in_force.1).groups;
+    let removed = report(&gone, &gone_estimates).groups;
+    let (mut all, mut all_estimates) = (kept, kept_estimates);
+    all.extend_from_slice(proposals.0);
+    all_estimates.extend_from_slice(proposals.1);
+    let after = report(&all, &all_estimates).groups;
+    let find = |rows: &[Row], name: &str| {
+        rows.iter()
+            .find(|row| row.name.to_lowercase() == name)
+            .cloned()
+            .unwrap_or_else(|| Row {
+                name: name.to_owned(),
+                ..Row::default()
+            })
+    };
+    // The groups the proposals touch: those they add to or take from.
+    let touched: BTreeSet<String> = out
+        .groups
+        .iter()
+        .chain(&removed)
+        .map(|row| row.name.to_lowercase())
+        .collect();
+    out.loads = touched
+        .iter()
+        .map(|name| {
+            let after = find(&after, name);
+            Load {
+                name: after.name.clone(),
+                before: find(&before, name),
+                removed: find(&removed, name),
+                added: find(&out.groups, name),
+                after,
+            }
+        })
+        .collect();
+    out
 }

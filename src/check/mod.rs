@@ -3,6 +3,12 @@
 //! across files (TL006, TL007) and the ruleset's rules; then suppressions
 //! are applied and the diagnostics sorted, so the output is the same
 //! whatever order the work was done in.
+//!
+//! A register of requirements in force (the kodeks' positive list) is one
+//! more set of files, read first: its requirements take part in the checks
+//! across files (an id already taken, the load on a group, data already
+//! collected), but what it says about them is dropped unless asked for, and
+//! what a proposal `replaces` no longer counts.
 
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
@@ -16,6 +22,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use suppress::{Directive, Suppressed};
 
+pub mod baseline;
+pub mod dates;
+pub mod fix;
 pub mod suppress;
 
 /// What a check is run with.
@@ -25,22 +34,49 @@ pub struct Options {
     /// The level of each code, as the user set them; applied here, once,
     /// to every diagnostic.
     pub levels: Levels,
-    /// The day date rules count from (`--today`); the system's date when
-    /// not given.
+    /// How many of the first files are the register of requirements in
+    /// force (none: the proposals are judged alone).
+    pub register_files: usize,
+    /// Report the register's own findings too.
+    pub include_register: bool,
+    /// The day date rules (TL104) and the register's date checks count
+    /// from (`--today`); the system's date when not given.
     pub today: Option<Date>,
+    /// Judge the register's review dates and sunsets (TL401, TL402), as
+    /// `audit` does.
+    pub date_checks: bool,
+}
+
+impl Options {
+    fn in_register(&self, file: FileId) -> bool {
+        file.0 < self.register_files
+    }
 }
 
 /// Everything a renderer needs.
 #[derive(Debug, Default)]
 pub struct Checked {
+    /// The proposals' requirements (the register's are in `register`).
     pub requirements: Vec<Requirement>,
     /// The burden estimate of each requirement, in the same order.
     pub estimates: Vec<Estimate>,
+    /// The register's requirements, with the ids the proposals replace.
+    pub register: Register,
     /// Sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics silenced by a reasoned suppression, in the same order.
     pub suppressed: Vec<Suppressed>,
+    /// The proposals' files.
     pub files: usize,
+}
+
+/// The requirements in force that the proposals were judged with.
+#[derive(Debug, Default)]
+pub struct Register {
+    pub requirements: Vec<Requirement>,
+    pub estimates: Vec<Estimate>,
+    /// The ids of the register that a proposal's `replaces` names.
+    pub replaced: std::collections::BTreeSet<String>,
 }
 
 /// What one file gives, before anything is compared across files.
@@ -96,7 +132,7 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     } = FileResult::merge(results);
     let across = duplicate_ids(&requirements, lang)
         .into_iter()
-        .chain(unknown_replaced_ids(&requirements, lang));
+        .chain(unknown_replaced_ids(&requirements, options, lang));
     for (index, diagnostic) in across {
         // A duplicate id is a language error too.
         if diagnostic.level == Level::Error {
@@ -114,17 +150,41 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
             estimate
         })
         .collect();
+    // What the proposals replace is on its way out: it adds to no group's
+    // load and collects no data the proposals could duplicate.
+    let in_force: std::collections::HashSet<&str> = requirements
+        .iter()
+        .filter(|r| options.in_register(r.file))
+        .filter_map(Requirement::id)
+        .collect();
+    let replaced: std::collections::BTreeSet<String> = requirements
+        .iter()
+        .filter(|r| !options.in_register(r.file))
+        .flat_map(|r| r.replaces.iter().map(|id| id.value.as_str()))
+        .filter(|id| in_force.contains(id))
+        .map(str::to_owned)
+        .collect();
     // Rules judge well-formed requirements only: a misspelt or invalid
     // entry would otherwise read as missing and set off rules about it.
     let judged: Vec<Judged<'_>> = requirements
         .iter()
         .zip(&estimates)
         .zip(&valid)
-        .filter(|(_, valid)| **valid)
+        .filter(|((requirement, _), valid)| {
+            **valid
+                && !(options.in_register(requirement.file) && requirement.id().is_some_and(|id| replaced.contains(id)))
+        })
         .map(|((requirement, estimate), _)| Judged { requirement, estimate })
         .collect();
-    let allowed = |code: &str| options.levels.is_allowed(code);
     let today = options.today.or_else(Date::today);
+    if let Some(today) = today.filter(|_| options.date_checks) {
+        diagnostics.extend(
+            dates::check(&requirements, &valid, today, lang)
+                .into_iter()
+                .map(|(_, d)| d),
+        );
+    }
+    let allowed = |code: &str| options.levels.is_allowed(code);
     diagnostics.extend(engine::evaluate_on(ruleset, &judged, lang, &allowed, today));
 
     // The one place levels are applied: to every finding before the
@@ -140,14 +200,28 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
     let applied = suppress::apply(levelled(diagnostics), &directives, &ruleset.registry(), lang);
     let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
     diagnostics.extend(levelled(applied.faults));
+    if !options.include_register {
+        diagnostics.retain(|d| !options.in_register(d.file()));
+        suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    // The register's files come first, so its requirements do too.
+    let in_force = requirements.iter().take_while(|r| options.in_register(r.file)).count();
+    let (mut requirements, mut estimates) = (requirements, estimates);
+    let proposals = requirements.split_off(in_force);
+    let proposal_estimates = estimates.split_off(in_force);
     Checked {
-        requirements,
-        estimates,
+        requirements: proposals,
+        estimates: proposal_estimates,
+        register: Register {
+            requirements,
+            estimates,
+            replaced,
+        },
         diagnostics,
         suppressed,
-        files: sources.len(),
+        files: sources.len().saturating_sub(options.register_files),
     }
 }
 
@@ -263,10 +337,15 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagno
     out
 }
 
-/// TL007: `replaces` names an id that no requirement checked has, with
-/// the index of the requirement that names it.
-fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagnostic)> {
-    let ids: std::collections::HashSet<&str> = requirements.iter().filter_map(Requirement::id).collect();
+/// TL007: `replaces` names an id that no requirement checked has (with a
+/// register: no requirement in force), with the index of the requirement
+/// that names it.
+fn unknown_replaced_ids(requirements: &[Requirement], options: &Options, lang: Lang) -> Vec<(usize, Diagnostic)> {
+    let ids: std::collections::HashSet<&str> = requirements
+        .iter()
+        .filter(|r| options.register_files == 0 || options.in_register(r.file))
+        .filter_map(Requirement::id)
+        .collect();
     requirements
         .iter()
         .enumerate()
@@ -276,14 +355,19 @@ fn unknown_replaced_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize,
                 .iter()
                 .filter(|replaced| !ids.contains(replaced.value.as_str()))
                 .map(move |replaced| {
+                    let (message, help) = if options.register_files > 0 {
+                        (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)
+                    } else {
+                        (m::UNKNOWN_REPLACED_ID, m::UNKNOWN_REPLACED_ID_HELP)
+                    };
                     let diagnostic = lints::UNKNOWN_REPLACED_ID
                         .at(
                             requirement.file,
                             replaced.span,
-                            m::UNKNOWN_REPLACED_ID.fill(lang, &[("id", &replaced.value)]),
+                            message.fill(lang, &[("id", &replaced.value)]),
                         )
                         .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
-                        .with_help(m::UNKNOWN_REPLACED_ID_HELP.get(lang))
+                        .with_help(help.get(lang))
                         .with_requirement(requirement.id());
                     (index, diagnostic)
                 })

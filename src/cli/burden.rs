@@ -1,9 +1,10 @@
 //! `trustlint burden`: the Standard Cost Model estimate, without judging.
 
-use super::{Common, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use trustlint::burden::report;
 use trustlint::check::{self, Options};
 use trustlint::render::burden;
 
@@ -15,6 +16,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = BurdenFormat::Table)]
     format: BurdenFormat,
+
+    #[command(flatten)]
+    register: RegisterArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -29,21 +33,32 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Ok(ruleset) => ruleset,
         Err(code) => return code,
     };
-    let (sources, load_errors) = match common.read_inputs(&args.paths, None) {
+    let read = match common.read_with_register(&args.paths, None, common.register(&args.register).as_deref()) {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let lang = common.lang_for(&sources);
+    let lang = common.lang_for_read(&read);
     let checked = check::check(
-        &sources,
-        &load_errors,
+        &read.sources,
+        &read.load_errors,
         &ruleset,
         &Options {
             lang,
+            register_files: read.register_files,
             ..Options::default()
         },
     );
-    let report = trustlint::burden::report::report(&checked.requirements, &checked.estimates);
+    let proposals = (&checked.requirements[..], &checked.estimates[..]);
+    let report = if read.register_files > 0 {
+        let register = &checked.register;
+        report::with_register(
+            proposals,
+            (&register.requirements, &register.estimates),
+            &register.replaced,
+        )
+    } else {
+        report::report(proposals.0, proposals.1)
+    };
     let text = match args.format {
         BurdenFormat::Table => burden::table(&report, lang),
         BurdenFormat::Json => burden::json(&report),

@@ -2,6 +2,8 @@
 //! status. Nothing here decides what a diagnostic says; each command is a
 //! module of its own.
 
+mod audit;
+mod baseline;
 mod burden;
 mod check;
 mod explain;
@@ -14,20 +16,23 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{messages as m, Diagnostic, Lang};
+use trustlint::diagnostics::{messages as m, Diagnostic, Lang, Registry};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
+use trustlint::model::Date;
 use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
+use trustlint::settings::Levels;
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
-/// `--today DATE`: the day date rules count from, for reproducible runs.
-/// Any command that judges dates flattens it into its arguments.
+/// `--today DATE`: the day date rules and checks count from, for
+/// reproducible runs. Every command that judges dates (`check`, `audit`)
+/// flattens this one option into its arguments.
 #[derive(clap::Args, Debug, Clone, Copy)]
 pub struct TodayArg {
-    /// The day to count dates from, as YYYY-MM-DD [default: today's date]
-    #[arg(long, value_name = "DATE", value_parser = trustlint::model::Date::from_arg)]
+    /// The day to judge dates by (review dates, sunsets), as YYYY-MM-DD [default: today's date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<trustlint::model::Date>,
 }
 
@@ -41,7 +46,7 @@ const EXIT_FAILURE: u8 = 2;
 #[command(
     name = "trustlint",
     version,
-    about = "Lint proposed control and documentation requirements against the Kodeks for tillid",
+    about = "Lint proposed control and documentation requirements against the Kodeks for tillid (på dansk: --lang da)",
     propagate_version = true
 )]
 pub struct Cli {
@@ -91,6 +96,10 @@ enum Command {
     Rules(rules::Args),
     /// The burden estimate (Standard Cost Model) per requirement and group
     Burden(burden::Args),
+    /// Review a register of requirements in force: dates passed, load per group, abolition candidates
+    Audit(audit::Args),
+    /// Write the findings of an existing register as accepted, for `check --baseline`
+    Baseline(baseline::Args),
     /// Test or validate a ruleset file
     #[command(subcommand)]
     Ruleset(ruleset::Command),
@@ -118,11 +127,15 @@ enum ColorArg {
     Never,
 }
 
+/// The files read for a command: their text, why any could not be read,
+/// and the path of each (none for standard input).
+type Inputs = (SourceMap, Vec<Option<LoadError>>, Vec<Option<PathBuf>>);
+
 /// What every command gets from the common options and the config.
 struct Common {
     lang: Lang,
     /// Whether `--lang`, the config or the locale chose `lang`; when none
-    /// did, the files checked choose it (see [`Common::lang_for`]).
+    /// did, the files checked choose it (see [`Common::lang_for_read`]).
     lang_chosen: bool,
     color: ColorArg,
     quiet: bool,
@@ -189,7 +202,7 @@ impl Common {
         // The config's `[params]` replace the ruleset's before its rules are
         // compiled; the config's errors come first, as its file does.
         let mut errors = match &self.config {
-            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default()),
+            Some(config) => config.apply_params(parsed.params_mut(), self.config_file.unwrap_or_default(), self.lang),
             None => Vec::new(),
         };
         match parsed.compile() {
@@ -208,6 +221,12 @@ impl Common {
             escape_controls(message)
         ));
         ExitCode::from(EXIT_FAILURE)
+    }
+
+    /// A warning on standard error that does not stop the command, in
+    /// `lang` (the language the files are answered in).
+    fn warn(&self, lang: Lang, message: &str) {
+        eprintln!("{}: {message}", m::WARNING_HEADING.get(lang));
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<(), ExitCode> {
@@ -240,15 +259,19 @@ impl Common {
         let _ = std::io::stderr().write_all(&render::human(&checked, sources, style));
     }
 
-    /// The language to answer `sources` in: the one chosen, else Danish
-    /// when more of the files are written with Danish keywords than with
-    /// English ones.
-    fn lang_for(&self, sources: &SourceMap) -> Lang {
+    /// The language to answer the proposals of `read` in: the one chosen,
+    /// else Danish when more of the files are written with Danish keywords
+    /// than with English ones (the register's files do not choose it).
+    fn lang_for_read(&self, read: &Read) -> Lang {
+        self.lang_for_files(read.sources.files().get(read.register_files..).unwrap_or_default())
+    }
+
+    fn lang_for_files(&self, files: &[SourceFile]) -> Lang {
         if self.lang_chosen {
             return self.lang;
         }
         let (mut danish, mut english) = (0usize, 0usize);
-        for file in sources.files() {
+        for file in files {
             match trustlint::model::keywords::written_in(&file.text) {
                 Some(Lang::Da) => danish += 1,
                 Some(Lang::En) => english += 1,
@@ -263,16 +286,13 @@ impl Common {
     }
 
     /// The files to check: paths expanded (through the config's globs) and
-    /// read. A missing path or no `.krav` file at all stops the command.
+    /// read, with the path of each (none for standard input). A missing
+    /// path or no `.krav` file at all stops the command.
     ///
     /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
     /// when the config's include/exclude leave that name out, standard input
     /// is not checked, as a file of that name would not be in a folder walk.
-    fn read_inputs(
-        &self,
-        paths: &[PathBuf],
-        stdin_name: Option<&str>,
-    ) -> Result<(SourceMap, Vec<Option<LoadError>>), ExitCode> {
+    fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
         let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
         let mut paths = if paths.is_empty() {
             vec![PathBuf::from(".")]
@@ -283,7 +303,7 @@ impl Common {
             let given = paths.len();
             paths.retain(|path| path.as_os_str() != "-");
             if paths.is_empty() && given > 0 {
-                return Ok((SourceMap::new(), Vec::new()));
+                return Ok((SourceMap::new(), Vec::new(), Vec::new()));
             }
         }
         let inputs = input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
@@ -294,7 +314,132 @@ impl Common {
             self.max_file_size,
             &mut sources,
         );
-        Ok((sources, load_errors))
+        let paths = inputs.iter().map(fixable_path).collect();
+        Ok((sources, load_errors, paths))
+    }
+}
+
+/// The levels of the config's `[rules]` over the default ones.
+fn levels(common: &Common, registry: &Registry) -> Result<Levels, ExitCode> {
+    levels_from(common, registry, Levels::new(registry))
+}
+
+/// The config's `[rules]` applied to `levels`.
+/// Where `--fix` writes an input: a file where it is, a link where it
+/// points (so it stays a link); nowhere for standard input.
+fn fixable_path(input: &input::Input) -> Option<PathBuf> {
+    match input {
+        input::Input::File(path) | input::Input::Link { target: path, .. } => Some(path.clone()),
+        input::Input::Stdin | input::Input::Unreadable(..) => None,
+    }
+}
+
+fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
+    if let (Some(config), Some(file)) = (&common.config, common.config_file) {
+        let errors = config.apply_rules(file, registry, &mut levels, common.lang);
+        if !errors.is_empty() {
+            common.report_settings_errors(errors, &common.settings);
+            return Err(
+                common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]))
+            );
+        }
+    }
+    Ok(levels)
+}
+
+/// A date given on the command line (`--today`), exactly `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_text(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// `--register DIR`, shared by the commands that judge proposals.
+#[derive(clap::Args, Debug, Default)]
+struct RegisterArg {
+    /// The register of requirements in force (the kodeks' positive list) to judge the proposals with [default: `register` in trustlint.toml]
+    #[arg(long, value_name = "DIR")]
+    register: Option<PathBuf>,
+}
+
+/// The files read for a command: the register's first, then the proposals'.
+struct Read {
+    sources: SourceMap,
+    load_errors: Vec<Option<LoadError>>,
+    /// How many of the first files are the register's.
+    register_files: usize,
+    /// The path `--fix` may write each file to (none for standard input
+    /// and the register's files).
+    paths: Vec<Option<PathBuf>>,
+}
+
+impl Common {
+    /// The register named on the command line, else in the config.
+    fn register(&self, arg: &RegisterArg) -> Option<PathBuf> {
+        arg.register
+            .clone()
+            .or_else(|| self.config.as_ref().and_then(|c| c.register.clone()))
+    }
+
+    /// The register's files (when there is one) and the proposals. A
+    /// proposal that is also a file of the register (`--register
+    /// examples/register examples/`) is read once, as part of the register.
+    fn read_with_register(
+        &self,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        register: Option<&Path>,
+    ) -> Result<Read, ExitCode> {
+        let Some(register) = register else {
+            let (sources, load_errors, paths) = self.read_inputs(paths, stdin_name)?;
+            return Ok(Read {
+                sources,
+                load_errors,
+                register_files: 0,
+                paths,
+            });
+        };
+        if !register.is_dir() {
+            return Err(self.fail(&m::REGISTER_NOT_A_FOLDER.fill(self.lang, &[("path", &display_path(register))])));
+        }
+        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
+        let in_force = input::discover(&[register.to_path_buf()], &select, self.walk)
+            .map_err(|err| self.fail(&err.message(self.lang)))?;
+        let canonical = |input: &input::Input| match input {
+            input::Input::File(path) | input::Input::Link { target: path, .. } => std::fs::canonicalize(path).ok(),
+            input::Input::Stdin | input::Input::Unreadable(..) => None,
+        };
+        let known: std::collections::HashSet<PathBuf> = in_force.iter().filter_map(canonical).collect();
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        let mut proposals =
+            input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
+        proposals.retain(|input| canonical(input).is_none_or(|path| !known.contains(&path)));
+        if proposals.is_empty() {
+            return Err(self.fail(m::ONLY_THE_REGISTER.get(self.lang)));
+        }
+        let register_files = in_force.len();
+        // `--fix` leaves the register's files alone: they are in force.
+        let fixable = vec![None; register_files]
+            .into_iter()
+            .chain(proposals.iter().map(fixable_path))
+            .collect();
+        let mut inputs = in_force;
+        inputs.extend(proposals);
+        let mut sources = SourceMap::new();
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
+        Ok(Read {
+            sources,
+            load_errors,
+            register_files,
+            paths: fixable,
+        })
     }
 }
 
@@ -332,6 +477,8 @@ fn run_command() -> ExitCode {
         Command::Explain(args) => explain::run(&common, args),
         Command::Rules(args) => rules::run(&common, args),
         Command::Burden(args) => burden::run(&common, args),
+        Command::Audit(args) => audit::run(&common, args),
+        Command::Baseline(args) => baseline::run(&common, args),
         Command::Ruleset(command) => ruleset::run(&common, command),
         Command::Init(args) => init::run(&common, args),
         Command::Completions { shell } => {
@@ -395,7 +542,7 @@ fn common(cli: &Cli) -> Result<Common, ExitCode> {
         let file = common.settings.add(SourceFile::new(shown, text));
         common.config_file = Some(file);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match config::load(file, &common.settings.get(file).text, &dir) {
+        match config::load(file, &common.settings.get(file).text, &dir, common.lang) {
             Ok(config) => {
                 if let (None, Some(lang)) = (cli.lang, config.lang) {
                     common.lang = lang;

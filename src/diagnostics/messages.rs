@@ -6,7 +6,10 @@
 //! Placeholders are `{name}`, and `{name|one|other}` picks the form that
 //! agrees with the number `name` holds: "{n} {n|case|cases}" is "1 case" or
 //! "3 cases" (see [`Text::fill`](super::Text::fill)). Keywords in backticks are filled
-//! in by the caller in the language the author wrote them in.
+//! in by the caller in the language the author wrote them in: the shapes of
+//! values (`SHAPE_…`) name every keyword by a placeholder, its English
+//! spelling (`{all} 42 {units}`), so a Danish file gets `alle 42 enheder`
+//! whatever the language of the messages.
 
 use super::Text;
 
@@ -18,11 +21,11 @@ macro_rules! texts {
 
 texts! {
     // ---- TL001: syntax ----
-    EXPECTED_FOUND: "expected {expected}, found {found}" / "forventede {expected}, fandt {found}";
-    UNEXPECTED_LABEL: "not expected here" / "ikke ventet her";
+    EXPECTED_FOUND: "expected {expected}, found {found}" / "her skal stå {expected}, ikke {found}";
+    UNEXPECTED_LABEL: "not expected here" / "hører ikke til her";
     OR: "or" / "eller";
     PHRASE_REQUIREMENT: "a requirement (`requirement \"Title\" {`)" / "et krav (`krav \"Titel\" {`)";
-    PHRASE_KEY: "a key" / "en nøgle";
+    PHRASE_KEY: "a key" / "et felt";
     PHRASE_LABEL: "a quoted title" / "en titel i anførselstegn";
     PHRASE_COLON: "`:`" / "`:`";
     PHRASE_COMMA: "`,`" / "`,`";
@@ -33,60 +36,67 @@ texts! {
     PHRASE_END_OF_FILE: "the end of the file" / "filens slutning";
     PHRASE_SOMETHING_ELSE: "something else" / "noget andet";
     TOP_LEVEL_HELP: "a file holds requirements: `requirement \"Title\" { … }` or `krav \"Titel\" { … }`" / "en fil indeholder krav: `krav \"Titel\" { … }` eller `requirement \"Title\" { … }`";
-    COLON_HELP: "write each entry as `key: value` on its own line, or a block as `key \"label\" { … }`" / "skriv hver linje som `nøgle: værdi`, eller en blok som `nøgle \"navn\" { … }`";
-    AFTER_VALUE_HELP: "separate the items of a list with `,`, and put each entry on its own line" / "adskil elementerne i en liste med `,`, og skriv hver nøgle på sin egen linje";
+    COLON_HELP: "write each entry as `key: value` on its own line, or a block as `key \"label\" { … }`" / "skriv hver linje som `felt: værdi`, eller en blok som `felt \"navn\" { … }`";
+    AFTER_VALUE_HELP: "separate the items of a list with `,`, and put each entry on its own line" / "adskil værdierne i en liste med `,`, og skriv hvert felt på sin egen linje";
     GENERIC_SYNTAX_HELP: "see `trustlint explain TL001` for the shape of a `.krav` file" / "se `trustlint explain TL001` for formen på en `.krav`-fil";
     UNCLOSED_STRING: "unclosed string" / "tekst uden afsluttende anførselstegn";
     UNCLOSED_TRIPLE_STRING: "unclosed `\"\"\"` string" / "`\"\"\"`-tekst uden afslutning";
     UNCLOSED_STRING_LABEL: "the string starts here and is never closed" / "teksten begynder her og afsluttes aldrig";
     UNCLOSED_STRING_HELP: "a `\"…\"` string ends on the line it starts on: close it with `\"`, or use `\"\"\"…\"\"\"` for text over several lines" / "en `\"…\"`-tekst slutter på den linje, den begynder på: afslut den med `\"`, eller brug `\"\"\"…\"\"\"` til tekst over flere linjer";
     UNCLOSED_TRIPLE_STRING_HELP: "end the text with `\"\"\"`" / "afslut teksten med `\"\"\"`";
-    UNCLOSED_BRACE: "expected `}`: the `{` opened on line {line} is never closed" / "forventede `}`: den `{`, der åbnes på linje {line}, lukkes aldrig";
-    UNCLOSED_BRACE_LABEL: "unclosed `{` opened here" / "`{` åbnet her uden at blive lukket";
+    UNCLOSED_BRACE: "expected `}`: the `{` opened on line {line} is never closed" / "`}` mangler: den `{`, der åbnes på linje {line}, lukkes aldrig";
+    UNCLOSED_BRACE_LABEL: "unclosed `{` opened here" / "`{` åbnes her og lukkes aldrig";
     UNCLOSED_BRACE_END_LABEL: "the file ends here" / "filen slutter her";
-    UNCLOSED_BRACE_HELP: "add `}` on its own line after the last entry of the block" / "tilføj `}` på sin egen linje efter blokkens sidste linje";
+    UNCLOSED_BRACE_HELP: "add `}` on its own line after the last entry of the block" / "tilføj `}` på en linje for sig efter blokkens sidste linje";
     NESTED_BLOCK: "a block cannot stand inside a sub-block" / "en blok kan ikke stå inde i en underblok";
-    NESTED_BLOCK_LABEL: "expected `:` here" / "forventede `:` her";
-    NESTED_BLOCK_HELP: "a requirement may hold blocks like `burden \"…\" { … }`, but those hold only `key: value` entries" / "et krav kan indeholde blokke som `byrde \"…\" { … }`, men de kan kun indeholde `nøgle: værdi`";
-    MISSING_VALUE: "missing value after `:`" / "værdi mangler efter `:`";
-    MISSING_VALUE_LABEL: "expected a value here" / "forventede en værdi her";
-    MISSING_VALUE_HELP: "give the key a value on the same line, or remove the line" / "giv nøglen en værdi på samme linje, eller fjern linjen";
+    NESTED_BLOCK_LABEL: "expected `:` here" / "her skal stå `:`";
+    NESTED_BLOCK_HELP: "a requirement may hold blocks like `burden \"…\" { … }`, but those hold only `key: value` entries" / "et krav kan indeholde blokke som `byrde \"…\" { … }`, men i dem kan der kun stå `felt: værdi`";
+    MISSING_VALUE: "missing value after `:`" / "der mangler en værdi efter `:`";
+    MISSING_VALUE_LABEL: "expected a value here" / "her mangler en værdi";
+    MISSING_VALUE_HELP: "give the key a value on the same line, or remove the line" / "giv feltet en værdi på samme linje, eller fjern linjen";
     TRAILING_COMMA: "a `,` must be followed by another value" / "et `,` skal efterfølges af en værdi mere";
     TRAILING_COMMA_LABEL: "the list goes on after this `,`" / "listen fortsætter efter dette `,`";
     TRAILING_COMMA_HELP: "remove the `,` at the end of the list" / "fjern `,` i slutningen af listen";
-    CONTROL_CHARACTER: "invisible control character {code}" / "usynligt kontroltegn {code}";
+    CONTROL_CHARACTER: "invisible control character {code}" / "usynligt styretegn {code}";
     CONTROL_CHARACTER_HELP: "remove it: most editors do not show it (it may come from copying out of another program)" / "fjern det: de fleste editorer viser det ikke (det kan komme fra kopiering fra et andet program)";
-    EXPECTED_TITLE: "expected a quoted title after `{word}`" / "forventede en titel i anførselstegn efter `{word}`";
-    MISSING_COLON: "expected `:` after `{key}`" / "forventede `:` efter `{key}`";
-    UNKNOWN_ESCAPE: "unknown escape `{escape}` in a string" / "ukendt escape-sekvens `{escape}` i en tekst";
-    UNKNOWN_ESCAPE_LABEL: "not an escape" / "ikke en escape-sekvens";
-    UNKNOWN_ESCAPE_HELP: "only `\\\"` and `\\\\` are escapes; for text over several lines use `\"\"\"…\"\"\"`" / "kun `\\\"` og `\\\\` er escape-sekvenser; brug `\"\"\"…\"\"\"` til tekst over flere linjer";
+    KEY_WRITTEN_APART: "a key is one word: write `{word}` for `{written}`" / "et felt er ét ord: skriv `{word}` for `{written}`";
+    EXPECTED_TITLE: "expected a quoted title after `{word}`" / "efter `{word}` skal der stå en titel i anførselstegn";
+    MISSING_COLON: "expected `:` after `{key}`" / "der mangler `:` efter `{key}`";
+    UNKNOWN_ESCAPE: "unknown escape `{escape}` in a string" / "ukendt tegnkombination `{escape}` i en tekst";
+    UNKNOWN_ESCAPE_LABEL: "not an escape" / "ikke en gyldig tegnkombination";
+    UNKNOWN_ESCAPE_HELP: "only `\\\"` and `\\\\` are escapes; for text over several lines use `\"\"\"…\"\"\"`" / "kun `\\\"` og `\\\\` kan stå med `\\` foran; brug `\"\"\"…\"\"\"` til tekst over flere linjer";
 
     // ---- TL002: unknown key ----
-    UNKNOWN_KEY: "unknown key `{key}`" / "ukendt nøgle `{key}`";
-    UNKNOWN_KEY_LABEL: "not a key of a requirement" / "ikke en nøgle i et krav";
-    UNKNOWN_BURDEN_KEY_LABEL: "not a key of a burden block" / "ikke en nøgle i en byrde-blok";
+    UNKNOWN_KEY: "unknown key `{key}`" / "ukendt felt `{key}`";
+    UNKNOWN_KEY_LABEL: "not a key of a requirement" / "ikke et felt i et krav";
+    UNKNOWN_BURDEN_KEY_LABEL: "not a key of a burden block" / "ikke et felt i en byrde-blok";
     UNKNOWN_OPENER: "unknown block `{key}`: a file holds requirements" / "ukendt blok `{key}`: en fil indeholder krav";
-    UNKNOWN_OPENER_LABEL: "expected `requirement` or `krav`" / "forventede `krav` eller `requirement`";
+    UNKNOWN_OPENER_LABEL: "expected `requirement` or `krav`" / "her skal stå `krav` eller `requirement`";
     KEY_BELONGS_IN_BURDEN: "`{key}` belongs inside a `{burden} \"who\" { … }` block" / "`{key}` hører hjemme i en `{burden} \"hvem\" { … }`-blok";
     KEY_BELONGS_IN_REQUIREMENT: "`{key}` belongs in the requirement itself, outside the burden block" / "`{key}` hører hjemme i selve kravet, uden for byrde-blokken";
     DID_YOU_MEAN: "did you mean `{suggestion}`?" / "mente du `{suggestion}`?";
     ACCEPTED: "accepted: {list}" / "gyldige: {list}";
 
     // ---- TL003: invalid value ----
-    EXPECTED_VALUE: "expected {what}, found {found}" / "forventede {what}, fandt {found}";
-    EXPECTED_LABEL: "expected here" / "ventet her";
-    EXPECTED_UNIT: "expected {units} after the number, found {found}" / "forventede {units} efter tallet, fandt {found}";
+    EXPECTED_VALUE: "expected {what}, found {found}" / "her skal stå {what}, ikke {found}";
+    EXPECTED_LABEL: "expected here" / "passer ikke her";
+    EXPECTED_UNIT: "expected {units} after the number, found {found}" / "efter tallet skal der stå {units}, ikke {found}";
     UNKNOWN_WORD: "unknown {what} `{word}`" / "ukendt {what} `{word}`";
-    UNKNOWN_WORD_LABEL: "not a {what}" / "ukendt {what}";
+    UNKNOWN_WORD_LABEL: "unknown {what}" / "ukendt {what}";
     UNEXPECTED_AFTER_VALUE: "unexpected {found} in the value of `{key}`" / "uventet {found} i værdien af `{key}`";
     NOT_A_LIST: "`{key}` takes one value, not a list" / "`{key}` tager én værdi, ikke en liste";
     NOT_A_LIST_LABEL: "more values" / "flere værdier";
     NOT_A_LIST_HELP: "remove the values after the first `,`, or join them into one text" / "fjern værdierne efter det første `,`, eller saml dem i én tekst";
-    DECIMAL_COMMA: "`{text}` is a list of two numbers" / "`{text}` er en liste af to tal";
+    DECIMAL_COMMA: "`{text}` is a list of two numbers" / "`{text}` er to tal adskilt af komma";
     DECIMAL_COMMA_LABEL: "`,` separates values" / "`,` adskiller værdier";
     DECIMAL_COMMA_HELP: "did you mean {number}? The decimal separator is `.`" / "mente du {number}? Decimaltegnet er `.`";
-    NOT_WHOLE: "expected a whole number, found `{number}`" / "forventede et helt tal, fandt `{number}`";
+    WRITTEN_APART: "`{written}` is one word, `{word}`" / "`{written}` skrives i ét ord, `{word}`";
+    WRITTEN_APART_LABEL: "written apart" / "skrevet i flere ord";
+    WRITTEN_APART_HELP: "words of several parts are joined with `_`: `{word}`" / "ord i flere dele bindes sammen med `_`: `{word}`";
+    PROSE_FREQUENCY: "write `{per_year}` for `{written}`" / "skriv `{per_year}` for `{written}`";
+    PROSE_FREQUENCY_LABEL: "written as prose" / "skrevet med almindelige ord";
+    PROSE_FREQUENCY_HELP: "a number of times a year is written `N {per_year}`" / "et antal gange om året skrives `N {per_year}`";
+    NOT_WHOLE: "expected a whole number, found `{number}`" / "her skal stå et helt tal, ikke `{number}`";
     NOT_WHOLE_HELP: "people, units and cases are counted in whole numbers" / "personer, enheder og sager tælles i hele tal";
     NOT_WHOLE_LABEL: "a count" / "et antal";
     NOT_WHOLE_THOUSANDS_HELP: "did you mean {number}? Write whole numbers without a thousands separator: `{number}`, not `{text}`" / "mente du {number}? Skriv hele tal uden tusindtalsseparator: `{number}`, ikke `{text}`";
@@ -108,7 +118,7 @@ texts! {
     BAD_DATE_LABEL: "no such date" / "datoen findes ikke";
     DATE_HELP: "write dates as `YYYY-MM-DD`, for example `2027-06-30`" / "skriv datoer som `ÅÅÅÅ-MM-DD`, for eksempel `2027-06-30`";
     BURDEN_NOT_BLOCK: "`{key}` is a block, not a value" / "`{key}` er en blok, ikke en værdi";
-    BURDEN_NOT_BLOCK_HELP: "write `{key} \"who is burdened\" { … }` with people, minutes and frequency inside" / "skriv `{key} \"hvem der belastes\" { … }` med personer, minutter og hyppighed indeni";
+    BURDEN_NOT_BLOCK_HELP: "write `{key} \"who is burdened\" { … }` with `{people}`, `{minutes}` and `{frequency}` inside" / "skriv `{key} \"hvem der belastes\" { … }` med `{people}`, `{minutes}` og `{frequency}` indeni";
     BLOCK_NOT_VALUE: "`{key}` takes a value, not a block" / "`{key}` tager en værdi, ikke en blok";
     BLOCK_NOT_VALUE_HELP: "write `{key}: …` on one line" / "skriv `{key}: …` på én linje";
     EMPTY_BURDEN_LABEL: "a burden block must say who is burdened" / "en byrde-blok skal sige, hvem der belastes";
@@ -133,18 +143,18 @@ texts! {
     SHAPE_ID: "write `{key}: ABC-2026-01`" / "skriv `{key}: ABC-2026-01`";
     SHAPE_TEXT: "write the text in quotes: `{key}: \"…\"`" / "skriv teksten i anførselstegn: `{key}: \"…\"`";
     SHAPE_PURPOSE: "write `{key}: KIND \"description\"`, several separated by `,`" / "skriv `{key}: TYPE \"beskrivelse\"`, flere adskilt af `,`";
-    SHAPE_RISK: "write `{key}: LEVEL \"why\"`, with LEVEL `low`, `medium` or `high`" / "skriv `{key}: NIVEAU \"hvorfor\"`, med NIVEAU `lav`, `middel` eller `høj`";
-    SHAPE_TRIGGER: "write `{key}: KIND \"what happened\" 1 cases 1 units` (the counts are optional)" / "skriv `{key}: TYPE \"hvad skete der\" 1 sager 1 enheder` (antallene kan udelades)";
-    SHAPE_SCOPE: "write `{key}: all 42 units \"which units\"` (`all` is optional)" / "skriv `{key}: alle 42 enheder \"hvilke enheder\"` (`alle` kan udelades)";
-    SHAPE_DATA: "write `{key}: \"item\" manual, \"other item\" existing automatic`" / "skriv `{key}: \"element\" manuel, \"andet element\" eksisterende automatisk`";
-    SHAPE_MEASURE: "write `{key}: effect \"what changes for citizens\"`" / "skriv `{key}: effekt \"hvad ændrer sig for borgerne\"`";
-    SHAPE_REPORTING: "write `{key}: periodic FREQUENCY`, `{key}: deviation` or `{key}: none`" / "skriv `{key}: periodisk HYPPIGHED`, `{key}: afvigelse` eller `{key}: ingen`";
-    SHAPE_REVIEW: "write `{key}: 2027-06-30`, `{key}: after 2 years` or `{key}: none`" / "skriv `{key}: 2027-06-30`, `{key}: efter 2 år` eller `{key}: ingen`";
+    SHAPE_RISK: "write `{key}: LEVEL \"why\"`, with LEVEL `{low}`, `{medium}` or `{high}`" / "skriv `{key}: NIVEAU \"hvorfor\"`, med NIVEAU `{low}`, `{medium}` eller `{high}`";
+    SHAPE_TRIGGER: "write `{key}: KIND \"what happened\" 1 {cases} 1 {units}` (the counts are optional)" / "skriv `{key}: TYPE \"hvad skete der\" 1 {cases} 1 {units}` (antallene kan udelades)";
+    SHAPE_SCOPE: "write `{key}: {all} 42 {units} \"which units\"` (`{all}` is optional)" / "skriv `{key}: {all} 42 {units} \"hvilke enheder\"` (`{all}` kan udelades)";
+    SHAPE_DATA: "write `{key}: \"item\" {manual}, \"other item\" {existing} {automatic}`" / "skriv `{key}: \"oplysning\" {manual}, \"anden oplysning\" {existing} {automatic}`";
+    SHAPE_MEASURE: "write `{key}: {effect} \"what changes for citizens\"`" / "skriv `{key}: {effect} \"hvad ændrer sig for borgerne\"`";
+    SHAPE_REPORTING: "write `{key}: {periodic} FREQUENCY`, `{key}: {deviation}` or `{key}: {none}`" / "skriv `{key}: {periodic} HYPPIGHED`, `{key}: {deviation}` eller `{key}: {none}`";
+    SHAPE_REVIEW: "write `{key}: 2027-06-30`, `{key}: {after} 2 {years}` or `{key}: {none}`" / "skriv `{key}: 2027-06-30`, `{key}: {after} 2 {years}` eller `{key}: {none}`";
     SHAPE_SUNSET: "write `{key}: 2027-06-30`" / "skriv `{key}: 2027-06-30`";
     SHAPE_REPLACES: "write the ids of the replaced requirements: `{key}: ABC-2019-02, ABC-2020-11`" / "skriv id'erne på de erstattede krav: `{key}: ABC-2019-02, ABC-2020-11`";
-    SHAPE_DISPENSATION: "write `{key}: \"how a unit is exempted\"` or `{key}: none`" / "skriv `{key}: \"hvordan en enhed fritages\"` eller `{key}: ingen`";
-    SHAPE_FREQUENCY: "write `{key}: daily`, `{key}: per_case` or `{key}: 6 per_year`" / "skriv `{key}: dagligt`, `{key}: per_sag` eller `{key}: 6 om_året`";
-    SHAPE_FRONTLINE: "write `{key}: yes` or `{key}: no`" / "skriv `{key}: ja` eller `{key}: nej`";
+    SHAPE_DISPENSATION: "write `{key}: \"how a unit is exempted\"` or `{key}: {none}`" / "skriv `{key}: \"hvordan en enhed fritages\"` eller `{key}: {none}`";
+    SHAPE_FREQUENCY: "write `{key}: {daily}`, `{key}: {per_case}` or `{key}: 6 {per_year}`" / "skriv `{key}: {daily}`, `{key}: {per_case}` eller `{key}: 6 {per_year}`";
+    SHAPE_FRONTLINE: "write `{key}: {yes}` or `{key}: {no}`" / "skriv `{key}: {yes}` eller `{key}: {no}`";
     SHAPE_NUMBER: "write a number: `{key}: 12` (the decimal separator is `.`)" / "skriv et tal: `{key}: 12` (decimaltegnet er `.`)";
 
     // ---- TL014: placeholders, and what each key asks ----
@@ -188,7 +198,7 @@ texts! {
     // ---- TL004: missing key ----
     MISSING_KEY: "requirement `{name}` is missing {keys}" / "kravet `{name}` mangler {keys}";
     MISSING_KEY_LABEL: "needs {keys}" / "kræver {keys}";
-    MISSING_KEY_HELP: "add the missing keys; `trustlint init` writes a template with every key" / "tilføj de manglende nøgler; `trustlint init --lang da` skriver en skabelon med alle nøgler";
+    MISSING_KEY_HELP: "add the missing keys; `trustlint init` writes a template with every key" / "tilføj de manglende felter; `trustlint init --lang da` skriver en skabelon med alle felter";
     WHY_ID: "an id names the requirement in reports and in `replaces`" / "et id navngiver kravet i rapporter og i `erstatter`";
     WHY_PURPOSE: "the Kodeks asks whether a requirement brings safety, learning or trust" / "Kodekset spørger, om et krav skaber sikkerhed, læring eller tillid";
     WHY_RISK: "control must be proportionate to the risk of the task" / "kontrol skal stå i forhold til opgavens risiko";
@@ -203,7 +213,7 @@ texts! {
     DUPLICATE_KEY: "`{key}` is given twice" / "`{key}` er angivet to gange";
     DUPLICATE_KEY_LABEL: "given again here" / "angivet igen her";
     DUPLICATE_KEY_FIRST: "first given here" / "først angivet her";
-    DUPLICATE_KEY_HELP: "keep one of them; several values go on one key, separated by `,`" / "behold én af dem; flere værdier skrives på én nøgle, adskilt af `,`";
+    DUPLICATE_KEY_HELP: "keep one of them; several values go on one key, separated by `,`" / "behold den ene; flere værdier skrives i ét felt, adskilt af `,`";
     DUPLICATE_BURDEN: "two burden blocks for `{label}`" / "to byrde-blokke for `{label}`";
     DUPLICATE_BURDEN_HELP: "merge them into one block, or name the groups differently" / "slå dem sammen til én blok, eller navngiv grupperne forskelligt";
 
@@ -215,20 +225,30 @@ texts! {
     UNKNOWN_REPLACED_ID: "`{id}` is not among the requirements checked" / "`{id}` er ikke blandt de tjekkede krav";
     UNKNOWN_REPLACED_ID_LABEL: "no requirement with this id" / "intet krav med dette id";
     UNKNOWN_REPLACED_ID_HELP: "check the id, or check the replaced requirement's file together with this one" / "tjek id'et, eller tjek det erstattede kravs fil sammen med denne";
+    REPLACED_ID_NOT_IN_REGISTER: "`{id}` is not a requirement of the register" / "`{id}` er ikke et krav i registret";
+    REPLACED_ID_NOT_IN_REGISTER_HELP: "a proposal can only replace a requirement in force: check the id against the register" / "et forslag kan kun erstatte et gældende krav: tjek id'et mod registret";
+
+    // ---- TL401, TL402: the register's dates ----
+    REVIEW_OVERDUE: "`{id}` was due for review on {date}, {days} {days|day|days} ago" / "`{id}` skulle have været revideret {date}, for {days} {days|dag|dage} siden";
+    REVIEW_OVERDUE_LABEL: "review date passed" / "revisionsdatoen er overskredet";
+    REVIEW_OVERDUE_HELP: "review it: keep it with a new review date, simplify it, or propose its abolition" / "revidér det: behold det med en ny revisionsdato, forenkl det, eller foreslå det afskaffet";
+    SUNSET_PASSED: "`{id}` lapsed on {date}, {days} {days|day|days} ago, but is still in the register" / "`{id}` udløb {date}, for {days} {days|dag|dage} siden, men står stadig i registret";
+    SUNSET_PASSED_LABEL: "sunset passed" / "udløbsdatoen er passeret";
+    SUNSET_PASSED_HELP: "remove it from the register, or have the committee renew it with a new sunset date" / "fjern det fra registret, eller lad udvalget forny det med en ny udløbsdato";
 
     // ---- TL008, TL009: suppressions ----
-    SUPPRESSION_WITHOUT_REASON: "suppression of {codes} has no reason, so it is ignored" / "undertrykkelsen af {codes} har ingen begrundelse og ignoreres derfor";
+    SUPPRESSION_WITHOUT_REASON: "suppression of {codes} has no reason, so it is ignored" / "undtagelsen for {codes} har ingen begrundelse og gælder derfor ikke";
     SUPPRESSION_WITHOUT_REASON_LABEL: "reason missing" / "begrundelse mangler";
     SUPPRESSION_HELP: "explain the choice: `# trustlint: allow(TL105) \"why this is right here\"`" / "begrund valget: `# trustlint: allow(TL105) \"hvorfor det er rigtigt her\"`";
     MALFORMED_SUPPRESSION: "this `# trustlint:` comment cannot be read" / "denne `# trustlint:`-kommentar kan ikke læses";
-    MALFORMED_SUPPRESSION_LABEL: "expected `allow(CODE, …) \"reason\"`" / "forventede `allow(KODE, …) \"begrundelse\"`";
+    MALFORMED_SUPPRESSION_LABEL: "expected `allow(CODE, …) \"reason\"`" / "skrives `allow(KODE, …) \"begrundelse\"`";
     UNKNOWN_CODE_IN_SUPPRESSION: "`{code}` is not a code this ruleset knows" / "`{code}` er ikke en kode, som regelsættet kender";
     UNKNOWN_CODE_LABEL: "unknown code" / "ukendt kode";
     UNKNOWN_CODE_HELP: "`trustlint rules` lists every code and name" / "`trustlint rules` viser alle koder og navne";
-    UNUSED_SUPPRESSION: "the suppression of `{code}` silenced nothing" / "undertrykkelsen af `{code}` undertrykte intet";
-    UNUSED_SUPPRESSION_LABEL: "nothing to silence here" / "intet at undertrykke her";
+    UNUSED_SUPPRESSION: "the suppression of `{code}` silenced nothing" / "undtagelsen for `{code}` skjulte ingenting";
+    UNUSED_SUPPRESSION_LABEL: "nothing to silence here" / "intet at skjule her";
     UNUSED_SUPPRESSION_HELP: "remove it, or move it to the line right before the requirement or entry it is meant for" / "fjern den, eller flyt den til linjen lige før det krav eller den linje, den gælder";
-    DETACHED_SUPPRESSION: "the suppression stands before no requirement or entry" / "undertrykkelsen står ikke før et krav eller en linje";
+    DETACHED_SUPPRESSION: "the suppression stands before no requirement or entry" / "undtagelsen står ikke lige før et krav eller en linje";
 
     // ---- TL010, TL011: files ----
     UNREADABLE_FILE: "cannot read `{path}`: {error}" / "kan ikke læse `{path}`: {error}";
@@ -278,6 +298,31 @@ texts! {
     COLUMN_COST: "cost DKK" / "kr.";
     COLUMN_FRONTLINE: "frontline h/yr" / "borgernære t/år";
     ROW_TOTAL: "total" / "i alt";
+    AUDIT_DATES_HEADING: "past their review date or sunset on {today}" / "overskredet revisionsdato eller udløb pr. {today}";
+    AUDIT_NO_DATES: "no requirement is past its review date or sunset on {today}" / "intet krav har overskredet sin revisionsdato eller sit udløb pr. {today}";
+    NO_TODAY: "the system clock gives no date: give the day with `--today YYYY-MM-DD`" / "systemuret giver ingen dato: angiv dagen med `--today ÅÅÅÅ-MM-DD`";
+    AUDIT_GROUPS_HEADING: "load on each group" / "belastningen af hver gruppe";
+    AUDIT_GROUPS_LIMIT: "load on each group (the limit is {limit} hours per person a year)" / "belastningen af hver gruppe (grænsen er {limit} timer pr. person om året)";
+    AUDIT_CANDIDATES_HEADING: "abolition candidates, by the hours a year their abolition would free" / "kandidater til afskaffelse efter de timer om året, en afskaffelse frigør";
+    AUDIT_NO_CANDIDATES: "no requirement has an error or a warning against it" / "intet krav har en fejl eller en advarsel imod sig";
+    AUDIT_SUMMARY: "{requirements} {requirements|requirement|requirements} in force: {dates} past {dates|its|their} review date or sunset, {over} {over|group|groups} over the limit, {candidates} abolition {candidates|candidate|candidates}" / "{requirements} gældende krav: {dates} med overskredet revisionsdato eller udløb, {over} {over|gruppe|grupper} over grænsen, {candidates} {candidates|kandidat|kandidater} til afskaffelse";
+    COLUMN_CODE: "code" / "kode";
+    COLUMN_TITLE: "title" / "titel";
+    COLUMN_DATE: "date" / "dato";
+    COLUMN_DAYS_OVERDUE: "days overdue" / "dage over tid";
+    COLUMN_RANK: "#" / "nr.";
+    COLUMN_ERRORS: "errors" / "fejl";
+    COLUMN_WARNINGS: "warnings" / "advarsler";
+    COLUMN_FINDINGS: "findings" / "fund";
+    COLUMN_OVER_LIMIT: "over limit" / "over grænsen";
+    WORD_YES: "yes" / "ja";
+    LOADS_HEADING: "load on each group with the register (hours a year)" / "belastningen af hver gruppe med registret (timer om året)";
+    COLUMN_BEFORE: "before" / "før";
+    COLUMN_REMOVED: "removed" / "fjernet";
+    COLUMN_ADDED: "added" / "tilføjet";
+    COLUMN_AFTER: "after" / "efter";
+    COLUMN_PER_PERSON_BEFORE: "h/person/yr before" / "t/person/år før";
+    COLUMN_PER_PERSON_AFTER: "h/person/yr after" / "t/person/år efter";
     ONE_OFF: "one-off (first year only): {hours} {hours|hour|hours}" / "engangsbyrde (kun første år): {hours} {hours|time|timer}";
 
     // ---- `explain` ----
@@ -294,16 +339,16 @@ texts! {
     TEST_EXAMPLE_FIRES: "{code} example {number} (fires) ... {result}" / "{code} eksempel {number} (udløser) ... {result}";
     TEST_EXAMPLE_PASSES: "{code} example {number} (does not fire) ... {result}" / "{code} eksempel {number} (udløser ikke) ... {result}";
     TEST_OK: "ok" / "ok";
-    TEST_DID_NOT_FIRE: "FAILED: the rule did not fire" / "FEJLEDE: reglen slog ikke til";
-    TEST_FIRED_WRONGLY: "FAILED: the rule fired" / "FEJLEDE: reglen slog til";
-    TEST_INVALID: "FAILED: the example is not valid: {reason}" / "FEJLEDE: eksemplet er ikke gyldigt: {reason}";
-    TEST_SUMMARY: "{passed} passed, {failed} failed" / "{passed} bestået, {failed} fejlede";
+    TEST_DID_NOT_FIRE: "FAILED: the rule did not fire" / "FEJL: reglen slog ikke til";
+    TEST_FIRED_WRONGLY: "FAILED: the rule fired" / "FEJL: reglen slog til";
+    TEST_INVALID: "FAILED: the example is not valid: {reason}" / "FEJL: eksemplet er ikke gyldigt: {reason}";
+    TEST_SUMMARY: "{passed} passed, {failed} failed" / "{passed} bestået, {failed} fejlet";
     EXAMPLE_FILE_NAME: "<{code} example {number}>" / "<{code} eksempel {number}>";
     BASE_FIRES: "the base fires {code}: {message}" / "grundkravet udløser {code}: {message}";
     NO_EXAMPLE_BASE: "the ruleset has no base requirement `examples.{lang}`" / "regelsættet har intet grundkrav `examples.{lang}`";
     BASE_DOES_NOT_PARSE: "the base requirement does not parse" / "grundkravet kan ikke læses";
     PATCH_DOES_NOT_PARSE: "the patch does not parse:\n{patch}" / "ændringen kan ikke læses:\n{patch}";
-    WITHOUT_NOT_A_KEY: "`without` names `{name}`, which is not a key" / "`without` nævner `{name}`, som ikke er en nøgle";
+    WITHOUT_NOT_A_KEY: "`without` names `{name}`, which is not a key" / "`without` nævner `{name}`, som ikke er et felt";
 
     // ---- `init` ----
     INIT_FILE_NAME: "proposal.krav" / "forslag.krav";
@@ -312,6 +357,12 @@ texts! {
 
     // ---- errors that stop a command (exit status 2) ----
     NO_SUCH_PATH: "no such file or directory: {path}" / "filen eller mappen findes ikke: {path}";
+    CANNOT_READ_BASELINE: "cannot read the baseline `{path}`: {reason}" / "kan ikke læse baseline-filen `{path}`: {reason}";
+    BASELINE_REASON: "accepted in the baseline `{path}`" / "accepteret i baseline-filen `{path}`";
+    BASELINE_STALE: "the baseline `{path}` accepts {count} {count|finding|findings} of `{code}` for `{name}` that {count|is|are} no longer found; lower or remove the entry" / "baseline-filen `{path}` accepterer {count} {count|fund|fund} af `{code}` for `{name}`, som ikke længere findes; sænk eller fjern posten";
+    BASELINE_WRITTEN: "wrote {entries} {entries|entry|entries} ({findings} {findings|finding|findings}) to `{path}`" / "skrev {entries} {entries|post|poster} ({findings} fund) til `{path}`";
+    REGISTER_NOT_A_FOLDER: "the register `{path}` is not a folder" / "registret `{path}` er ikke en mappe";
+    ONLY_THE_REGISTER: "every file given is part of the register; name the proposals to judge with it" / "alle de angivne filer hører til registret; angiv de forslag, der skal vurderes sammen med det";
     NO_KRAV_FILES: "no .krav files found in {paths}" / "ingen .krav-filer fundet i {paths}";
     CANNOT_READ_RULESET: "cannot read the ruleset `{path}`: {reason}" / "kan ikke læse regelsættet `{path}`: {reason}";
     RULESET_HAS_ERRORS: "the ruleset `{name}` has errors; nothing was checked" / "regelsættet `{name}` har fejl; intet blev tjekket";
@@ -319,12 +370,33 @@ texts! {
     CANNOT_READ_CONFIG: "cannot read the config `{path}`: {reason}" / "kan ikke læse konfigurationen `{path}`: {reason}";
     CONFIG_HAS_ERRORS: "the config `{path}` has errors; nothing was checked" / "konfigurationen `{path}` har fejl; intet blev tjekket";
     CANNOT_WRITE_FILE: "cannot write `{path}`: {reason}" / "kan ikke skrive `{path}`: {reason}";
-    CANNOT_WRITE_OUTPUT: "cannot write the output: {reason}" / "kan ikke skrive uddata: {reason}";
+    CANNOT_WRITE_OUTPUT: "cannot write the output: {reason}" / "kan ikke skrive resultatet: {reason}";
     CANNOT_WRITE_MANUAL: "cannot write the manual page: {reason}" / "kan ikke skrive manualsiden: {reason}";
     NO_SUCH_FILE: "no such file" / "filen findes ikke";
     NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
     PERMISSION_DENIED: "permission denied" / "adgang nægtet";
     IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
+    // ---- TL013 and level flags: trustlint.toml, -D/-W/-A ----
+    LEVEL_FIXED: "the level of `{code}` cannot be changed" / "niveauet for `{code}` kan ikke ændres";
+    LEVEL_FIXED_HELP: "it means a file was not checked at all; fix the file instead" / "koden betyder, at en fil slet ikke blev tjekket; ret filen i stedet";
+    NOT_A_SELECTOR: "`{selector}` is not a code or rule name" / "`{selector}` er hverken en kode eller et regelnavn";
+    SELECTOR_HELP: "`trustlint rules` lists every code and name; `warnings` selects all warnings" / "`trustlint rules` viser alle koder og navne; `warnings` vælger alle advarsler";
+    CONFIG_KEYS_HELP: "the keys are ruleset, lang, register, include, exclude, [rules] and [params]; see the README" / "felterne er ruleset, lang, register, include, exclude, [rules] og [params]; se README";
+    UNKNOWN_LANGUAGE: "unknown language `{lang}`" / "ukendt sprog `{lang}`";
+    LANG_HELP: "`lang` is \"en\" or \"da\"" / "`lang` er \"en\" eller \"da\"";
+    NOT_A_GLOB: "not a glob: {reason}" / "ikke et gyldigt mønster: {reason}";
+    GLOB_HELP: "globs are like \"drafts/**\" or \"**/*.krav\"" / "mønstre skrives som \"drafts/**\" eller \"**/*.krav\"";
+    GLOBS_DO_NOT_BUILD: "the globs do not build: {reason}" / "mønstrene kan ikke bruges: {reason}";
+    GLOBS_HELP: "check the include and exclude globs" / "tjek mønstrene i include og exclude";
+    UNKNOWN_LEVEL: "unknown level `{level}`" / "ukendt niveau `{level}`";
+    LEVELS_HELP: "the levels are \"error\", \"warning\", \"note\" and \"allow\"" / "niveauerne er \"error\", \"warning\", \"note\" og \"allow\"";
+    PARAMS_HELP: "parameters are numbers, words or tables of them" / "parametre er tal, ord eller tabeller af dem";
+    PARAMS_LIST: "the ruleset's parameters are: {names}" / "regelsættets parametre er: {names}";
+
+    // ---- `check --fix` ----
+    FIXED: "fixed {n} {n|problem|problems} in {files}" / "rettede {n} {n|problem|problemer} i {files}";
+    CHANGED_MEANWHILE: "`{path}` changed while it was checked, so it was not fixed; run the check again" / "`{path}` blev ændret, mens den blev tjekket, så den blev ikke rettet; kør tjekket igen";
+    FIXABLE: "{n} of them can be fixed with `trustlint check --fix` (`--diff` shows how)" / "{n} af dem kan rettes med `trustlint check --fix` (`--diff` viser hvordan)";
     IS_A_NAMED_PIPE: "it is a named pipe, not a regular file" / "det er en navngiven pipe, ikke en almindelig fil";
     IS_A_SOCKET: "it is a socket, not a regular file" / "det er en socket, ikke en almindelig fil";
     IS_A_DEVICE: "it is a device, not a regular file" / "det er en enhed, ikke en almindelig fil";

@@ -7,7 +7,7 @@ mod suggest;
 mod text;
 
 pub use registry::{Entry, Registry, RuleRef};
-pub use suggest::suggest;
+pub use suggest::{suggest, suggest_preferring, Suggestion};
 pub use text::{format_number, is_singular, join_and, Lang, Text};
 
 use crate::source::{FileId, Span};
@@ -60,6 +60,18 @@ pub struct Label {
     pub message: String,
 }
 
+/// A suggested change to the diagnostic's file, as rustc's suggestions:
+/// `span` replaced by `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+    /// Whether `check --fix` applies it without a person looking (rustc's
+    /// "machine-applicable"): only where the intent is beyond doubt, as a
+    /// misspelt word with one clear candidate or a decimal comma.
+    pub safe: bool,
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
@@ -79,6 +91,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The id of the requirement the diagnostic is about, when there is one.
     pub requirement: Option<String>,
+    /// The edits that would fix it, in the diagnostic's file; none when
+    /// the fix needs a person's judgement.
+    pub edits: Vec<Edit>,
 }
 
 impl Diagnostic {
@@ -133,6 +148,16 @@ impl Diagnostic {
         self
     }
 
+    /// A suggested replacement of `span` in the diagnostic's file.
+    pub fn with_edit(mut self, span: Span, replacement: impl Into<String>, safe: bool) -> Self {
+        self.edits.push(Edit {
+            span,
+            replacement: replacement.into(),
+            safe,
+        });
+        self
+    }
+
     pub fn with_requirement(mut self, id: Option<&str>) -> Self {
         self.requirement = id.map(str::to_owned);
         self
@@ -143,6 +168,9 @@ impl Diagnostic {
     pub fn shifted(mut self, offset: usize) -> Self {
         for label in std::iter::once(&mut self.primary).chain(self.secondary.iter_mut()) {
             label.span = Span::new(label.span.start + offset, label.span.end + offset);
+        }
+        for edit in &mut self.edits {
+            edit.span = Span::new(edit.span.start + offset, edit.span.end + offset);
         }
         self
     }

@@ -33,16 +33,16 @@ pub struct Entry {
     pub explanation: Text<Str>,
     /// The passages a ruleset rule rests on, each with its own document
     /// and section; language checks cite none.
-    pub quotes: Vec<Quote>,
+    pub quotes: Cow<'static, [Quote]>,
 }
 
 /// Words of a source document a rule rests on.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Quote {
     /// "Document, section", in each language.
-    pub source: Text<String>,
+    pub source: Text<Str>,
     /// The Danish words, quoted exactly.
-    pub text: String,
+    pub text: Str,
 }
 
 impl Quote {
@@ -56,13 +56,13 @@ impl Entry {
     /// The documents and sections of a rule, `; ` between them; trustlint
     /// itself for a language check.
     pub fn source(&self, lang: Lang) -> Cow<'_, str> {
-        match self.quotes.as_slice() {
+        match self.quotes.as_ref() {
             [] => Cow::Borrowed(LANGUAGE_SOURCE),
-            [one] => Cow::Borrowed(one.source.in_lang(lang).as_str()),
+            [one] => Cow::Borrowed(one.source.in_lang(lang).as_ref()),
             several => Cow::Owned(
                 several
                     .iter()
-                    .map(|q| q.source.in_lang(lang).as_str())
+                    .map(|q| q.source.in_lang(lang).as_ref())
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
@@ -121,6 +121,7 @@ impl RuleRef {
             notes: Vec::new(),
             help: None,
             requirement: None,
+            edits: Vec::new(),
         }
     }
 }
@@ -171,12 +172,14 @@ impl Default for Registry {
 }
 
 impl Registry {
-    /// The language checks, then `rules` in the order given.
+    /// The language checks, then `rules` in the order given, then the
+    /// register's date checks.
     pub fn new(rules: impl IntoIterator<Item = RuleRef>) -> Registry {
         let entries = super::lints::LANGUAGE_LINTS
             .iter()
             .map(|lint| RuleRef::Static(lint))
             .chain(rules)
+            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)))
             .collect();
         Registry { entries }
     }
@@ -244,22 +247,22 @@ mod tests {
                 en: Cow::Borrowed("e"),
                 da: Cow::Borrowed("e"),
             },
-            quotes: vec![
+            quotes: Cow::Owned(vec![
                 Quote {
                     source: Text {
-                        en: "Kodeks for tillid, 1.2".to_owned(),
-                        da: "Kodeks for tillid, 1.2".to_owned(),
+                        en: "Kodeks for tillid, 1.2".into(),
+                        da: "Kodeks for tillid, 1.2".into(),
                     },
-                    text: "citat".to_owned(),
+                    text: "citat".into(),
                 },
                 Quote {
                     source: Text {
-                        en: "SOF answer (2014), introduction".to_owned(),
-                        da: "SOF-svar (2014), indledningen".to_owned(),
+                        en: "SOF answer (2014), introduction".into(),
+                        da: "SOF-svar (2014), indledningen".into(),
                     },
-                    text: "andet".to_owned(),
+                    text: "andet".into(),
                 },
-            ],
+            ]),
         }))
     }
 
@@ -281,12 +284,12 @@ mod tests {
     }
 
     #[test]
-    fn language_checks_come_first_and_rules_after() {
+    fn language_checks_come_first_then_rules_then_date_checks() {
         let registry = registry();
         let codes: Vec<&str> = registry.entries().iter().map(|e| e.code.as_ref()).collect();
         assert_eq!(codes.first(), Some(&"TL001"));
-        assert_eq!(codes[codes.len() - 2..], ["TL105", "TL202"]);
-        assert_eq!(registry.position("TL105"), Some(codes.len() - 2));
+        assert_eq!(codes[codes.len() - 4..], ["TL105", "TL202", "TL401", "TL402"]);
+        assert_eq!(registry.position("TL105"), Some(codes.len() - 4));
         assert_eq!(registry.position("tl105"), None, "diagnostics carry declared codes");
     }
 

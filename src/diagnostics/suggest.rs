@@ -4,6 +4,25 @@
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    suggest_preferring(input, candidates.into_iter().map(|c| (c, false))).map(|s| s.word)
+}
+
+/// A suggested word, and whether it is the one clear candidate (no other
+/// word is as close), which makes replacing the input by it a safe fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suggestion<'c> {
+    pub word: &'c str,
+    pub clear: bool,
+}
+
+/// As [`suggest`], over candidates marked as preferred (the spellings of
+/// the file's own language): of two equally close candidates the preferred
+/// one wins, and a preferred candidate the input begins (`presse` for
+/// `pressesag`) counts as one edit away, however long the rest.
+pub fn suggest_preferring<'c>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (&'c str, bool)>,
+) -> Option<Suggestion<'c>> {
     let original = input;
     let input = input.to_lowercase();
     let input_chars = input.chars().count();
@@ -11,22 +30,35 @@ pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
     let limit = input_chars.div_ceil(3).max(1);
     let double = fold(&input, Fold::Double);
     let single = fold(&input, Fold::Single);
-    candidates
-        .into_iter()
-        .filter(|candidate| *candidate != original)
-        .map(|candidate| {
-            let lowered = candidate.to_lowercase();
-            let transliterated = fold(&lowered, Fold::Double) == double || fold(&lowered, Fold::Single) == single;
-            let distance = if transliterated {
-                0
-            } else {
-                distance(&input, &lowered).min(distance(&double, &fold(&lowered, Fold::Double)))
-            };
-            (distance, candidate)
-        })
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    let mut best: Option<((usize, bool), &'c str)> = None;
+    let mut clear = true;
+    for (candidate, preferred) in candidates {
+        if candidate == original {
+            continue;
+        }
+        let lowered = candidate.to_lowercase();
+        let transliterated = fold(&lowered, Fold::Double) == double || fold(&lowered, Fold::Single) == single;
+        let distance = if transliterated {
+            0
+        } else if preferred && input_chars >= 4 && lowered.starts_with(&input) {
+            1
+        } else {
+            distance(&input, &lowered).min(distance(&double, &fold(&lowered, Fold::Double)))
+        };
+        if distance > limit {
+            continue;
+        }
+        let score = (distance, !preferred);
+        match best {
+            Some((best_score, word)) if best_score == score => clear &= word == candidate,
+            Some((best_score, _)) if best_score < score => {}
+            _ => {
+                best = Some((score, candidate));
+                clear = true;
+            }
+        }
+    }
+    best.map(|(_, word)| Suggestion { word, clear })
 }
 
 #[derive(Clone, Copy)]
@@ -106,6 +138,41 @@ mod tests {
             suggest("formål", KEYS.iter().copied()),
             None,
             "the word itself is no suggestion"
+        );
+    }
+
+    #[test]
+    fn the_files_language_is_preferred_and_ties_are_not_clear() {
+        let triggers = [
+            ("press", false),
+            ("pressesag", true),
+            ("pattern", false),
+            ("mønster", true),
+        ];
+        let found = suggest_preferring("presse", triggers);
+        assert_eq!(
+            found,
+            Some(Suggestion {
+                word: "pressesag",
+                clear: true
+            })
+        );
+        // Without the preference the shorter English word is closer.
+        assert_eq!(suggest("presse", ["press", "pressesag"]), Some("press"));
+        let units = [("unit", false), ("units", false)];
+        assert_eq!(
+            suggest_preferring("unis", units),
+            Some(Suggestion {
+                word: "unit",
+                clear: false
+            })
+        );
+        assert_eq!(
+            suggest_preferring("formaal", [("formål", true), ("form", false)]),
+            Some(Suggestion {
+                word: "formål",
+                clear: true
+            })
         );
     }
 

@@ -39,21 +39,31 @@ impl Date {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl Date {
-    /// Days since 1970-01-01 (negative before), by the civil calendar.
+    /// A date written by a user (`--today 2026-03-01`): exactly
+    /// `YYYY-MM-DD`, and a day that exists.
+    pub fn parse_text(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        let shape = bytes.len() == 10
+            && bytes.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if shape {
+            Date::parse(text).ok()
+        } else {
+            None
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian
+    /// calendar (H. Hinnant's `days_from_civil`).
     pub fn days(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let (year, month, day) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
-        let year = if month <= 2 { year - 1 } else { year };
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
@@ -61,7 +71,8 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
-    /// The date `days` after 1970-01-01.
+    /// The date `days` after 1970-01-01 (`civil_from_days`), for the years
+    /// a `Date` can hold.
     pub fn from_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -71,9 +82,9 @@ impl Date {
         let mp = (5 * day_of_year + 2) / 153;
         let day = day_of_year - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)).clamp(0, 9999);
         Date {
-            year: year.clamp(0, 9999) as u16,
+            year: year as u16,
             month: month as u8,
             day: day as u8,
         }
@@ -85,7 +96,7 @@ impl Date {
     }
 
     /// Today by the system clock (UTC); `None` where there is none to read
-    /// (WebAssembly in a browser).
+    /// (WebAssembly in a browser, a clock before 1970).
     pub fn today() -> Option<Date> {
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -93,24 +104,21 @@ impl Date {
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
                 .as_secs();
-            Some(Date::from_days((seconds / 86_400) as i64))
+            Some(Date::from_days(i64::try_from(seconds / 86_400).ok()?))
         }
         #[cfg(target_arch = "wasm32")]
         {
             None
         }
     }
+}
 
-    /// A date as written on the command line (`--today 2026-03-01`).
-    pub fn from_arg(text: &str) -> Result<Date, String> {
-        let shaped = text.len() == 10
-            && text
-                .char_indices()
-                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-        if !shaped {
-            return Err(format!("`{text}` is not a date: write it as YYYY-MM-DD"));
-        }
-        Date::parse(text).map_err(|_| format!("`{text}` is not a date that exists"))
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -139,16 +147,19 @@ mod tests {
     }
 
     #[test]
-    fn days_count_from_1970_and_back() {
-        let date = |text| Date::parse(text).expect("a date");
-        assert_eq!(date("1970-01-01").days(), 0);
-        assert_eq!(date("2000-03-01").days(), 11_017);
-        for text in ["1970-01-01", "2000-02-29", "2026-12-05", "2099-12-31", "1969-12-31"] {
-            assert_eq!(Date::from_days(date(text).days()), date(text), "{text}");
+    fn days_since_the_epoch_both_ways() {
+        let day = |text: &str| Date::parse_text(text).map(Date::days);
+        assert_eq!(day("1970-01-01"), Some(0));
+        assert_eq!(day("2000-03-01"), Some(11_017));
+        assert_eq!(day("2026-12-05"), Some(20_792));
+        assert_eq!(day("1969-12-31"), Some(-1));
+        for days in (-719_000..2_900_000).step_by(997) {
+            assert_eq!(Date::from_days(days).days(), days);
         }
+        assert_eq!(Date::parse_text("2026-1-05"), None);
+        assert_eq!(Date::parse_text("2026-02-30"), None);
+        assert_eq!(Date::parse_text("２026-01-05"), None);
+        let date = |text| Date::parse(text).expect("a date");
         assert_eq!(date("2030-12-05").years_after(date("2026-12-05")), 1461.0 / 365.25);
-        assert!(Date::from_arg("2026-3-1").is_err());
-        assert!(Date::from_arg("2026-02-30").is_err());
-        assert_eq!(Date::from_arg("2026-03-01"), Ok(date("2026-03-01")));
     }
 }

@@ -66,6 +66,14 @@ pub trait Keyword: Copy + PartialEq + Sized + 'static {
         Self::SPELLINGS.iter().flat_map(Spelling::all)
     }
 
+    /// Every spelling, marked when it is the spelling of `lang` (the
+    /// language the file is written in), for suggestions that prefer it.
+    fn spellings_for(lang: Lang) -> impl Iterator<Item = (&'static str, bool)> {
+        Self::SPELLINGS
+            .iter()
+            .flat_map(move |s| s.all().map(move |word| (word, word == s.in_lang(lang))))
+    }
+
     /// "`low`/`lav`, `medium`/`middel`, …" for messages.
     fn accepted() -> String {
         Self::SPELLINGS
@@ -426,6 +434,45 @@ keywords! {
         PerYear = "per_year" / "om_året",
     }
 }
+
+/// The keywords the shapes of values ([`KeyFacts::shape`]) name, each by
+/// its English spelling as placeholder, spelt in `lang`: the language the
+/// file is written in, so a help line never tells the author to switch.
+pub fn shape_words(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    [
+        Marker::SPELLINGS,
+        Unit::SPELLINGS,
+        RiskLevel::SPELLINGS,
+        DataMode::SPELLINGS,
+        MeasureKind::SPELLINGS,
+        FrequencyWord::SPELLINGS,
+        YesNo::SPELLINGS,
+        BurdenKey::SPELLINGS,
+    ]
+    .into_iter()
+    .flatten()
+    .map(move |s| (s.en, s.in_lang(lang)))
+}
+
+/// How a number of times a year is written in prose after the number
+/// (`2 gange om året`, `4 times a year`), lower case: not the language, but
+/// rewritten to `N per_year`/`N om_året` by a safe fix.
+pub const PER_YEAR_PROSE: &[&str] = &[
+    "gange om året",
+    "gange årligt",
+    "gange pr år",
+    "gange per år",
+    "om året",
+    "årligt",
+    "pr år",
+    "per år",
+    "times a year",
+    "times per year",
+    "times yearly",
+    "a year",
+    "per year",
+    "yearly",
+];
 
 keywords! {
     /// Words that shape a value: `all 42 units`, `periodic monthly`, `after 2 years`, `none`.

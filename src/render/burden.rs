@@ -41,29 +41,35 @@ pub fn table(report: &Report, lang: Lang) -> String {
                 format_number(row.frontline_hours_per_year, lang),
             ]);
         }
-        let widths: Vec<usize> = (0..lines[0].len())
-            .map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
-            .collect();
-        for (i, line) in lines.iter().enumerate() {
-            if i == lines.len() - 1 {
-                let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-                let _ = writeln!(out, "{}", rule.join("  "));
-            }
-            let cells: Vec<String> = line
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                .map(|(c, (cell, w))| {
-                    let pad = w - cell.chars().count();
-                    if c == 0 {
-                        format!("{cell}{}", " ".repeat(pad))
-                    } else {
-                        format!("{}{cell}", " ".repeat(pad))
-                    }
-                })
-                .collect();
-            let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+        aligned(&mut out, &lines, true, &[0]);
+        out.push('\n');
+    }
+    if !report.loads.is_empty() {
+        let _ = writeln!(out, "{}", m::LOADS_HEADING.get(lang));
+        let mut lines: Vec<Vec<String>> = vec![[
+            m::COLUMN_GROUP,
+            m::COLUMN_BEFORE,
+            m::COLUMN_REMOVED,
+            m::COLUMN_ADDED,
+            m::COLUMN_AFTER,
+            m::COLUMN_PER_PERSON_BEFORE,
+            m::COLUMN_PER_PERSON_AFTER,
+        ]
+        .iter()
+        .map(|h| h.get(lang).to_owned())
+        .collect()];
+        for load in &report.loads {
+            lines.push(vec![
+                load.name.clone(),
+                format_number(load.before.hours_per_year, lang),
+                signed('-', load.removed.hours_per_year, lang),
+                signed('+', load.added.hours_per_year, lang),
+                format_number(load.after.hours_per_year, lang),
+                format_number(load.before.hours_per_person_year, lang),
+                format_number(load.after.hours_per_person_year, lang),
+            ]);
         }
+        aligned(&mut out, &lines, false, &[0]);
         out.push('\n');
     }
     if report.total.one_off_hours > 0.0 {
@@ -78,13 +84,44 @@ pub fn table(report: &Report, lang: Lang) -> String {
     out
 }
 
+/// Writes `lines` as columns, those in `left` left-aligned (text) and the
+/// others right-aligned (numbers), with a rule before the last line when
+/// it is a total.
+pub(crate) fn aligned(out: &mut String, lines: &[Vec<String>], total_last: bool, left: &[usize]) {
+    let widths: Vec<usize> = (0..lines[0].len())
+        .map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        if total_last && i == lines.len() - 1 {
+            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+            let _ = writeln!(out, "{}", rule.join("  "));
+        }
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, w))| {
+                let pad = w - cell.chars().count();
+                if left.contains(&c) {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+}
+
 pub fn json(report: &Report) -> String {
     let mut out = serde_json::to_string_pretty(report).unwrap_or_default();
     out.push('\n');
     out
 }
 
-/// One row per requirement, per group and the total, with a `kind` column.
+/// One row per requirement, per group and the total, with a `kind` column;
+/// with a register, four rows per group the proposals touch (`before`,
+/// `removed`, `added`, `after`).
 pub fn csv(report: &Report) -> String {
     let mut out = String::from(
         "kind,name,people,hours_per_person_year,hours_per_year,fte,cost_dkk,frontline_hours_per_year,one_off_hours\n",
@@ -94,7 +131,15 @@ pub fn csv(report: &Report) -> String {
         .iter()
         .map(|r| ("requirement", r))
         .chain(report.groups.iter().map(|g| ("group", g)))
-        .chain(std::iter::once(("total", &report.total)));
+        .chain(std::iter::once(("total", &report.total)))
+        .chain(report.loads.iter().flat_map(|load| {
+            [
+                ("before", &load.before),
+                ("removed", &load.removed),
+                ("added", &load.added),
+                ("after", &load.after),
+            ]
+        }));
     for name in &report.not_estimated {
         let _ = writeln!(out, "not_estimated,{},,,,,,,", csv_field(name));
     }
@@ -115,12 +160,21 @@ pub fn csv(report: &Report) -> String {
     out
 }
 
-fn round(n: f64) -> f64 {
+/// A change with its sign, or `0`.
+fn signed(sign: char, hours: f64, lang: Lang) -> String {
+    if hours > 0.0 {
+        format!("{sign}{}", format_number(hours, lang))
+    } else {
+        format_number(0.0, lang)
+    }
+}
+
+pub(crate) fn round(n: f64) -> f64 {
     (n * 1000.0).round() / 1000.0
 }
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

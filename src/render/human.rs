@@ -42,8 +42,26 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
         let Some(end) = rendered.iter().position(|&b| b == b'\n') else {
             return false;
         };
+        if diagnostic.edits.is_empty() {
+            return header(buffer, converted.severity, diagnostic, style.lang).is_ok()
+                && buffer.write_all(&rendered[end + 1..]).is_ok();
+        }
+        // The suggestion goes after the notes, before the blank line that
+        // ends the diagnostic.
+        let body = &rendered[end + 1..];
+        let body = body.strip_suffix(b"\n").unwrap_or(body);
+        // After a label rustc leaves an empty gutter line; after a note, none.
+        let width = gutter(diagnostic, sources);
+        let spacer = if converted.notes.is_empty() {
+            format!("{} |\n", " ".repeat(width))
+        } else {
+            String::new()
+        };
         header(buffer, converted.severity, diagnostic, style.lang).is_ok()
-            && buffer.write_all(&rendered[end + 1..]).is_ok()
+            && buffer.write_all(body).is_ok()
+            && write_spacer(buffer, &spacer).is_ok()
+            && super::suggestion::write(buffer, diagnostic, sources, style.lang, width).is_ok()
+            && writeln!(buffer).is_ok()
     })
 }
 
@@ -87,7 +105,8 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         format!("{label}: {}", text.replace('\n', &indent))
     };
     let mut notes: Vec<String> = diagnostic.all_notes(lang).map(|n| labelled(note, &n)).collect();
-    if let Some(text) = &diagnostic.help {
+    // With edits, the help heads the suggestion instead (see `suggestion`).
+    if let (Some(text), true) = (&diagnostic.help, diagnostic.edits.is_empty()) {
         notes.push(labelled(help, text));
     }
     // The header is ours (see `header`): codespan gets no message.
@@ -95,6 +114,27 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         .with_code(diagnostic.code())
         .with_labels(labels)
         .with_notes(notes)
+}
+
+fn write_spacer(buffer: &mut Buffer, spacer: &str) -> std::io::Result<()> {
+    buffer.set_color(Styles::default().source_border())?;
+    buffer.write_all(spacer.as_bytes())?;
+    buffer.reset()
+}
+
+/// The width of the line numbers in codespan's snippet: that of the
+/// largest line a label touches.
+fn gutter(diagnostic: &Diagnostic, sources: &SourceMap) -> usize {
+    std::iter::once(&diagnostic.primary)
+        .chain(&diagnostic.secondary)
+        .map(|label| {
+            let file = sources.get(label.file);
+            file.line_col(label.span.end.max(label.span.start)).line
+        })
+        .max()
+        .unwrap_or(1)
+        .to_string()
+        .len()
 }
 
 /// codespan's view of our files, using our line tables.

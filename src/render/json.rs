@@ -4,15 +4,15 @@
 
 use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// Bumped whenever a field changes meaning or disappears. Version 2: the
-/// rules' names, sources and quotes once, in `rules`, instead of in every
-/// diagnostic.
-pub const JSON_VERSION: u32 = 2;
+/// Bumped whenever a field changes meaning, appears or disappears.
+/// Version 2: the rules' names, sources and quotes once, in `rules`,
+/// instead of in every diagnostic. Version 3: each diagnostic's `edits`.
+pub const JSON_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 #[serde(bound = "Lazy<D>: Serialize, Lazy<S>: Serialize, Lazy<B>: Serialize")]
@@ -76,6 +76,16 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
     notes: &'a [String],
     help: Option<&'a str>,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+/// A suggested replacement in the diagnostic's file; `safe` ones are what
+/// `check --fix` applies.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: JsonSpan,
+    replacement: &'a str,
+    safe: bool,
 }
 
 /// A line of `--format jsonl`: one diagnostic that stands on its own.
@@ -129,6 +139,29 @@ pub(super) fn write(
     pretty: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let layout = if pretty {
+        Layout::Pretty
+    } else {
+        Layout::Compact(Batches::for_threads())
+    };
+    write_as(checked, sources, lang, layout, out)
+}
+
+enum Layout {
+    Pretty,
+    Compact(Batches),
+    /// serde's own compact writer, one thread: what `Compact` must equal.
+    #[cfg(test)]
+    Serde,
+}
+
+fn write_as(
+    checked: &Checked,
+    sources: &SourceMap,
+    lang: Lang,
+    layout: Layout,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut rules = BTreeMap::new();
     let everything = checked
         .diagnostics
@@ -175,12 +208,92 @@ pub(super) fn write(
                 })
         }),
     };
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-    } else {
-        serde_json::to_writer(&mut *out, &report)?;
+    match layout {
+        Layout::Pretty => serde_json::to_writer_pretty(&mut *out, &report)?,
+        Layout::Compact(batches) => write_compact(&report, &checked.diagnostics, sources, batches, out)?,
+        #[cfg(test)]
+        Layout::Serde => serde_json::to_writer(&mut *out, &report)?,
     }
     out.write_all(b"\n")
+}
+
+/// How the diagnostics are cut for rendering in parallel: `batch`
+/// diagnostics to a task, `window` at a time held rendered.
+#[derive(Clone, Copy)]
+struct Batches {
+    batch: usize,
+    window: usize,
+}
+
+impl Batches {
+    fn for_threads() -> Batches {
+        const BATCH: usize = 512;
+        Batches {
+            batch: BATCH,
+            window: BATCH * 2 * rayon::current_num_threads(),
+        }
+    }
+}
+
+/// The compact document, byte for byte what serde writes for `report`
+/// (a test holds it to that), with the diagnostics — most of it — rendered
+/// in parallel a window at a time and written in order.
+fn write_compact<D, S, B>(
+    report: &Report<'_, D, S, B>,
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    batches: Batches,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()>
+where
+    Lazy<S>: Serialize,
+    Lazy<B>: Serialize,
+{
+    use rayon::prelude::*;
+    // Every field by name, so a new one cannot be left out here.
+    let Report {
+        version,
+        rules,
+        diagnostics: _,
+        suppressed,
+        summary,
+        burden,
+    } = report;
+    out.write_all(b"{\"version\":")?;
+    serde_json::to_writer(&mut *out, version)?;
+    out.write_all(b",\"rules\":")?;
+    serde_json::to_writer(&mut *out, rules)?;
+    out.write_all(b",\"diagnostics\":[")?;
+    let mut first = true;
+    for window in diagnostics.chunks(batches.window.max(1)) {
+        let parts: Vec<Result<Vec<u8>, serde_json::Error>> = window
+            .par_chunks(batches.batch.max(1))
+            .map(|batch| {
+                let mut part = Vec::with_capacity(batch.len() * 768);
+                for (i, d) in batch.iter().enumerate() {
+                    if i > 0 {
+                        part.push(b',');
+                    }
+                    serde_json::to_writer(&mut part, &diagnostic(d, sources))?;
+                }
+                Ok(part)
+            })
+            .collect();
+        for part in parts {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&part?)?;
+        }
+    }
+    out.write_all(b"],\"suppressed\":")?;
+    serde_json::to_writer(&mut *out, suppressed)?;
+    out.write_all(b",\"summary\":")?;
+    serde_json::to_writer(&mut *out, summary)?;
+    out.write_all(b",\"burden\":")?;
+    serde_json::to_writer(&mut *out, burden)?;
+    out.write_all(b"}")
 }
 
 /// `--format jsonl`: one diagnostic a line, in the order of the other
@@ -223,6 +336,15 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
             .collect(),
         notes: &d.notes,
         help: d.help.as_deref(),
+        edits: d
+            .edits
+            .iter()
+            .map(|edit| JsonEdit {
+                span: span_of(sources, d.file(), edit.span),
+                replacement: &edit.replacement,
+                safe: edit.safe,
+            })
+            .collect(),
     }
 }
 
@@ -233,8 +355,12 @@ fn rounded(n: f64) -> f64 {
 }
 
 fn span(sources: &SourceMap, label: &Label) -> JsonSpan {
-    let file = sources.get(label.file);
-    let Span { start, end } = file.clamp(label.span);
+    span_of(sources, label.file, label.span)
+}
+
+fn span_of(sources: &SourceMap, file: FileId, span: Span) -> JsonSpan {
+    let file = sources.get(file);
+    let Span { start, end } = file.clamp(span);
     let from = file.line_col(start);
     let to = file.line_col(end);
     JsonSpan {
@@ -244,5 +370,47 @@ fn span(sources: &SourceMap, label: &Label) -> JsonSpan {
         column: from.column,
         end_line: to.line,
         end_column: to.column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{write_as, Batches, Layout};
+    use crate::check::{self, Options};
+    use crate::diagnostics::Lang;
+    use crate::engine::ruleset;
+    use crate::source::{FileId, SourceFile, SourceMap};
+
+    #[test]
+    fn the_compact_document_renders_in_parallel_to_what_serde_writes() {
+        let example = include_str!("../../examples/abolished/daily-face-to-face.krav");
+        let mut sources = SourceMap::new();
+        for i in 0..5 {
+            let text = example.replace("id: SOF-2014-03", &format!("id: SOF-2014-9{i}"));
+            sources.add(SourceFile::new(format!("f{i}.krav"), text));
+        }
+        let ruleset = ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("the default ruleset");
+        let checked = check::check(&sources, &[None, None, None, None, None], &ruleset, &Options::default());
+        assert!(
+            checked.diagnostics.len() > 40,
+            "{} diagnostics",
+            checked.diagnostics.len()
+        );
+        let mut expected = Vec::new();
+        write_as(&checked, &sources, Lang::En, Layout::Serde, &mut expected).expect("written");
+        // Batches of every shape: one diagnostic, a few, windows that cut a
+        // batch short, everything at once.
+        for (batch, window) in [(1, 1), (3, 7), (4, 8), (5, 1000), (1000, 1000)] {
+            let mut compact = Vec::new();
+            write_as(
+                &checked,
+                &sources,
+                Lang::En,
+                Layout::Compact(Batches { batch, window }),
+                &mut compact,
+            )
+            .expect("written");
+            assert!(compact == expected, "batch {batch}, window {window}");
+        }
     }
 }

@@ -1,13 +1,16 @@
 //! Diagnostics → text. Every format renders the same [`Checked`] result;
 //! none of them decides anything.
 
+pub mod audit;
 pub mod burden;
+pub mod diff;
 mod github;
 mod human;
 mod json;
 mod pretty;
 mod sarif;
 mod short;
+mod suggestion;
 
 use crate::check::Checked;
 use crate::diagnostics::{format_number, join_and, messages as m, Counts, Lang, Level, Registry};
@@ -198,6 +201,19 @@ fn write_each(
 fn write_closing(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     burden_line(buffer, checked, lang);
     summary(buffer, checked, lang);
+    fixable_line(buffer, checked, lang);
+}
+
+/// "3 of them can be fixed with `trustlint check --fix`", as ruff says it.
+fn fixable_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
+    let fixable = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.edits.iter().any(|e| e.safe))
+        .count();
+    if fixable > 0 {
+        let _ = writeln!(buffer, "{}", m::FIXABLE.fill(lang, &[("n", &fixable.to_string())]));
+    }
 }
 
 /// "burden: 27,375 hours a year (14.2 FTE, DKK 10,950,000), 27,375 of them frontline"

@@ -68,6 +68,7 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
             without_colour(&text).into()
         };
         buffer.write_all(text.as_bytes()).is_ok()
+            && super::suggestion::write(buffer, diagnostic, sources, style.lang, 0).is_ok()
     })
 }
 
@@ -179,7 +180,8 @@ fn report<'a>(
     for note in d.all_notes(lang) {
         builder = builder.with_note(note);
     }
-    if let Some(help) = &d.help {
+    // With edits, the help heads the suggestion after the report instead.
+    if let (Some(help), true) = (&d.help, d.edits.is_empty()) {
         builder = builder.with_help(help);
     }
     builder.finish()

@@ -79,6 +79,42 @@ struct SarifResult<'a> {
     related_locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression<'a>>,
+    /// The diagnostic's edits, one fix each (SARIF §3.55).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix<'a> {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+    properties: FixProperties,
+}
+
+/// Whether `trustlint check --fix` applies the fix by itself.
+#[derive(Serialize)]
+struct FixProperties {
+    safe: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Content<'a>,
+}
+
+#[derive(Serialize)]
+struct Content<'a> {
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -209,6 +245,35 @@ fn result<'a>(
                 justification,
             })
             .into_iter()
+            .collect(),
+        fixes: d
+            .edits
+            .iter()
+            .map(|edit| {
+                let file = sources.get(d.file());
+                let span = file.clamp(edit.span);
+                let (start, end) = (file.line_col(span.start), file.line_col(span.end));
+                Fix {
+                    description: Text {
+                        text: d.help.clone().unwrap_or_default(),
+                    },
+                    artifact_changes: vec![ArtifactChange {
+                        artifact_location: ArtifactLocation { uri: uri(&file.name) },
+                        replacements: vec![Replacement {
+                            deleted_region: Region {
+                                start_line: start.line,
+                                start_column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                            },
+                            inserted_content: Content {
+                                text: &edit.replacement,
+                            },
+                        }],
+                    }],
+                    properties: FixProperties { safe: edit.safe },
+                }
+            })
             .collect(),
     }
 }

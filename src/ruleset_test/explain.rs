@@ -40,7 +40,7 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let _ = writeln!(out, "{}\n", entry.summary(lang));
     let _ = writeln!(out, "{}\n", entry.explanation(lang));
     // Each quote under its own document and section.
-    for quote in &entry.quotes {
+    for quote in entry.quotes.iter() {
         let _ = writeln!(
             out,
             "{}: {}\n    \"{}\"\n",

@@ -6,7 +6,7 @@
 //! diagnostic with its span in the TOML.
 
 use super::Levels;
-use crate::diagnostics::{lints, Diagnostic, Lang, Level, Registry};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Registry};
 use crate::engine::params::{ParamValue, Params};
 use crate::source::{FileId, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -25,6 +25,8 @@ pub struct Config {
     /// A ruleset name, or a path resolved against `dir`.
     pub ruleset: Option<String>,
     pub lang: Option<Lang>,
+    /// The register of requirements in force, resolved against `dir`.
+    pub register: Option<PathBuf>,
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
     /// `[rules]`: a code or name, the level, and where it was written.
@@ -38,6 +40,7 @@ pub struct Config {
 struct File {
     ruleset: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
+    register: Option<String>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -105,7 +108,9 @@ fn inside(path: &Path, dir: &Path) -> bool {
 }
 
 /// Reads a config's text (in `file`), with relative paths against `dir`.
-pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
+/// What is wrong is said in `lang` (the language of `--lang` or the
+/// locale: the config's own `lang` is not known yet).
+pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, Vec<Diagnostic>> {
     let error = |span: std::ops::Range<usize>, message: String, help: &str| {
         lints::INVALID_CONFIG
             .at(file, Span::new(span.start, span.end), message)
@@ -115,7 +120,7 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
         vec![error(
             err.span().unwrap_or(0..0),
             err.message().trim().to_owned(),
-            "the keys are ruleset, lang, include, exclude, [rules] and [params]; see the README",
+            m::CONFIG_KEYS_HELP.get(lang),
         )]
     })?;
     let mut errors = Vec::new();
@@ -140,13 +145,14 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
             ));
         }
     }
-    if let Some(lang) = parsed.lang {
-        match Lang::parse(lang.get_ref()) {
+    config.register = parsed.register.map(|register| dir.join(register));
+    if let Some(chosen) = parsed.lang {
+        match Lang::parse(chosen.get_ref()) {
             Some(l) => config.lang = Some(l),
             None => errors.push(error(
-                lang.span(),
-                format!("unknown language `{}`", lang.get_ref()),
-                "`lang` is \"en\" or \"da\"",
+                chosen.span(),
+                m::UNKNOWN_LANGUAGE.fill(lang, &[("lang", chosen.get_ref())]),
+                m::LANG_HELP.get(lang),
             )),
         }
     }
@@ -163,8 +169,8 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
                 }
                 Err(err) => errors.push(error(
                     glob.span(),
-                    format!("not a glob: {}", err.kind()),
-                    "globs are like \"drafts/**\" or \"**/*.krav\"",
+                    m::NOT_A_GLOB.fill(lang, &[("reason", &err.kind().to_string())]),
+                    m::GLOB_HELP.get(lang),
                 )),
             }
         }
@@ -172,8 +178,8 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
             Ok(set) => *slot = Some(set),
             Err(err) => errors.push(error(
                 0..0,
-                format!("the globs do not build: {err}"),
-                "check the include and exclude globs",
+                m::GLOBS_DO_NOT_BUILD.fill(lang, &[("reason", &err.to_string())]),
+                m::GLOBS_HELP.get(lang),
             )),
         }
     }
@@ -186,8 +192,8 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
             )),
             None => errors.push(error(
                 level.span(),
-                format!("unknown level `{}`", level.get_ref()),
-                "the levels are \"error\", \"warning\", \"note\" and \"allow\"",
+                m::UNKNOWN_LEVEL.fill(lang, &[("level", level.get_ref())]),
+                m::LEVELS_HELP.get(lang),
             )),
         }
     }
@@ -197,13 +203,7 @@ pub fn load(file: FileId, text: &str, dir: &Path) -> Result<Config, Vec<Diagnost
             value.get_ref(),
             Span::new(value.span().start, value.span().end),
             &mut config.params,
-            &mut |message| {
-                errors.push(error(
-                    value.span(),
-                    message,
-                    "parameters are numbers, words or tables of them",
-                ))
-            },
+            &mut |message| errors.push(error(value.span(), message, m::PARAMS_HELP.get(lang))),
         );
     }
     if errors.is_empty() {
@@ -275,18 +275,13 @@ impl Config {
     /// Sets the `[params]` values in a ruleset's parameters; TL013 in the
     /// config's `file` for each one the ruleset does not have or whose value
     /// is of another kind.
-    pub fn apply_params(&self, params: &mut Params, file: FileId) -> Vec<Diagnostic> {
+    pub fn apply_params(&self, params: &mut Params, file: FileId, lang: Lang) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
         for (path, value, span) in &self.params {
             if let Err(message) = params.set(path, value.clone()) {
                 let help = crate::model::suggest(path, params.names()).map_or_else(
-                    || {
-                        format!(
-                            "the ruleset's parameters are: {}",
-                            params.names().collect::<Vec<_>>().join(", ")
-                        )
-                    },
-                    |s| format!("did you mean `{s}`?"),
+                    || m::PARAMS_LIST.fill(lang, &[("names", &params.names().collect::<Vec<_>>().join(", "))]),
+                    |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
                 );
                 errors.push(lints::INVALID_CONFIG.at(file, *span, message).with_help(help));
             }
@@ -296,11 +291,11 @@ impl Config {
 
     /// Sets the levels of `[rules]` (a TOML table: in key order); TL013 for every
     /// entry that names no code or rule, or a fixed code.
-    pub fn apply_rules(&self, file: FileId, registry: &Registry, levels: &mut Levels) -> Vec<Diagnostic> {
+    pub fn apply_rules(&self, file: FileId, registry: &Registry, levels: &mut Levels, lang: Lang) -> Vec<Diagnostic> {
         self.rules
             .iter()
             .filter_map(|(selector, level, span)| {
-                levels.set(registry, selector, *level).err().map(|error| {
+                levels.set(registry, selector, *level, lang).err().map(|error| {
                     lints::INVALID_CONFIG
                         .at(file, *span, error.message)
                         .with_help(error.help)

@@ -4,7 +4,7 @@
 //! selector is a code, a rule name, or `warnings`: every code that is a
 //! warning at that point. Fixed codes keep their level.
 
-use crate::diagnostics::{Entry, Lang, Level, Registry};
+use crate::diagnostics::{messages as m, Entry, Lang, Level, Registry};
 use std::collections::HashMap;
 
 /// The level of each code for one run. Empty (the default), every code
@@ -34,7 +34,8 @@ impl Levels {
     }
 
     /// Sets what `selector` names to `level`, after what is already set.
-    pub fn set(&mut self, registry: &Registry, selector: &str, level: Level) -> Result<(), SelectorError> {
+    /// What goes wrong is said in `lang`.
+    pub fn set(&mut self, registry: &Registry, selector: &str, level: Level, lang: Lang) -> Result<(), SelectorError> {
         if selector == "warnings" {
             for set in self.table.values_mut().filter(|set| **set == Level::Warning) {
                 *set = level;
@@ -43,20 +44,18 @@ impl Levels {
         }
         match registry.find(selector) {
             Some(entry) if entry.fixed => Err(SelectorError {
-                message: format!("the level of `{}` cannot be changed", entry.code),
-                help: "it means a file was not checked at all; fix the file instead".to_owned(),
+                message: m::LEVEL_FIXED.fill(lang, &[("code", &entry.code)]),
+                help: m::LEVEL_FIXED_HELP.get(lang).to_owned(),
             }),
             Some(entry) => {
                 self.table.insert(entry.code.to_string(), level);
                 Ok(())
             }
             None => Err(SelectorError {
-                message: format!("`{selector}` is not a code or rule name"),
+                message: m::NOT_A_SELECTOR.fill(lang, &[("selector", selector)]),
                 help: registry
-                    .did_you_mean(selector, &["warnings"], Lang::En)
-                    .unwrap_or_else(|| {
-                        "`trustlint rules` lists every code and name; `warnings` selects all warnings".to_owned()
-                    }),
+                    .did_you_mean(selector, &["warnings"], lang)
+                    .unwrap_or_else(|| m::SELECTOR_HELP.get(lang).to_owned()),
             }),
         }
     }
@@ -91,8 +90,8 @@ mod tests {
     fn later_directives_win_and_warnings_is_a_group() {
         let registry = registry();
         let mut levels = Levels::new(&registry);
-        assert_eq!(levels.set(&registry, "warnings", Level::Error), Ok(()));
-        assert_eq!(levels.set(&registry, "TL105", Level::Allow), Ok(()));
+        assert_eq!(levels.set(&registry, "warnings", Level::Error, Lang::En), Ok(()));
+        assert_eq!(levels.set(&registry, "TL105", Level::Allow, Lang::En), Ok(()));
         assert_eq!(level(&levels, &registry, "TL105"), Some(Level::Allow));
         assert!(levels.is_allowed("TL105"));
         assert_eq!(level(&levels, &registry, "TL104"), Some(Level::Error));
@@ -104,14 +103,21 @@ mod tests {
         assert_eq!(level(&levels, &registry, "TL202"), Some(Level::Note));
 
         let mut levels = Levels::new(&registry);
-        assert_eq!(levels.set(&registry, "nothing-replaced", Level::Allow), Ok(()));
-        assert_eq!(levels.set(&registry, "warnings", Level::Error), Ok(()));
+        assert_eq!(
+            levels.set(&registry, "nothing-replaced", Level::Allow, Lang::En),
+            Ok(())
+        );
+        assert_eq!(levels.set(&registry, "warnings", Level::Error, Lang::En), Ok(()));
         assert_eq!(
             level(&levels, &registry, "TL105"),
             Some(Level::Allow),
             "allowed before the group"
         );
-        assert_eq!(levels.set(&registry, "tl105", Level::Note), Ok(()), "codes in any case");
+        assert_eq!(
+            levels.set(&registry, "tl105", Level::Note, Lang::En),
+            Ok(()),
+            "codes in any case"
+        );
         assert_eq!(level(&levels, &registry, "TL105"), Some(Level::Note));
     }
 
@@ -119,10 +125,12 @@ mod tests {
     fn fixed_codes_keep_their_level() {
         let registry = registry();
         let mut levels = Levels::new(&registry);
-        let error = levels.set(&registry, "tl001", Level::Allow).unwrap_err();
+        let error = levels.set(&registry, "tl001", Level::Allow, Lang::En).unwrap_err();
         assert_eq!(error.message, "the level of `TL001` cannot be changed");
-        assert!(levels.set(&registry, "invalid-config", Level::Warning).is_err());
-        assert_eq!(levels.set(&registry, "warnings", Level::Allow), Ok(()));
+        assert!(levels
+            .set(&registry, "invalid-config", Level::Warning, Lang::En)
+            .is_err());
+        assert_eq!(levels.set(&registry, "warnings", Level::Allow, Lang::En), Ok(()));
         assert_eq!(levels.of(&lints::SYNTAX_ERROR), Level::Error);
         assert_eq!(levels.of(&lints::INVALID_CONFIG), Level::Error);
     }
@@ -131,12 +139,14 @@ mod tests {
     fn unknown_selectors_get_a_suggestion() {
         let registry = registry();
         let mut levels = Levels::new(&registry);
-        let error = levels.set(&registry, "nothing-replace", Level::Allow).unwrap_err();
+        let error = levels
+            .set(&registry, "nothing-replace", Level::Allow, Lang::En)
+            .unwrap_err();
         assert_eq!(error.message, "`nothing-replace` is not a code or rule name");
         assert_eq!(error.help, "did you mean `nothing-replaced`?");
-        let error = levels.set(&registry, "warning", Level::Allow).unwrap_err();
+        let error = levels.set(&registry, "warning", Level::Allow, Lang::En).unwrap_err();
         assert_eq!(error.help, "did you mean `warnings`?");
-        let error = levels.set(&registry, "zzzzzzzz", Level::Allow).unwrap_err();
+        let error = levels.set(&registry, "zzzzzzzz", Level::Allow, Lang::En).unwrap_err();
         assert!(error.help.starts_with("`trustlint rules` lists"));
     }
 

@@ -170,6 +170,39 @@ mod unnamed {
     }
 }
 
+/// Replaces the file at `path` by `contents` all at once, as
+/// [`write_atomically`], but only if it still holds `expected`: a file
+/// changed by someone else since it was read is left alone (`Ok(false)`).
+/// The comparison is made after the new text is on disk beside it, right
+/// before the rename, so the window for a change to be lost is as short as
+/// the file system allows. The file keeps its permissions.
+pub fn replace_if_unchanged(path: &Path, expected: &[u8], contents: &[u8]) -> io::Result<bool> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let (mut file, temporary) = create_temporary(dir, path)?;
+    let result = (|| {
+        file.write_all(contents)?;
+        file.set_permissions(permissions)?;
+        file.sync_all()?;
+        drop(file);
+        if std::fs::read(path)? != expected {
+            return Ok(false);
+        }
+        std::fs::rename(&temporary, path).map(|()| true)
+    })();
+    if !matches!(result, Ok(true)) {
+        // Ours: created exclusively above.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    match result {
+        Ok(true) => sync_folder(dir).map(|()| true),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +250,19 @@ mod tests {
         assert!(temporary.file_name().expect("name").len() < 130);
         std::fs::remove_file(temporary).expect("ours");
         assert_eq!(std::fs::read(&path).expect("read"), b"text");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_file_changed_meanwhile_is_left_alone() {
+        let dir = scratch("unchanged");
+        let path = dir.join("a.krav");
+        std::fs::write(&path, "new by someone else").expect("write");
+        assert!(!replace_if_unchanged(&path, b"as read", b"fixed").expect("runs"));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new by someone else");
+        assert!(replace_if_unchanged(&path, b"new by someone else", b"fixed").expect("runs"));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "fixed");
+        assert_eq!(entries(&dir), ["a.krav"], "no temporary file is left");
         let _ = std::fs::remove_dir_all(dir);
     }
 }

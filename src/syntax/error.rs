@@ -146,6 +146,16 @@ fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnos
             .rsplit([' ', '\t', '\n', '{'])
             .next()
             .unwrap_or("");
+        let key_start = text[..pos].trim_end().len() - key.len();
+        if let Some((span, written, joined)) = key_written_apart(text, key_start) {
+            return diagnostic(
+                span,
+                m::KEY_WRITTEN_APART.fill(lang, &[("written", written), ("word", &joined)]),
+            )
+            .with_label(m::WRITTEN_APART_LABEL.get(lang))
+            .with_help(m::WRITTEN_APART_HELP.fill(lang, &[("word", &joined)]))
+            .with_edit(span, joined, true);
+        }
         return diagnostic(found.span(pos), m::MISSING_COLON.fill(lang, &[("key", key)]))
             .with_label(m::NESTED_BLOCK_LABEL.get(lang))
             .with_help(m::COLON_HELP.get(lang));
@@ -169,6 +179,21 @@ fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnos
     diagnostic(found.span(pos), message)
         .with_label(m::UNEXPECTED_LABEL.get(lang))
         .with_help(help.get(lang))
+}
+
+/// `sager pr år: 12`: words separated by spaces and then `:` on one line,
+/// a key of several words written apart. Its span, as written, and the
+/// words joined with `_`.
+fn key_written_apart(text: &str, start: usize) -> Option<(Span, &str, String)> {
+    let line = &text[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let written = line[..line.find(':')?].trim_end();
+    let words: Vec<&str> = written.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let is_word = |w: &&str| w.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    if words.len() < 2 || !words.iter().all(is_word) {
+        return None;
+    }
+    Some((Span::new(start, start + written.len()), written, words.join("_")))
 }
 
 fn at_top_level_of(layout: &Layout) -> bool {

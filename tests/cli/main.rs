@@ -7,15 +7,18 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod audit;
 mod burden;
 mod check;
 mod config;
 mod conventions;
 mod explain;
+mod fix;
 mod formats;
 mod hostile;
 mod init;
 mod inputs;
+mod register;
 mod rules;
 mod ruleset;
 mod scaling;

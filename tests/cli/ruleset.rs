@@ -49,7 +49,8 @@ fn rule_codes(ruleset: &str) -> Vec<String> {
         .expect("a list")
         .iter()
         .filter_map(|r| r["code"].as_str())
-        .filter(|code| !code.starts_with("TL0"))
+        // The language checks and the register's date checks are not the ruleset's.
+        .filter(|code| !code.starts_with("TL0") && !code.starts_with("TL4"))
         .map(str::to_owned)
         .collect()
 }

@@ -127,7 +127,7 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
                     .quotes
                     .iter()
                     .map(|q| QuoteFacts {
-                        source: q.source.in_lang(lang),
+                        source: q.source.in_lang(lang).as_ref(),
                         text: &q.text,
                     })
                     .collect(),

@@ -230,10 +230,10 @@ impl Loader<'_> {
             };
             out.push(Quote {
                 source: Text {
-                    en: format!("{}, {en}", title.en),
-                    da: format!("{}, {da}", title.da),
+                    en: format!("{}, {en}", title.en).into(),
+                    da: format!("{}, {da}", title.da).into(),
                 },
-                text: quote.text.into_inner(),
+                text: quote.text.into_inner().into(),
             });
         }
         out
@@ -362,7 +362,7 @@ impl Loader<'_> {
                 en: explanation.en.trim().to_owned().into(),
                 da: explanation.da.trim().to_owned().into(),
             },
-            quotes,
+            quotes: quotes.into(),
         };
         Some(Rule {
             entry: Arc::new(entry),

@@ -52,6 +52,18 @@ impl<'t, 'a> Cursor<'t, 'a> {
         }
     }
 
+    /// Up to `max` words from here on, as written, with their spans.
+    pub(super) fn words_ahead(&self, max: usize) -> Vec<(&'a str, Span)> {
+        self.atoms[self.pos.min(self.atoms.len())..]
+            .iter()
+            .take(max)
+            .map_while(|atom| match atom.kind {
+                AtomKind::Word(word) => Some((word, atom.span)),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(super) fn eat_string(&mut self) -> Option<Spanned<String>> {
         match self.peek() {
             Some(Atom {

@@ -3,8 +3,8 @@
 //! (TL005).
 
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, Text};
-use crate::model::{suggest, Key, Keyword};
+use crate::diagnostics::{lints, messages as m, suggest_preferring, Text};
+use crate::model::{Key, Keyword};
 use crate::source::Span;
 use crate::syntax::Word;
 
@@ -40,16 +40,19 @@ impl Builder<'_> {
         label: &Text,
         help: Option<String>,
     ) {
-        let suggestion = suggest(word.text, K::all_spellings());
-        self.misspelt.extend(suggestion);
-        let help = help.unwrap_or_else(|| match suggestion {
-            Some(s) => m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]),
-            None => m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]),
-        });
-        let diagnostic = lints::UNKNOWN_KEY
+        let suggestion = suggest_preferring(word.text, K::spellings_for(self.keyword_lang));
+        self.misspelt.extend(suggestion.map(|s| s.word));
+        let mut diagnostic = lints::UNKNOWN_KEY
             .at(self.file, word.span, message.fill(self.lang, &[("key", word.text)]))
-            .with_label(label.get(self.lang))
-            .with_help(help);
+            .with_label(label.get(self.lang));
+        diagnostic = match (help, suggestion) {
+            // A key of the other level is spelt right, only misplaced.
+            (Some(help), _) => diagnostic.with_help(help),
+            (None, Some(s)) => diagnostic
+                .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                .with_edit(word.span, s.word, s.clear),
+            (None, None) => diagnostic.with_help(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())])),
+        };
         self.out.push(diagnostic);
     }
 

@@ -127,7 +127,7 @@ impl Builder<'_> {
                         let name = key.name(self.keyword_lang);
                         self.push(
                             self.invalid(entry.key.span, m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]))
-                                .with_help(m::BURDEN_NOT_BLOCK_HELP.fill(self.lang, &[("key", name)])),
+                                .with_help(self.shape(key)),
                         );
                         requirement.entries.push(EntrySpan {
                             key,

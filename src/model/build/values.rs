@@ -4,10 +4,10 @@
 
 use super::cursor::Cursor;
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Text};
+use crate::diagnostics::{lints, messages as m, suggest_preferring, Diagnostic, Lang, Text};
 use crate::model::date::{self, Date};
-use crate::model::keywords::{KeyTable, Marker, Unit};
-use crate::model::{suggest, Frequency, FrequencyWord, Key, Keyword, Spanned};
+use crate::model::keywords::{shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
+use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
 
@@ -81,7 +81,8 @@ impl Builder<'_> {
                 let written = format!("{whole},{fraction}");
                 let meant = format!("{whole}.{fraction}");
                 // `1,500` may be a thousand and a half written the English way.
-                let help = if fraction.len() == 3 && (1..=3).contains(&whole.len()) && !whole.contains('.') {
+                let ambiguous = fraction.len() == 3 && (1..=3).contains(&whole.len()) && !whole.contains('.');
+                let help = if ambiguous {
                     // `1,500` as a decimal is 1.5: show it so.
                     let decimal = format!("{whole}.{fraction}");
                     let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
@@ -92,11 +93,17 @@ impl Builder<'_> {
                 } else {
                     m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])
                 };
-                self.push(
-                    self.invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
-                        .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
-                        .with_help(help),
-                );
+                let diagnostic = self
+                    .invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
+                    .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
+                    .with_help(help);
+                // `1,500` may mean 1500 or 1.5: a person must choose.
+                let diagnostic = if ambiguous {
+                    diagnostic
+                } else {
+                    diagnostic.with_edit(a.to(*b), meant.as_str(), true)
+                };
+                self.push(diagnostic);
                 return None;
             }
         }
@@ -145,12 +152,15 @@ impl Builder<'_> {
         if let Some(word) = c.eat::<K>(|_| true) {
             return Some(word);
         }
+        if let Some(joined) = self.joined::<K>(c) {
+            return Some(joined);
+        }
         match c.peek() {
             Some(Atom {
                 kind: AtomKind::Word(word),
                 span,
             }) => {
-                let suggestion = suggest(word, K::all_spellings());
+                let suggestion = suggest_preferring(word, K::spellings_for(self.keyword_lang));
                 let what = what.get(self.lang);
                 let diagnostic = self
                     .invalid(
@@ -161,7 +171,8 @@ impl Builder<'_> {
                 let accepted = m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]);
                 let diagnostic = match suggestion {
                     Some(s) => diagnostic
-                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]))
+                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                        .with_edit(*span, s.word, s.clear)
                         .with_note(accepted),
                     None => diagnostic.with_help(accepted),
                 };
@@ -192,14 +203,16 @@ impl Builder<'_> {
         if let Some(marker) = c.eat::<Marker>(|m| allowed.contains(&m)) {
             return Some(marker.value);
         }
-        let name = key.name(self.keyword_lang);
-        let help = key.facts().shape.fill(self.lang, &[("key", name)]);
+        let help = self.shape(key);
         match c.peek() {
             Some(Atom {
                 kind: AtomKind::Word(word),
                 span,
             }) => {
-                let candidates = allowed.iter().flat_map(|m| m.spelling().all());
+                let lang = self.keyword_lang;
+                let candidates = allowed
+                    .iter()
+                    .flat_map(|m| m.spelling().all().map(move |w| (w, w == m.name(lang))));
                 let what = what.get(self.lang);
                 let diagnostic = self
                     .invalid(
@@ -207,9 +220,10 @@ impl Builder<'_> {
                         m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
                     )
                     .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
-                let diagnostic = match suggest(word, candidates) {
+                let diagnostic = match suggest_preferring(word, candidates) {
                     Some(s) => diagnostic
-                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]))
+                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                        .with_edit(*span, s.word, s.clear)
                         .with_note(help),
                     None => diagnostic.with_help(help),
                 };
@@ -259,15 +273,20 @@ impl Builder<'_> {
         };
         let number = self.number(key, c)?;
         if text.contains('.') {
-            let help = match thousands(text) {
-                Some(meant) => m::NOT_WHOLE_THOUSANDS_HELP.fill(self.lang, &[("number", &meant), ("text", text)]),
+            let meant = thousands(text);
+            let help = match &meant {
+                Some(meant) => m::NOT_WHOLE_THOUSANDS_HELP.fill(self.lang, &[("number", meant), ("text", text)]),
                 None => m::NOT_WHOLE_HELP.get(self.lang).to_owned(),
             };
-            self.push(
-                self.invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
-                    .with_label(m::NOT_WHOLE_LABEL.get(self.lang))
-                    .with_help(help),
-            );
+            let diagnostic = self
+                .invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
+                .with_label(m::NOT_WHOLE_LABEL.get(self.lang))
+                .with_help(help);
+            // A count cannot be 1.5 people: `1.500` is a thousands separator.
+            self.push(match meant {
+                Some(meant) => diagnostic.with_edit(number.span, meant, true),
+                None => diagnostic,
+            });
             return None;
         }
         self.at_most(key, &number, limit)?;
@@ -317,14 +336,13 @@ impl Builder<'_> {
             .collect();
         let span = c.peek_span();
         let found = describe(c.peek(), self.lang);
-        let name = key.name(self.keyword_lang);
         self.push(
             self.invalid(
                 span,
                 m::EXPECTED_UNIT.fill(self.lang, &[("units", &names.join(" / ")), ("found", &found)]),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
-            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+            .with_help(self.shape(key)),
         );
         None
     }
@@ -336,6 +354,9 @@ impl Builder<'_> {
                 return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
             }
             let per_year = Unit::PerYear.name(self.keyword_lang);
+            if let Some(prose) = self.prose_per_year(c, per_year) {
+                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(prose)));
+            }
             let found = describe(c.peek(), self.lang);
             let span = c.peek_span();
             self.push(
@@ -403,6 +424,61 @@ impl Builder<'_> {
         }
     }
 
+    /// A keyword of several words written with spaces (`per sag` for
+    /// `per_sag`): TL003 with the joined spelling as a safe fix, and the
+    /// word read as meant, so nothing after it is reported as well.
+    fn joined<K: Keyword>(&mut self, c: &mut Cursor<'_, '_>) -> Option<Spanned<K>> {
+        let words = c.words_ahead(MAX_WORDS_IN_KEYWORD);
+        for n in (2..=words.len()).rev() {
+            let joined = words[..n].iter().map(|(w, _)| *w).collect::<Vec<_>>().join("_");
+            let Some(value) = K::lookup(&joined) else {
+                continue;
+            };
+            let span = words[0].1.to(words[n - 1].1);
+            let written = words[..n].iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" ");
+            self.push(
+                self.invalid(
+                    span,
+                    m::WRITTEN_APART.fill(self.lang, &[("written", &written), ("word", &joined)]),
+                )
+                .with_label(m::WRITTEN_APART_LABEL.get(self.lang))
+                .with_help(m::WRITTEN_APART_HELP.fill(self.lang, &[("word", &joined)]))
+                .with_edit(span, joined.as_str(), true),
+            );
+            c.pos += n;
+            return Some(Spanned::new(value, span));
+        }
+        None
+    }
+
+    /// `2 gange om året` for `2 om_året`: the ways a number of times a
+    /// year is written in prose ([`PER_YEAR_PROSE`]) get TL003 with the
+    /// keyword as a safe fix, and the frequency is read as meant.
+    fn prose_per_year(&mut self, c: &mut Cursor<'_, '_>, per_year: &str) -> Option<Span> {
+        let words = c.words_ahead(MAX_WORDS_IN_KEYWORD);
+        let n = (1..=words.len()).rev().find(|&n| {
+            let written = words[..n]
+                .iter()
+                .map(|(w, _)| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            PER_YEAR_PROSE.contains(&written.as_str())
+        })?;
+        let span = words[0].1.to(words[n - 1].1);
+        let written = words[..n].iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" ");
+        self.push(
+            self.invalid(
+                span,
+                m::PROSE_FREQUENCY.fill(self.lang, &[("written", &written), ("per_year", per_year)]),
+            )
+            .with_label(m::PROSE_FREQUENCY_LABEL.get(self.lang))
+            .with_help(m::PROSE_FREQUENCY_HELP.fill(self.lang, &[("per_year", per_year)]))
+            .with_edit(span, per_year, true),
+        );
+        c.pos += n;
+        Some(span)
+    }
+
     /// Anything left in a term after its value is complete.
     pub(super) fn end(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) {
         let Some(first) = c.peek() else { return };
@@ -415,14 +491,13 @@ impl Builder<'_> {
                 m::UNEXPECTED_AFTER_VALUE.fill(self.lang, &[("found", &found), ("key", name)]),
             )
             .with_label(m::UNEXPECTED_LABEL.get(self.lang))
-            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+            .with_help(self.shape(key)),
         );
         c.pos = c.atoms.len();
     }
 
     /// TL003 "expected {what}, found {found}".
     pub(super) fn expected(&mut self, key: impl KeyTable, span: Span, found: Option<&Atom<'_>>, what: &Text) {
-        let name = key.name(self.keyword_lang);
         let found = describe(found, self.lang);
         self.push(
             self.invalid(
@@ -430,8 +505,16 @@ impl Builder<'_> {
                 m::EXPECTED_VALUE.fill(self.lang, &[("what", what.get(self.lang)), ("found", &found)]),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
-            .with_help(key.facts().shape.fill(self.lang, &[("key", name)])),
+            .with_help(self.shape(key)),
         );
+    }
+
+    /// How the value of `key` is written, as help: the message in the
+    /// language of messages, the keywords in that of the requirement.
+    pub(super) fn shape(&self, key: impl KeyTable) -> String {
+        let mut args: Vec<(&str, &str)> = vec![("key", key.name(self.keyword_lang))];
+        args.extend(shape_words(self.keyword_lang));
+        key.facts().shape.fill(self.lang, &args)
     }
 
     /// A TL003 at `span`, to be given labels and help and then pushed.
@@ -443,6 +526,10 @@ impl Builder<'_> {
         self.out.push(diagnostic);
     }
 }
+
+/// The most words a keyword written apart, or a frequency in prose, is
+/// looked for in (`gange om året`).
+const MAX_WORDS_IN_KEYWORD: usize = 3;
 
 fn frequencies() -> String {
     let per_year = Unit::PerYear.spelling();

@@ -1,0 +1,83 @@
+//! `trustlint audit`: the register of requirements in force reviewed as a
+//! whole, on a given day.
+
+use super::{check::write_file, levels, Common, EXIT_CLEAN, EXIT_ERRORS};
+use clap::ValueEnum;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trustlint::check::{self, Options};
+use trustlint::diagnostics::{lints, messages as m};
+use trustlint::model::Date;
+use trustlint::render::audit;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The register: a folder of `.krav` files (or files)
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    today: super::TodayArg,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AuditFormat::Table)]
+    format: AuditFormat,
+
+    /// Write the output to FILE (all at once) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum AuditFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+pub fn run(common: &Common, args: &Args) -> ExitCode {
+    let ruleset = match common.ruleset() {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
+    let levels = match levels(common, &ruleset.registry()) {
+        Ok(levels) => levels,
+        Err(code) => return code,
+    };
+    let (sources, load_errors, _) = match common.read_inputs(&args.paths, None) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let lang = common.lang_for_files(sources.files());
+    let Some(today) = args.today.today.or_else(Date::today) else {
+        return common.fail(m::NO_TODAY.get(common.lang));
+    };
+    let options = Options {
+        lang,
+        levels,
+        today: Some(today),
+        date_checks: true,
+        ..Options::default()
+    };
+    let checked = check::check(&sources, &load_errors, &ruleset, &options);
+    let audit = trustlint::audit::audit(&checked, &ruleset, today);
+    let text = match args.format {
+        AuditFormat::Table => audit::table(&audit, lang),
+        AuditFormat::Json => audit::json(&audit),
+        AuditFormat::Csv => audit::csv(&audit),
+    };
+    let written = match &args.output_file {
+        Some(path) => write_file(common, path, text.as_bytes()),
+        None => common.write_stdout(text.as_bytes()),
+    };
+    if let Err(code) = written {
+        return code;
+    }
+    // A requirement past its sunset no longer applies by its own terms:
+    // the register is wrong. The rest is for the committee to weigh.
+    let lapsed = checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code() == lints::SUNSET_PASSED.code && d.level == trustlint::diagnostics::Level::Error);
+    ExitCode::from(if lapsed { EXIT_ERRORS } else { EXIT_CLEAN })
+}
