@@ -25,7 +25,7 @@ struct Row<'a> {
     code: &'a str,
     name: &'a str,
     level: Level,
-    source: &'a str,
+    source: std::borrow::Cow<'a, str>,
     summary: &'a str,
 }
 
@@ -52,7 +52,7 @@ fn json(entries: &[RuleRef], lang: Lang) -> String {
             code: &entry.code,
             name: &entry.name,
             level: entry.level,
-            source: entry.source(),
+            source: entry.source(lang),
             summary: entry.summary(lang),
         })
         .collect();
@@ -75,7 +75,7 @@ fn table(entries: &[RuleRef], lang: Lang) -> String {
             entry.code,
             entry.name,
             entry.level.word(lang),
-            entry.source()
+            entry.source(lang)
         ));
     }
     out
