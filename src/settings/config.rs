@@ -304,3 +304,52 @@ impl Config {
             .collect()
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use serde_json::Value;
+
+    /// The keys the loader reads in the table of `document` that holds
+    /// `zz_unknown`, as serde names them when it refuses that key.
+    pub(crate) fn keys_read<T: serde::de::DeserializeOwned>(document: &str) -> Vec<String> {
+        let Err(error) = toml::from_str::<T>(document) else {
+            panic!("`zz_unknown` was accepted in:\n{document}");
+        };
+        let message = error.message();
+        let (_, expected) = message
+            .split_once("expected")
+            .unwrap_or_else(|| panic!("not an unknown key: {message}"));
+        let mut keys: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        keys.sort();
+        keys
+    }
+
+    /// The property names of the schema's object at `pointer` (a JSON
+    /// pointer into the schema file), following a `$ref`.
+    pub(crate) fn schema_keys(schema: &str, pointer: &str) -> Vec<String> {
+        let schema: Value = serde_json::from_str(schema).expect("the schema is JSON");
+        let mut object = schema.pointer(pointer).expect("the pointer names a schema");
+        if let Some(reference) = object.get("$ref").and_then(Value::as_str) {
+            object = schema.pointer(&reference[1..]).expect("the $ref names a schema");
+        }
+        assert_eq!(object["additionalProperties"], false, "{pointer} refuses unknown keys");
+        let mut keys: Vec<String> = object["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn the_schema_names_every_key_the_loader_reads_and_no_other() {
+        let schema = include_str!("../../schemas/trustlint.schema.json");
+        assert_eq!(
+            schema_keys(schema, ""),
+            keys_read::<super::File>("zz_unknown = 1"),
+            "schemas/trustlint.schema.json and the config loader disagree"
+        );
+    }
+}

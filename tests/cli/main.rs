@@ -24,4 +24,5 @@ mod register;
 mod rules;
 mod ruleset;
 mod scaling;
+mod schemas;
 mod setup;

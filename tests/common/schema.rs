@@ -1,21 +1,51 @@
 //! A small JSON Schema checker for the keywords our schema files use
-//! (`type`, `required`, `properties`, `additionalProperties: false`,
-//! `items`, `enum`, `minimum`, `$ref` into `#/$defs`), so the tests check real output
-//! against the real schema file without a heavy dependency.
+//! (`type`, `required`, `properties`, `additionalProperties` (false or a
+//! schema), `items`, `enum`, `minimum`, `not`, `$ref` into `#/$defs` or
+//! `#/definitions`), so the tests check real output and the editors'
+//! schemas (`schemas/`) without a heavy dependency. [`KEYWORDS`] lists
+//! them, so a test can refuse a schema that uses any other.
 
 use serde_json::Value;
 
+/// The keywords [`validate`] applies, and the annotations it may skip.
+pub const KEYWORDS: &[&str] = &[
+    "type",
+    "required",
+    "properties",
+    "additionalProperties",
+    "items",
+    "enum",
+    "minimum",
+    "not",
+    "$ref",
+    "$defs",
+    "definitions",
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "examples",
+];
+
 /// Every violation, as `path: problem`.
 pub fn validate(schema: &Value, instance: &Value) -> Vec<String> {
+    validate_at(schema, schema, instance)
+}
+
+/// Every violation of `schema`, a part of `root`.
+fn validate_at(root: &Value, schema: &Value, instance: &Value) -> Vec<String> {
     let mut errors = Vec::new();
-    check(schema, schema, instance, "$", &mut errors);
+    check(root, schema, instance, "$", &mut errors);
     errors
 }
 
 fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/$defs/");
-        match root.get("$defs").and_then(|defs| defs.get(name)) {
+        let target = [("#/$defs/", "$defs"), ("#/definitions/", "definitions")]
+            .into_iter()
+            .find_map(|(prefix, key)| Some((key, reference.strip_prefix(prefix)?)))
+            .and_then(|(key, name)| root.get(key)?.get(name));
+        match target {
             Some(target) => check(root, target, value, path, errors),
             None => errors.push(format!("{path}: unknown $ref {reference}")),
         }
@@ -30,6 +60,11 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         if !types.iter().any(|t| has_type(value, t)) {
             errors.push(format!("{path}: expected {types:?}, found {value}"));
             return;
+        }
+    }
+    if let Some(not) = schema.get("not") {
+        if validate_at(root, not, value).is_empty() {
+            errors.push(format!("{path}: matches what `not` forbids: {not}"));
         }
     }
     if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
@@ -53,10 +88,11 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         for (name, child) in object {
             match properties.and_then(|p| p.get(name)) {
                 Some(child_schema) => check(root, child_schema, child, &format!("{path}.{name}"), errors),
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    errors.push(format!("{path}: property `{name}` is not in the schema"));
-                }
-                None => {}
+                None => match schema.get("additionalProperties") {
+                    Some(Value::Bool(false)) => errors.push(format!("{path}: property `{name}` is not in the schema")),
+                    Some(extra @ Value::Object(_)) => check(root, extra, child, &format!("{path}.{name}"), errors),
+                    _ => {}
+                },
             }
         }
     }

@@ -78,11 +78,13 @@ pub(super) struct QuoteFile {
     pub text: Spanned<String>,
 }
 
+/// (`ByLang` holds a [`TitleFile`], which refuses unknown keys: an
+/// untagged struct variant would drop them silently.)
 #[derive(Deserialize)]
 #[serde(untagged)]
 pub(super) enum SectionFile {
     Same(String),
-    ByLang { en: String, da: String },
+    ByLang(TitleFile),
 }
 
 #[derive(Deserialize)]
@@ -113,4 +115,61 @@ pub(super) struct ExampleFile {
     pub with: Option<String>,
     #[serde(default)]
     pub without: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::config::tests::{keys_read, schema_keys};
+
+    #[test]
+    fn the_schema_names_every_key_the_loader_reads_and_no_other() {
+        let schema = include_str!("../../../schemas/ruleset.schema.json");
+        for (pointer, document) in [
+            ("", "zz_unknown = 1"),
+            ("/properties/ruleset", "[ruleset]\nzz_unknown = 1"),
+            ("/properties/rule/items", "[[rule]]\nzz_unknown = 1"),
+            (
+                "/properties/documents/additionalProperties",
+                "[documents.kodeks]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/quote/items",
+                "[[rule]]\n[[rule.quote]]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/label",
+                "[[rule]]\n[rule.label]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/secondary/items",
+                "[[rule]]\n[[rule.secondary]]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/summary",
+                "[[rule]]\n[rule.summary]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/message",
+                "[[rule]]\n[rule.message]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/help",
+                "[[rule]]\n[rule.help]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/explanation",
+                "[[rule]]\n[rule.explanation]\nzz_unknown = 1",
+            ),
+            (
+                "/definitions/rule/properties/example/items",
+                "[[rule]]\n[[rule.example]]\nzz_unknown = 1",
+            ),
+        ] {
+            assert_eq!(
+                schema_keys(schema, pointer),
+                keys_read::<super::File>(document),
+                "schemas/ruleset.schema.json at {pointer:?} and the ruleset loader disagree"
+            );
+        }
+    }
 }

@@ -226,7 +226,7 @@ impl Loader<'_> {
             }
             let (en, da) = match quote.section {
                 SectionFile::Same(section) => (section.clone(), section),
-                SectionFile::ByLang { en, da } => (en, da),
+                SectionFile::ByLang(TitleFile { en, da }) => (en, da),
             };
             out.push(Quote {
                 source: Text {
