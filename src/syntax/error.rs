@@ -90,11 +90,16 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
                 .with_help(m::TYPOGRAPHIC_QUOTE_HELP.get(lang));
             let after = pos + open.len_utf8();
             let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
-            if let Some((i, close)) = text[after..line_end].char_indices().find(|(_, c)| TYPOGRAPHIC_QUOTES.contains(c)) {
+            if let Some((i, close)) = text[after..line_end]
+                .char_indices()
+                .find(|(_, c)| TYPOGRAPHIC_QUOTES.contains(c))
+            {
                 let close_at = after + i;
-                diagnostic = diagnostic
-                    .with_edit(Span::new(pos, after), "\"", false)
-                    .with_edit(Span::new(close_at, close_at + close.len_utf8()), "\"", false);
+                diagnostic = diagnostic.with_edit(Span::new(pos, after), "\"", false).with_edit(
+                    Span::new(close_at, close_at + close.len_utf8()),
+                    "\"",
+                    false,
+                );
             }
             return diagnostic;
         }

@@ -121,7 +121,12 @@ pub fn parse_range<'a>(
     let chunk = &text[range];
     let mut pairs = match KravParser::parse(Rule::file, chunk) {
         Ok(pairs) => pairs,
-        Err(_) => return (None, vec![error::explain(file, chunk, lines_before, lang).shifted(offset)]),
+        Err(_) => {
+            return (
+                None,
+                vec![error::explain(file, chunk, lines_before, lang).shifted(offset)],
+            )
+        }
     };
     let mut lower = Lower {
         file,
