@@ -160,6 +160,9 @@ fn the_walk_leaves_out_gitignored_and_hidden_files_unless_told() {
     std::fs::write(dir.join("d/old.draft.krav"), "not a proposal").expect("write");
     std::fs::write(dir.join("d/.cache/c.krav"), "not a proposal").expect("write");
     std::fs::write(dir.join("d/.gitignore"), "build/\n*.draft.krav\n").expect("write");
+    // ripgrep's `.ignore` files count too, outside git as well.
+    std::fs::write(dir.join("d/skip.krav"), "not a proposal").expect("write");
+    std::fs::write(dir.join("d/.ignore"), "skip.krav\n").expect("write");
     let run = run_in(&dir, &["check", "d"]);
     assert_eq!(run.status, 0, "{}", run.stdout);
     assert!(run
@@ -182,7 +185,7 @@ fn the_walk_leaves_out_gitignored_and_hidden_files_unless_told() {
     let run = run_in(&dir, &["--no-ignore", "check", "-q", "--format", "short", "d"]);
     assert_eq!(
         short(&run),
-        ["d/.cache/c.krav", "d/build/gen.krav", "d/old.draft.krav"],
+        ["d/.cache/c.krav", "d/build/gen.krav", "d/old.draft.krav", "d/skip.krav"],
         "{}",
         run.stdout
     );
