@@ -384,6 +384,10 @@ texts! {
     LEVEL_FIXED_HELP: "it means a file was not checked at all; fix the file instead" / "koden betyder, at en fil slet ikke blev tjekket; ret filen i stedet";
     NOT_A_SELECTOR: "`{selector}` is not a code or rule name" / "`{selector}` er hverken en kode eller et regelnavn";
     SELECTOR_HELP: "`trustlint rules` lists every code and name; `warnings` selects all warnings" / "`trustlint rules` viser alle koder og navne; `warnings` vælger alle advarsler";
+    CONFIG_NOT_READ: "this cannot be read as a setting: {reason}" / "dette kan ikke læses som en indstilling: tjek stavning, anførselstegn og klammer";
+    RULESET_OUTSIDE_CONFIG: "the ruleset `{path}` is outside this config's folder" / "regelsættet `{path}` ligger uden for konfigurationens mappe";
+    RULESET_OUTSIDE_CONFIG_HELP: "a config names a built-in ruleset or a file in its own folder or below; another can be given with `--ruleset`" / "en konfiguration kan nævne et indbygget regelsæt eller en fil i sin egen mappe eller under den; et andet kan angives med `--ruleset`";
+    UNKNOWN_PARAM: "the ruleset has no parameter `{name}`" / "regelsættet har ingen parameter `{name}`";
     CONFIG_KEYS_HELP: "the keys are ruleset, lang, register, include, exclude, [rules] and [params]; see the README" / "felterne er ruleset, lang, register, include, exclude, [rules] og [params]; se README";
     UNKNOWN_LANGUAGE: "unknown language `{lang}`" / "ukendt sprog `{lang}`";
     LANG_HELP: "`lang` is \"en\" or \"da\"" / "`lang` er \"en\" eller \"da\"";

@@ -116,13 +116,7 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
             .at(file, Span::new(span.start, span.end), message)
             .with_help(help)
     };
-    let parsed: File = toml::from_str(text).map_err(|err| {
-        vec![error(
-            err.span().unwrap_or(0..0),
-            err.message().trim().to_owned(),
-            m::CONFIG_KEYS_HELP.get(lang),
-        )]
-    })?;
+    let parsed: File = toml::from_str(text).map_err(|err| vec![not_read(&err, lang, &error)])?;
     let mut errors = Vec::new();
     let mut config = Config {
         dir: dir.to_path_buf(),
@@ -140,8 +134,8 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
         } else {
             errors.push(error(
                 ruleset.span(),
-                format!("the ruleset `{value}` is outside this config's folder"),
-                "a config names a built-in ruleset or a file in its own folder or below; another can be given with `--ruleset`",
+                m::RULESET_OUTSIDE_CONFIG.fill(lang, &[("path", value)]),
+                m::RULESET_OUTSIDE_CONFIG_HELP.get(lang),
             ));
         }
     }
@@ -213,6 +207,33 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
     }
 }
 
+/// What TOML or serde refused, said in `lang`: an unknown key by name, with
+/// the key it was likely meant to be (serde names the keys it reads); any
+/// other error in English as the parser words it, or in plain Danish.
+fn not_read(
+    err: &toml::de::Error,
+    lang: Lang,
+    error: &dyn Fn(std::ops::Range<usize>, String, &str) -> Diagnostic,
+) -> Diagnostic {
+    let span = err.span().unwrap_or(0..0);
+    let message = err.message().trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let keys = rest.split_once("expected").map_or("", |(_, keys)| keys);
+        let candidates = keys.split('`').skip(1).step_by(2);
+        let help = crate::model::suggest(key, candidates).map_or_else(
+            || m::CONFIG_KEYS_HELP.get(lang).to_owned(),
+            |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
+        );
+        return error(span, m::UNKNOWN_KEY.fill(lang, &[("key", key)]), &help);
+    }
+    let message = match lang {
+        Lang::En => message.to_owned(),
+        Lang::Da => m::CONFIG_NOT_READ.get(lang).to_owned(),
+    };
+    error(span, message, m::CONFIG_KEYS_HELP.get(lang))
+}
+
 /// `a = { b = 1 }` → `a.b = 1`, so a table entry can be overridden alone.
 fn flatten(
     path: &str,
@@ -278,7 +299,13 @@ impl Config {
     pub fn apply_params(&self, params: &mut Params, file: FileId, lang: Lang) -> Vec<Diagnostic> {
         let mut errors = Vec::new();
         for (path, value, span) in &self.params {
-            if let Err(message) = params.set(path, value.clone()) {
+            let name = path.split('.').next().unwrap_or_default();
+            let result = if params.names().any(|n| n == name) {
+                params.set(path, value.clone())
+            } else {
+                Err(m::UNKNOWN_PARAM.fill(lang, &[("name", name)]))
+            };
+            if let Err(message) = result {
                 let help = crate::model::suggest(path, params.names()).map_or_else(
                     || m::PARAMS_LIST.fill(lang, &[("names", &params.names().collect::<Vec<_>>().join(", "))]),
                     |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),

@@ -91,17 +91,32 @@ fn every_command_speaks_danish() {
     leaks("check --fix", &run, &names, &mut found);
     // The JSON's texts, including a config's errors (TL013).
     std::fs::write(dir.join("trustlint.toml"), "[rules]\nnothing-replace = \"allow\"\n").expect("write");
-    let config = dir.join("trustlint.toml");
-    let run = trustlint(&[
-        "check",
-        "--lang",
-        "da",
-        "--config",
-        config.to_str().expect("utf-8"),
-        draft,
-    ]);
+    let config_path = dir.join("trustlint.toml");
+    let config_arg = config_path.to_str().expect("utf-8");
+    let run = trustlint(&["check", "--lang", "da", "--config", config_arg, draft]);
     assert_eq!(run.status, 2);
     leaks("trustlint.toml", &run, &names, &mut found);
+    // What the config's reader refuses: an unknown key (with the key it
+    // was meant to be), a ruleset outside its folder, a value of the wrong
+    // kind, an unknown parameter.
+    for config in [
+        "rulez = 1\n",
+        "ruleset = \"../x.toml\"\n",
+        "lang = 1\n",
+        "[params]\nnope = 1\n",
+    ] {
+        std::fs::write(&config_path, config).expect("write");
+        let run = trustlint(&["check", "--lang", "da", "--config", config_arg, draft]);
+        assert_eq!(run.status, 2, "{config}: {}", run.stdout);
+        leaks(config, &run, &names, &mut found);
+        if config.starts_with("rulez") {
+            assert!(
+                run.stdout.contains("ukendt felt `rulez`") && run.stdout.contains("mente du `rules`?"),
+                "{}",
+                run.stdout
+            );
+        }
+    }
     let run = trustlint_stdin(
         &["check", "--lang", "da", "--format", "json", "-"],
         b"krav \"x\" {\n  formaal: x\n}\n",
