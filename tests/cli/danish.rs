@@ -110,10 +110,10 @@ fn every_command_speaks_danish() {
         assert_eq!(run.status, 2, "{config}: {}", run.stdout);
         leaks(config, &run, &names, &mut found);
         if config.starts_with("rulez") {
+            let said = format!("{}{}", run.stdout, run.stderr);
             assert!(
-                run.stdout.contains("ukendt felt `rulez`") && run.stdout.contains("mente du `rules`?"),
-                "{}",
-                run.stdout
+                said.contains("ukendt felt `rulez`") && said.contains("mente du `rules`?"),
+                "{said}"
             );
         }
     }
