@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::lints;
+use trustlint::diagnostics::{lints, messages as m};
 use trustlint::model::Date;
 use trustlint::render::audit;
 
@@ -34,6 +34,8 @@ enum AuditFormat {
     Table,
     Json,
     Csv,
+    /// One self-contained HTML page, drawn like `trustlint report`
+    Html,
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
@@ -63,6 +65,10 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         AuditFormat::Table => audit::table(&audit, lang),
         AuditFormat::Json => audit::json(&audit),
         AuditFormat::Csv => audit::csv(&audit),
+        AuditFormat::Html => match audit::html(&audit, lang, &ruleset.name) {
+            Ok(html) => html,
+            Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
+        },
     };
     let written = match &args.output_file {
         Some(path) => write_file(common, path, text.as_bytes()),
