@@ -137,7 +137,7 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         diagnostics.push(diagnostic);
     }
     let estimates: Vec<Estimate> = requirements
-        .iter()
+        .par_iter()
         .zip(&valid)
         .map(|(r, valid)| {
             let mut estimate = burden::estimate(r, &ruleset.cost);
@@ -199,8 +199,11 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         diagnostics.retain(|d| !options.in_register(d.file()));
         suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
     }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    // Stable sorts, so the order is the same whatever the thread count;
+    // in parallel, as the estimates above, because this part of a large
+    // check otherwise runs on one thread while the others wait.
+    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    suppressed.par_sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     // The register's files come first, so its requirements do too.
     let in_force = requirements.iter().take_while(|r| options.in_register(r.file)).count();
     let (mut requirements, mut estimates) = (requirements, estimates);

@@ -8,6 +8,7 @@ use super::{suggest, Text};
 use super::{Diagnostic, Label, Lang, Level};
 use crate::source::{FileId, Span};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -141,6 +142,11 @@ impl From<Arc<Entry>> for RuleRef {
 #[derive(Clone, Debug)]
 pub struct Registry {
     entries: Vec<RuleRef>,
+    /// The index of each code, upper case, and of each name: a ruleset of
+    /// many rules, and a finding or suppression per code, look up in
+    /// constant time.
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<Str, usize>,
 }
 
 impl Default for Registry {
@@ -158,14 +164,25 @@ impl Registry {
             .iter()
             .map(|lint| RuleRef::Static(lint))
             .chain(rules)
-            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)))
-            .collect();
-        Registry { entries }
+            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)));
+        let mut registry = Registry {
+            entries: Vec::new(),
+            by_code: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for entry in entries {
+            registry.push(entry);
+        }
+        registry
     }
 
     /// Adds a rule after the others; the caller has checked with
-    /// [`Registry::find`] that its code and name are new.
+    /// [`Registry::find`] that its code and name are new (if not, the
+    /// first keeps them).
     pub fn push(&mut self, rule: RuleRef) {
+        let index = self.entries.len();
+        self.by_code.entry(rule.code.to_ascii_uppercase()).or_insert(index);
+        self.by_name.entry(rule.name.clone()).or_insert(index);
         self.entries.push(rule);
     }
 
@@ -177,16 +194,19 @@ impl Registry {
     /// The entry with this code (in any case: `tl101` is `TL101`) or this
     /// name (exactly, as names are lower case).
     pub fn find(&self, code_or_name: &str) -> Option<&RuleRef> {
-        self.entries
-            .iter()
-            .find(|e| e.code.eq_ignore_ascii_case(code_or_name))
-            .or_else(|| self.entries.iter().find(|e| e.name == code_or_name))
+        self.by_code
+            .get(&code_or_name.to_ascii_uppercase())
+            .or_else(|| self.by_name.get(code_or_name))
+            .map(|&index| &self.entries[index])
     }
 
     /// The index of the entry with exactly this code (a diagnostic's code
     /// is always written as declared).
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.code == code)
+        self.by_code
+            .get(&code.to_ascii_uppercase())
+            .copied()
+            .filter(|&index| self.entries[index].code == code)
     }
 
     /// The code or name nearest to a misspelt `word`, or one of `also`

@@ -485,6 +485,31 @@ keywords! {
     }
 }
 
+/// Every spelling of every keyword table, for the fuzzers' dictionary
+/// (`fuzz/krav.dict`, checked against this list by a test).
+#[cfg(test)]
+pub(crate) fn every_spelling() -> impl Iterator<Item = &'static str> {
+    [
+        Opener::SPELLINGS,
+        Key::SPELLINGS,
+        BurdenKey::SPELLINGS,
+        PurposeKind::SPELLINGS,
+        RiskLevel::SPELLINGS,
+        TriggerKind::SPELLINGS,
+        DataMode::SPELLINGS,
+        MeasureKind::SPELLINGS,
+        FrequencyWord::SPELLINGS,
+        Decider::SPELLINGS,
+        Application::SPELLINGS,
+        YesNo::SPELLINGS,
+        Unit::SPELLINGS,
+        Marker::SPELLINGS,
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(Spelling::all)
+}
+
 /// The language a file's keywords are written in, from the opener of its
 /// first requirement (`krav` or `requirement`): what answers a file in its
 /// own language when neither `--lang`, the config nor the locale decides.

@@ -345,7 +345,12 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
 /// Three decimals are more than the estimate's precision; fewer digits keep
 /// the output stable and readable.
 fn rounded(n: f64) -> f64 {
-    (n * 1000.0).round() / 1000.0
+    // Past 10¹⁵ a double holds no thousandths, and `n * 1000` could overflow.
+    if n.abs() >= 1e15 {
+        n
+    } else {
+        (n * 1000.0).round() / 1000.0
+    }
 }
 
 fn span(sources: &SourceMap, label: &Label) -> JsonSpan {

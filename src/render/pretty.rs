@@ -48,7 +48,11 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     // ariadne's kinds in Danish: "Fejl", as its own "Error".
     let kinds = [m::ERROR_HEADING, m::WARNING_HEADING, m::NOTE_HEADING].map(|word| capitalise(word.get(style.lang)));
     let mut rendered = Vec::new();
+    let mut cut = super::human::One::new(style);
     super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+        if !fits(diagnostic, sources) {
+            return cut.render(diagnostic, sources, buffer);
+        }
         rendered.clear();
         if report(diagnostic, sources, config, style.lang, &kinds)
             .write(&mut cache, &mut rendered)
@@ -73,7 +77,38 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
 }
 
 fn key(sources: &SourceMap, id: FileId) -> Key {
-    Key(id.0, sources.get(id).name.clone())
+    Key(id.0, super::escape_controls(&sources.get(id).name).into_owned())
+}
+
+/// Whether ariadne can show a diagnostic as it is: ariadne prints every
+/// line from a file's first label to its last, whole and as written. When
+/// that is more than a few lines, or one of them is long or holds a
+/// control character, the diagnostic is rendered as `human` renders it,
+/// cut around its labels and escaped.
+fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
+    const MAX_LINES: usize = 20;
+    let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
+        .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
+    let mut ranges: Vec<(FileId, usize, usize)> = Vec::new();
+    for (id, span) in labels {
+        let file = sources.get(id);
+        let span = file.clamp(span);
+        let (first, last) = (file.line_index(span.start), file.line_index(span.end));
+        match ranges.iter_mut().find(|(f, ..)| *f == id) {
+            Some((_, low, high)) => (*low, *high) = ((*low).min(first), (*high).max(last)),
+            None => ranges.push((id, first, last)),
+        }
+    }
+    ranges.iter().all(|&(id, first, last)| {
+        let file = sources.get(id);
+        last - first < MAX_LINES
+            && (first..=last).all(|line| {
+                file.line_range(line).is_some_and(|range| {
+                    let text = &file.text[range];
+                    text.len() <= super::excerpt::LINE_LIMIT && !text.chars().any(|c| c != '\t' && super::hostile(c))
+                })
+            })
+    })
 }
 
 fn span(sources: &SourceMap, id: FileId, span: Span) -> (Key, Range<usize>) {
@@ -164,25 +199,25 @@ fn report<'a>(
     let mut builder = Report::build(kind, span(sources, d.file(), d.primary.span))
         .with_config(config)
         .with_code(d.code())
-        .with_message(&d.message)
+        .with_message(super::escape_text(&d.message))
         .with_label(
             Label::new(span(sources, d.file(), d.primary.span))
-                .with_message(&d.primary.message)
+                .with_message(super::escape_controls(&d.primary.message))
                 .with_color(color),
         );
     for label in &d.secondary {
         builder = builder.with_label(
             Label::new(span(sources, label.file, label.span))
-                .with_message(&label.message)
+                .with_message(super::escape_controls(&label.message))
                 .with_color(Color::Blue),
         );
     }
     for note in d.all_notes() {
-        builder = builder.with_note(note);
+        builder = builder.with_note(super::escape_text(&note));
     }
     // With edits, the help heads the suggestion after the report instead.
     if let (Some(help), true) = (&d.help, d.edits.is_empty()) {
-        builder = builder.with_help(help);
+        builder = builder.with_help(super::escape_text(help));
     }
     builder.finish()
 }

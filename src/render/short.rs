@@ -1,7 +1,7 @@
 //! One line per diagnostic: `path:line:col: level[CODE]: message`, as
 //! compilers print for editors and `grep`.
 
-use super::{counts_phrase, level_word, Style};
+use super::{counts_phrase, escape_controls, level_word, Style};
 use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Lang};
 use crate::source::SourceMap;
@@ -14,12 +14,12 @@ pub(super) fn line(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> 
     let at = file.line_col(diagnostic.primary.span.start);
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        file.name,
+        escape_controls(&file.name),
         at.line,
         at.column,
         level_word(diagnostic.level, lang),
         diagnostic.code(),
-        diagnostic.message
+        escape_controls(&diagnostic.message)
     )
 }
 

@@ -170,6 +170,18 @@ fn division_by_zero_is_missing_not_infinite() {
 }
 
 #[test]
+fn past_the_largest_number_is_missing_and_a_literal_that_large_is_refused() {
+    let big = format!("1{}", "0".repeat(300));
+    assert_eq!(number(&format!("{big} * {big}")), None);
+    assert_eq!(number(&format!("-{big} * {big} + 1")), None);
+    assert!(!holds(&format!("{big} * {big} > 0")));
+    assert_eq!(number(&format!("{big} * 10")), Some(1e301));
+    let huge = format!("1{}", "0".repeat(400));
+    let err = compile_value(&huge, &Params::default(), None).expect_err("too large");
+    assert_eq!(err.span, 0..huge.len());
+}
+
+#[test]
 fn in_compares_each_item_as_equals_does() {
     assert!(holds("trigger.kind in [single_case, pattern]"));
     assert!(holds("trigger.kind in [\"PATTERN\"]"), "words compare without case");
