@@ -136,7 +136,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
         format!("{label}: {}", text.replace('\n', &indent))
     };
     let mut notes: Vec<String> = diagnostic
-        .all_notes()
+        .all_notes(lang)
         .map(|n| labelled(note, &super::escape_text(&n)))
         .collect();
     // With edits, the help heads the suggestion instead (see `suggestion`).

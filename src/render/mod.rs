@@ -70,7 +70,7 @@ pub fn write(
         Format::Short => out.write_all(&short::render(checked, sources, style)),
         Format::Json => json::write(checked, sources, style.lang, false, out),
         Format::JsonPretty => json::write(checked, sources, style.lang, true, out),
-        Format::Jsonl => json::write_lines(checked, sources, out),
+        Format::Jsonl => json::write_lines(checked, sources, style.lang, out),
         Format::Pretty => pretty::write(checked, sources, style, out),
         Format::Sarif => sarif::write(checked, sources, registry, style.lang, out),
         Format::Github => out.write_all(&github::render(checked, sources, style.lang)),
