@@ -18,6 +18,9 @@ pub struct Args {
 
     #[command(flatten)]
     register: RegisterArg,
+
+    #[command(flatten)]
+    today: super::TodayArg,
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
@@ -42,7 +45,9 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         lang,
         levels,
         register_files: read.register_files,
-        ..Options::default()
+        include_register: false,
+        today: args.today.today,
+        date_checks: false,
     };
     let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
     let input = report::Input {

@@ -74,6 +74,8 @@ struct Proposal {
     warnings: usize,
     counts: String,
     hours: String,
+    /// Whether the rules judged it (not when its form has errors).
+    judged: bool,
     checklist: Vec<Item>,
     findings: Vec<Finding>,
     burden: Option<Burden>,
@@ -224,7 +226,7 @@ pub(crate) fn made_by(lang: Lang, ruleset: &str) -> String {
 fn page(input: &Input<'_>) -> Page {
     let lang = input.lang;
     let checked = input.checked;
-    let principles = principles(input.ruleset);
+    let principles = principles(input.ruleset, lang);
     let (by_requirement, by_file) = findings_by_requirement(checked);
     let limit = group_limit(input.ruleset);
     let proposals: Vec<Proposal> = checked
@@ -275,6 +277,7 @@ fn page(input: &Input<'_>) -> Page {
             ("file", m::REPORT_FILE),
             ("checklist_heading", m::REPORT_CHECKLIST_HEADING),
             ("checklist_explain", m::REPORT_CHECKLIST_EXPLAIN),
+            ("why_not_judged", m::REPORT_WHY_NOT_JUDGED),
             ("col_status", m::REPORT_COL_STATUS),
             ("col_principle", m::REPORT_COL_PRINCIPLE),
             ("rules", m::REPORT_RULES),
@@ -327,21 +330,23 @@ pub(crate) fn group_limit(ruleset: &Ruleset) -> Option<f64> {
 
 /// The principles the ruleset's rules cite, in the order of the rules;
 /// rules citing the same words share one.
-fn principles(ruleset: &Ruleset) -> Vec<Principle<'_>> {
+fn principles(ruleset: &Ruleset, lang: Lang) -> Vec<Principle<'_>> {
     let mut out: Vec<Principle<'_>> = Vec::new();
     for rule in &ruleset.rules {
-        let Some(citation) = &rule.entry.citation else { continue };
         let code = rule.entry.code.as_ref();
-        match out
-            .iter_mut()
-            .find(|p| p.source == citation.source.as_ref() && p.quote == citation.quote.as_ref())
-        {
-            Some(principle) => principle.codes.push(code),
-            None => out.push(Principle {
-                source: &citation.source,
-                quote: &citation.quote,
-                codes: vec![code],
-            }),
+        for quote in rule.entry.quotes.iter() {
+            let source = quote.source.in_lang(lang).as_ref();
+            match out
+                .iter_mut()
+                .find(|p| p.source == source && p.quote == quote.text.as_ref())
+            {
+                Some(principle) => principle.codes.push(code),
+                None => out.push(Principle {
+                    source,
+                    quote: &quote.text,
+                    codes: vec![code],
+                }),
+            }
         }
     }
     out
@@ -429,13 +434,14 @@ fn proposal(
         .filter(|d| matches!(d.level, Level::Error | Level::Warning))
         .map(|d| d.code())
         .collect();
+    // Unjudged, every principle would read "not applicable": one line says
+    // so instead, and keeps the report of a broken file short.
     let checklist = principles
         .iter()
+        .take(if judged { principles.len() } else { 0 })
         .map(|principle| {
             let (status, class, why) = if principle.codes.iter().any(|code| fired.contains(code)) {
                 (m::REPORT_NOT_MET, "not-met", None)
-            } else if !judged {
-                (m::REPORT_NOT_APPLICABLE, "na", Some(m::REPORT_WHY_NOT_JUDGED))
             } else if principle.codes.iter().all(|code| input.levels.is_allowed(code)) {
                 (m::REPORT_NOT_APPLICABLE, "na", Some(m::REPORT_WHY_SWITCHED_OFF))
             } else {
@@ -482,6 +488,7 @@ fn proposal(
         } else {
             "–".to_owned()
         },
+        judged,
         checklist,
         findings,
         burden,

@@ -54,15 +54,17 @@ fn the_examples_in_danish_with_summary_checklist_findings_and_charts() {
     assert_self_contained(&html);
     assert!(html.contains("<title>Forslag til krav vurderet efter Kodeks for tillid</title>"));
     assert!(html.contains("<h2>Sammenfatning</h2>"));
-    assert!(html.contains("<p>12 forslag: 8 lever ikke op til kodekset, 0 med bemærkninger, 4 uden bemærkninger.</p>"));
+    assert!(html.contains("<p>17 forslag: 8 lever ikke op til kodekset, 2 med bemærkninger, 7 uden bemærkninger.</p>"));
     // The summary comes first, then one section and one checklist a proposal.
     assert!(html.find("<h2>Sammenfatning</h2>") < html.find("<section class=\"proposal\""));
-    assert_eq!(html.matches("<section class=\"proposal\"").count(), 12);
-    assert_eq!(html.matches("<table class=\"checklist\">").count(), 12);
+    assert_eq!(html.matches("<section class=\"proposal\"").count(), 17);
+    assert_eq!(html.matches("<table class=\"checklist\">").count(), 17);
     assert!(html.contains("<td class=\"status not-met\">ikke opfyldt</td>"));
     assert!(html.contains("<td class=\"status met\">opfyldt</td>"));
     // The quote of the single-case principle, word for word, with its source.
-    assert!(html.contains("Kodeks for tillid, 1.3 &quot;Politikerne løser enkeltsager lokalt&quot;"));
+    assert!(html.contains(
+        "Kodeks for tillid (Københavns Kommune, 2013), 1.3 &quot;Politikerne løser enkeltsager lokalt&quot;"
+    ));
     assert!(html.contains("»Med andre ord gøres enkeltsager ikke til generelle styringsregimer.«"));
     assert!(html.contains("kontrolleres af: TL101"));
     // Findings in plain Danish with what to change; backticked words as code.
@@ -70,7 +72,7 @@ fn the_examples_in_danish_with_summary_checklist_findings_and_charts() {
     assert!(html.contains("<code>"));
     assert!(!html.contains('`'), "a backtick left in the text");
     // A chart per burdened group of every estimated proposal.
-    assert!(html.matches("<svg ").count() >= 12, "charts");
+    assert!(html.matches("<svg ").count() >= 17, "charts");
     assert!(html.contains("taget fra arbejdet med borgerne"));
     assert!(html.contains("årsværk"));
     assert!(html.contains("udgift om året, kr."));
@@ -169,6 +171,17 @@ fn a_file_with_no_proposal_is_listed_with_its_findings() {
     assert!(html.contains("<h2>Files that could not be judged</h2>"));
     assert!(html.contains("TL001"));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_proposal_with_errors_in_its_form_says_so_instead_of_a_checklist() {
+    let run = trustlint_stdin(&["report", "--lang", "da", "-"], b"krav \"x\" {\n  id: A-1\n}\n");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let html = &run.stdout;
+    assert!(!html.contains("<table class=\"checklist\">"));
+    assert!(html.contains("<p>Forslaget har fejl i sin form (se fundene), så reglerne blev ikke anvendt på det.</p>"));
+    assert!(html.contains("TL004"));
+    assert!(html.contains("Ikke beregnet:"));
 }
 
 #[test]
