@@ -241,7 +241,8 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
     let chunks: Vec<FileResult> = syntax::chunks(&source.text)
         .into_par_iter()
         .map(|range| {
-            let (document, mut diagnostics) = syntax::parse_range(id, &source.text, range.clone(), lang);
+            let (document, mut diagnostics) =
+                syntax::parse_range(id, &source.text, range.clone(), source.line_index(range.start), lang);
             let mut chunk = FileResult::default();
             if let Some(document) = document {
                 (chunk.requirements, chunk.valid) = model::build(id, &document, lang, &mut diagnostics)

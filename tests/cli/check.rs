@@ -241,3 +241,88 @@ fn a_review_date_is_counted_from_today() {
     assert_eq!(bad.status, 2);
     assert!(bad.stderr.contains("2026-02-30"), "{}", bad.stderr);
 }
+
+/// The home-care regime of issue 10, relabelled the way a hurried author
+/// gets a clean result: a timestamp and the staff member's initials on
+/// every visit (84,000 hours a year taken from citizens), its one press
+/// story called a `mønster` without numbers, its purpose `sikkerhed`, a
+/// one-line investigation, and `erstatter` naming an id that exists
+/// nowhere. It must never pass; nor once the pattern is given numbers.
+const RELABELLED_HOME_CARE: &str = r#"krav "Tidsstempel og initialer ved hvert besøg i hjemmeplejen" {
+  id: SUF-2026-07
+  forslagsstiller: "Sundheds- og Omsorgsudvalget"
+  formål: sikkerhed "Borgerne skal være sikre på, at besøget bliver gennemført"
+  risiko: middel "Et besøg kan blive glemt"
+  anledning: mønster "Avisens historie om et glemt besøg"
+  undersøgelse: "Drøftet i forvaltningen"
+  omfang: alle 40 enheder "hjemmeplejens distrikter"
+  mål: "Alle besøg gennemføres"
+  data: "tidsstempel for besøget" manuel, "medarbejderens initialer" manuel om_medarbejdere
+  byrde "hjemmehjælpere" {
+    personer: 2000
+    minutter: 2
+    hyppighed: per_sag
+    sager_pr_år: 1260
+    borgernær: ja
+  }
+  måling: effekt "glemte besøg pr. måned"
+  rapportering: afvigelse
+  revision: efter 2 år
+  erstatter: SUF-2019-03
+  dispensation: ingen
+}
+"#;
+
+#[test]
+fn the_relabelled_home_care_regime_never_passes() {
+    let codes = |text: &str| {
+        let run = trustlint_stdin(
+            &[
+                "check",
+                "--format",
+                "json",
+                "--stdin-filename",
+                "hjemmepleje.da.krav",
+                "-",
+            ],
+            text.as_bytes(),
+        );
+        common::no_panic(&run);
+        let diagnostics: Vec<(String, String, u64)> = json(&run)["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_owned(),
+                    d["level"].as_str().unwrap_or_default().to_owned(),
+                    d["span"]["line"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect();
+        (run.status, diagnostics)
+    };
+
+    // As relabelled: the pattern without numbers is an error on its line,
+    // so no burden is estimated and nothing passes.
+    let (status, found) = codes(RELABELLED_HOME_CARE);
+    assert_eq!(status, 1, "{found:?}");
+    assert!(found.contains(&("TL003".into(), "error".into(), 6)), "{found:?}");
+    // The id it claims to replace is in no file checked.
+    assert!(
+        found.iter().any(|(code, _, line)| code == "TL007" && *line == 21),
+        "{found:?}"
+    );
+
+    // Given numbers, the regime is judged on what it costs: out of
+    // proportion to its risk, staff monitored, the staff never heard.
+    let numbered = RELABELLED_HOME_CARE.replace(
+        "\"Avisens historie om et glemt besøg\"",
+        "\"Avisens historie om et glemt besøg\" 1 sager 1 enheder",
+    );
+    let (status, found) = codes(&numbered);
+    assert_eq!(status, 1, "{found:?}");
+    for code in ["TL203", "TL209", "TL108", "TL206"] {
+        assert!(found.iter().any(|(c, _, _)| c == code), "{code} in {found:?}");
+    }
+}
