@@ -326,3 +326,105 @@ fn the_relabelled_home_care_regime_never_passes() {
         assert!(found.iter().any(|(c, _, _)| c == code), "{code} in {found:?}");
     }
 }
+
+/// The codes a bundled example declares in its header: an abolished one
+/// the rules that fire for the source's reasons ("Rules that fire for the
+/// source's reasons:" / "Regler, der slår til af kildens grunde:"), a kept
+/// one the rules it answers ("Answers:" / "Besvarer:"). The declaration
+/// runs to the next blank comment line.
+fn declared_codes(text: &str, openers: &[&str]) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut inside = false;
+    for line in text.lines().take_while(|line| line.starts_with('#')) {
+        let comment = line.trim_start_matches('#').trim();
+        if openers.iter().any(|opener| comment.starts_with(opener)) {
+            inside = true;
+        } else if comment.is_empty() {
+            inside = false;
+        }
+        if inside {
+            codes.extend(
+                comment
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|word| {
+                        word.len() == 5 && word.starts_with("TL") && word[2..].chars().all(|c| c.is_ascii_digit())
+                    })
+                    .map(str::to_owned),
+            );
+        }
+    }
+    codes
+}
+
+fn example_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("the examples")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "krav"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every abolished example is flagged for the reasons its source gives
+/// (each rule it declares fires on it); every kept one passes with no
+/// error or warning, and names the rules it answers. Between them, each
+/// rule of version 2 has an abolished case and a kept one.
+#[test]
+fn the_examples_are_flagged_for_the_sources_reasons_and_the_kept_ones_pass() {
+    let fired = |path: &std::path::Path| -> Vec<String> {
+        let run = trustlint(&["check", "--format", "json", path.to_str().expect("utf-8")]);
+        json(&run)["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let mut flagged = Vec::new();
+    for path in example_files("examples/abolished") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let declared = declared_codes(
+            &text,
+            &[
+                "Rules that fire for the source's reasons:",
+                "Regler, der slår til af kildens grunde:",
+            ],
+        );
+        assert!(!declared.is_empty(), "{}: no rules declared", path.display());
+        let found = fired(&path);
+        for code in &declared {
+            assert!(
+                found.contains(code),
+                "{}: {code} does not fire: {found:?}",
+                path.display()
+            );
+        }
+        flagged.extend(declared);
+    }
+    let mut answered = Vec::new();
+    for path in example_files("examples/kept") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let declared = declared_codes(&text, &["Answers:", "Besvarer:"]);
+        assert!(!declared.is_empty(), "{}: no rules declared", path.display());
+        let run = trustlint(&["check", "--format", "json", path.to_str().expect("utf-8")]);
+        assert_eq!(run.status, 0, "{}", path.display());
+        let summary = &json(&run)["summary"];
+        assert_eq!(
+            (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+            (Some(0), Some(0)),
+            "{}",
+            path.display()
+        );
+        answered.extend(declared);
+    }
+    let kept = trustlint(&["check", "examples/kept"]);
+    assert_eq!(kept.status, 0, "{}", kept.stdout);
+    for code in ["TL106", "TL107", "TL108", "TL110", "TL210", "TL208", "TL209"] {
+        assert!(
+            flagged.iter().any(|c| c == code),
+            "no abolished example is flagged for {code}"
+        );
+        assert!(answered.iter().any(|c| c == code), "no kept example answers {code}");
+    }
+}
