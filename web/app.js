@@ -2,7 +2,7 @@
 // check (the library compiled to WebAssembly) shown under it. Everything a
 // finding says comes from the library; this file only lays it out. No
 // request leaves the page after it has loaded.
-import init, { check, explain, template } from "./trustlint_web.js";
+import init, { apply_fix, check, explain, template } from "./trustlint_web.js";
 
 // The page's own words (headings and buttons); every finding's text comes
 // from the library in the chosen language.
@@ -24,8 +24,10 @@ const WORDS = {
     help: "Hjælp: ",
     explain: "Forklar",
     hideExplanation: "Skjul forklaringen",
-    fix: "Ret det",
-    fixUnsafe: "Ret det (tjek resultatet)",
+    // A fix's button says what it writes; `check` marks one as safe only
+    // when its intent is beyond doubt.
+    fix: (text) => (text ? `Ret til ${text}` : "Ret det"),
+    fixUnsafe: (text) => `${text ? `Ret til ${text}` : "Ret det"} (tjek resultatet)`,
     hours: (n) => (n === 1 ? "time om året" : "timer om året"),
     fte: "årsværk",
     dkk: "kr. om året",
@@ -49,8 +51,8 @@ const WORDS = {
     help: "Help: ",
     explain: "Explain",
     hideExplanation: "Hide the explanation",
-    fix: "Fix it",
-    fixUnsafe: "Fix it (check the result)",
+    fix: (text) => (text ? `Change to ${text}` : "Fix it"),
+    fixUnsafe: (text) => `${text ? `Change to ${text}` : "Fix it"} (check the result)`,
     hours: (n) => (n === 1 ? "hour a year" : "hours a year"),
     fte: "FTE",
     dkk: "DKK a year",
@@ -204,23 +206,16 @@ function drawBurden(result) {
   $("burden-table").textContent = result.burden_table;
 }
 
-// A fix is a list of edits (span and replacement); a fix written as a single
-// edit is taken as a list of one.
-function editsOf(fix) {
-  return Array.isArray(fix.edits) ? fix.edits : [fix];
-}
-
-function applyFix(fix) {
+// A diagnostic's edits (byte spans and replacements, from the report) are
+// applied by the library, as `trustlint check --fix` applies them, and only
+// to the text they were found in. The caret goes after the first one.
+function applyFix(d) {
   if (source.value !== checkedText) return;
-  const edits = editsOf(fix)
-    .map((edit) => ({
-      start: unitOffset((edit.span || edit).start),
-      end: unitOffset((edit.span || edit).end),
-      text: edit.replacement ?? edit.content ?? "",
-    }))
-    .sort((a, b) => b.start - a.start);
-  for (const edit of edits) source.setRangeText(edit.text, edit.start, edit.end, "end");
+  const first = d.edits[0];
+  const caret = unitOffset(first.span.start) + first.replacement.length;
+  source.value = apply_fix(source.value, JSON.stringify(d.edits));
   source.focus();
+  source.setSelectionRange(caret, caret);
   runCheck();
 }
 
@@ -277,11 +272,12 @@ function drawDiagnostic(d, index, rules) {
   }
 
   const actions = element("div", "actions");
-  for (const fix of d.fixes || []) {
-    const safe = fix.safe ?? fix.applicability !== "unsafe";
-    const button = element("button", "fix", fix.message || (safe ? w.fix : w.fixUnsafe));
+  if (d.edits.length > 0) {
+    const text = d.edits.map((edit) => edit.replacement).join(" … ");
+    const safe = d.edits.every((edit) => edit.safe);
+    const button = element("button", "fix", safe ? w.fix(text) : w.fixUnsafe(text));
     button.type = "button";
-    button.addEventListener("click", () => applyFix(fix));
+    button.addEventListener("click", () => applyFix(d));
     actions.append(button);
   }
   const explainButton = element("button", "explain", `${w.explain} ${d.code}`);

@@ -5,17 +5,17 @@
 //! none), no files, no clock, no process id: wasm32-unknown-unknown has none
 //! of them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use trustlint::burden::report::{self, Report};
-use trustlint::check::{self, Options};
-use trustlint::diagnostics::{messages as m, Counts, Lang};
+use trustlint::check::{self, fix, Options};
+use trustlint::diagnostics::{messages as m, Counts, Edit, Lang};
 use trustlint::engine::ruleset::{self as rulesets, DEFAULT_NAME, DEFAULT_TEXT};
 use trustlint::engine::Ruleset;
 use trustlint::model::template;
 use trustlint::render::{self, burden, Format, Style};
 use trustlint::ruleset_test::explain;
-use trustlint::source::{FileId, SourceFile, SourceMap};
+use trustlint::source::{FileId, SourceFile, SourceMap, Span};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 thread_local! {
@@ -144,6 +144,41 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
         rules,
     };
     serde_json::to_string(&result).map_err(|err| format!("cannot write the result: {err}"))
+}
+
+/// One edit of a diagnostic as the report's JSON carries it.
+#[derive(Deserialize)]
+struct JsonEdit {
+    span: JsonSpan,
+    replacement: String,
+    safe: bool,
+}
+
+#[derive(Deserialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+/// `source` with `edits` applied: the `edits` of one diagnostic of
+/// [`check`]'s report, as JSON. The library applies them, as `check --fix`
+/// does (byte spans, never across a line break, overlaps left out); edits
+/// that do not parse leave the text as it is.
+#[wasm_bindgen]
+pub fn apply_fix(source: &str, edits: &str) -> String {
+    let Ok(edits) = serde_json::from_str::<Vec<JsonEdit>>(edits) else {
+        return source.to_owned();
+    };
+    let edits: Vec<Edit> = edits
+        .into_iter()
+        .map(|edit| Edit {
+            span: Span::new(edit.span.start, edit.span.end),
+            replacement: edit.replacement,
+            safe: edit.safe,
+        })
+        .collect();
+    let (fixed, _) = fix::apply(source, &edits.iter().collect::<Vec<_>>());
+    fixed
 }
 
 /// `trustlint explain CODE` in `lang`; empty for a code nobody knows.
