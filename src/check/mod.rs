@@ -154,7 +154,10 @@ pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut i
                 .collect();
             next += group.len();
             let batch = files.batch(&group);
-            bytes += group.iter().map(|id| batch.sources().get(*id).text.len()).sum::<usize>();
+            bytes += group
+                .iter()
+                .map(|id| batch.sources().get(*id).text.len())
+                .sum::<usize>();
             ids.extend(group.iter().map(|id| (*id, batches.len())));
             batches.push(batch);
         }
@@ -178,7 +181,7 @@ fn judge_window(
         .flat_map(|&(file, batch)| {
             let source = batch_source(batches, batch, file);
             let chunks = match batches[batch].error(file) {
-                Some(_) => vec![0..0],
+                Some(_) => std::iter::once(0..0).collect(),
                 None => syntax::chunks(&source.text),
             };
             let whole = chunks.len() == 1;
@@ -273,7 +276,11 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
     if unit.whole && empty {
         diagnostics.push(
             lints::EMPTY_FILE
-                .at(file, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
+                .at(
+                    file,
+                    Span::new(0, 0),
+                    m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
+                )
                 .with_help(m::EMPTY_FILE_HELP.get(lang)),
         );
     }
@@ -293,8 +300,19 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
     // The register's are judged only when they are shown.
     let allowed = |code: &str| options.levels.is_allowed(code);
     if !in_register || options.include_register {
-        for ((requirement, estimate), _) in part.requirements.iter().zip(&part.estimates).zip(&valid).filter(|(_, v)| **v) {
-            diagnostics.extend(engine::evaluate_each(ruleset, &Judged { requirement, estimate }, lang, &allowed));
+        for ((requirement, estimate), _) in part
+            .requirements
+            .iter()
+            .zip(&part.estimates)
+            .zip(&valid)
+            .filter(|(_, v)| **v)
+        {
+            diagnostics.extend(engine::evaluate_each(
+                ruleset,
+                &Judged { requirement, estimate },
+                lang,
+                &allowed,
+            ));
         }
     }
     if let Some(today) = options.today {
@@ -340,7 +358,11 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
     );
     facts.directives = directives
         .into_iter()
-        .filter(|d| d.codes.iter().any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code))))
+        .filter(|d| {
+            d.codes
+                .iter()
+                .any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code)))
+        })
         .collect();
     part.diagnostics = applied.kept;
     part.diagnostics.extend(levelled(applied.faults, options));
@@ -350,7 +372,8 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
         part.suppressed.clear();
     }
     part.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    part.suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    part.suppressed
+        .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
     (part, facts)
 }
 

@@ -47,7 +47,12 @@ pub fn evaluate(
 }
 
 /// The per-requirement rules' diagnostics for one requirement.
-pub fn evaluate_each(ruleset: &Ruleset, judged: &Judged<'_>, lang: Lang, allowed: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+pub fn evaluate_each(
+    ruleset: &Ruleset,
+    judged: &Judged<'_>,
+    lang: Lang,
+    allowed: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     ruleset
         .rules
         .iter()
@@ -95,9 +100,12 @@ pub fn across_reads_more(ruleset: &Ruleset) -> bool {
             return true;
         }
         let specs = std::iter::once(&rule.label).chain(&rule.secondary);
-        let texts = specs
-            .flat_map(|spec| [&spec.text.en, &spec.text.da])
-            .chain([&rule.message.en, &rule.message.da, &rule.help.en, &rule.help.da]);
+        let texts = specs.flat_map(|spec| [&spec.text.en, &spec.text.da]).chain([
+            &rule.message.en,
+            &rule.message.da,
+            &rule.help.en,
+            &rule.help.da,
+        ]);
         for text in texts {
             text.each_field(&mut |field, list| {
                 let kept = match (field, list) {

@@ -4,7 +4,6 @@
 //! line ourselves, in codespan's styles, and codespan the snippet below it.
 
 use super::Style;
-use crate::check::Checked;
 use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
@@ -15,7 +14,12 @@ use std::ops::Range;
 use termcolor::{Buffer, WriteColor};
 
 /// Writes diagnostic by diagnostic, so a large report is never held whole.
-pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
@@ -31,7 +35,7 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     } else {
         Buffer::no_color()
     };
-    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+    super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
         let converted = convert(diagnostic, sources, style.lang);
         snippet.clear();
         if term::emit_to_write_style(&mut snippet, &config, &files, &converted).is_err() {

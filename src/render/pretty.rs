@@ -8,7 +8,6 @@
 //! are put in our words after rendering (see [`translate_headings`]).
 
 use super::Style;
-use crate::check::Checked;
 use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
@@ -27,15 +26,19 @@ impl fmt::Display for Key {
     }
 }
 
-pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
     // Only the files that diagnostics point into are handed to ariadne.
-    let mut used: Vec<FileId> = checked
-        .diagnostics
+    let mut used: Vec<FileId> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
         .collect();
@@ -48,7 +51,7 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     // ariadne's kinds in Danish: "Fejl", as its own "Error".
     let kinds = [m::ERROR_HEADING, m::WARNING_HEADING, m::NOTE_HEADING].map(|word| capitalise(word.get(style.lang)));
     let mut rendered = Vec::new();
-    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+    super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
         rendered.clear();
         if report(diagnostic, sources, config, style.lang, &kinds)
             .write(&mut cache, &mut rendered)

@@ -206,8 +206,10 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// `stdin_name`; no file is read past `limit` bytes.
 pub fn load(inputs: &[Input], stdin_name: &str, limit: u64, sources: &mut SourceMap) -> Vec<Option<LoadError>> {
     use rayon::prelude::*;
-    let read: Vec<(SourceFile, Option<LoadError>)> =
-        inputs.par_iter().map(|input| read_input(input, stdin_name, limit)).collect();
+    let read: Vec<(SourceFile, Option<LoadError>)> = inputs
+        .par_iter()
+        .map(|input| read_input(input, stdin_name, limit))
+        .collect();
     read.into_iter()
         .map(|(file, error)| {
             sources.add(file);
@@ -250,6 +252,32 @@ impl<'a> Lazy<'a> {
             stdin: std::sync::Mutex::new(None),
             hashes: std::sync::Mutex::new(vec![None; inputs.len()]),
         }
+    }
+
+    /// The beginning of input `index` (at most 64 KiB), enough to tell
+    /// which language it is written in without reading it whole.
+    pub fn beginning(&self, index: usize) -> String {
+        const BEGINNING: u64 = 64 << 10;
+        let path = match &self.inputs[index] {
+            Input::Stdin => {
+                let (file, _) = self.read(index, false);
+                let mut end = file.text.len().min(BEGINNING as usize);
+                while !file.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                return file.text[..end].to_owned();
+            }
+            Input::File(path) | Input::Link { target: path, .. } => path,
+            Input::Unreadable(..) => return String::new(),
+        };
+        // Only a regular file is opened (see `read_file`).
+        let mut bytes = Vec::new();
+        if std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+            if let Ok(file) = std::fs::File::open(path) {
+                let _ = file.take(BEGINNING).read_to_end(&mut bytes);
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 
     fn read(&self, index: usize, again: bool) -> (SourceFile, Option<LoadError>) {

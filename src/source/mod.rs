@@ -194,7 +194,10 @@ impl SourceMap {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (self.ids.get(i).copied().unwrap_or(FileId(i)), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (self.ids.get(i).copied().unwrap_or(FileId(i)), f))
     }
 }
 

@@ -67,11 +67,9 @@ impl Expr {
             Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Var(_) | Expr::TableValues(_) => {}
             Expr::Field(field) => f(Some(*field), None),
             Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.each_field(f)),
-            Expr::Lookup(_, inner)
-            | Expr::Not(inner)
-            | Expr::Neg(inner)
-            | Expr::Exists(inner)
-            | Expr::Count(inner) => inner.each_field(f),
+            Expr::Lookup(_, inner) | Expr::Not(inner) | Expr::Neg(inner) | Expr::Exists(inner) | Expr::Count(inner) => {
+                inner.each_field(f)
+            }
             Expr::Compare(_, a, b) => {
                 a.each_field(f);
                 b.each_field(f);
