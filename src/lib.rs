@@ -23,3 +23,6 @@ pub mod ruleset_test;
 pub mod settings;
 pub mod source;
 pub mod syntax;
+
+#[cfg(test)]
+mod fuzz_dictionaries;

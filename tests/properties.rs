@@ -1,7 +1,9 @@
 //! Property tests: arbitrary bytes and near-valid `.krav` text never make
 //! trustlint panic; every diagnostic's spans lie inside its file on
-//! character boundaries; every format renders. They run the library the
-//! way the binary does (load → check → render).
+//! character boundaries; every format renders, and its output is bounded
+//! by a constant times the input plus a constant per diagnostic, however
+//! long the lines. They run the library the way the binary does (load →
+//! check → render).
 
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -61,8 +63,32 @@ fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
     ] {
         let output = render::render(format, &checked, &sources, Style::default(), registry());
         prop_assert!(!output.is_empty() || checked.diagnostics.is_empty());
+        let findings = checked.diagnostics.len() + checked.suppressed.len();
+        let bound = PER_INPUT_BYTE * bytes.len() + PER_DIAGNOSTIC * findings + fixed_output(format);
+        prop_assert!(
+            output.len() <= bound,
+            "{format:?}: {} bytes of output for {} of input and {findings} diagnostics",
+            output.len(),
+            bytes.len()
+        );
     }
     Ok(())
+}
+
+/// What a format may write for each byte of input: the JSON formats
+/// report every requirement's estimate, and a requirement can be a few
+/// bytes; nothing may copy the input once per diagnostic.
+const PER_INPUT_BYTE: usize = 8;
+/// What one diagnostic may add: its message, labels, help and notes, and
+/// a snippet of a few lines each cut to a bounded width around its label.
+const PER_DIAGNOSTIC: usize = 6_000;
+
+/// What a format writes whatever the input: SARIF describes every rule.
+fn fixed_output(format: Format) -> usize {
+    match format {
+        Format::Sarif => 200_000,
+        _ => 2_000,
+    }
 }
 
 const VALID: &str = include_str!("ui/valid/falls-register.krav");
@@ -120,6 +146,26 @@ fn near_valid() -> impl Strategy<Value = String> {
     })
 }
 
+/// The valid fixture with one piece repeated up to 20,000 times at one
+/// place: long lines, many findings on one line, long keys, ids and strings.
+fn long_lines() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("x"),
+        Just("{}"),
+        Just(" \"i\" {}"),
+        Just("\"d\" manual about_staff, "),
+        Just("# trustlint: allow(TL002) \"r\"\n"),
+        Just("\u{1b}[2J"),
+        Just("æ"),
+        Just("\"unclosed"),
+    ];
+    (any::<prop::sample::Index>(), piece, 1..20_000usize).prop_map(|(at, piece, times)| {
+        let boundaries: Vec<usize> = VALID.char_indices().map(|(i, _)| i).chain([VALID.len()]).collect();
+        let at = boundaries[at.index(boundaries.len())];
+        format!("{}{}{}", &VALID[..at], piece.repeat(times), &VALID[at..])
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -141,5 +187,15 @@ proptest! {
                 prop_assert!(err.span.start <= err.span.end && err.span.end <= text.len(), "{err:?}");
             }
         }
+    }
+}
+
+proptest! {
+    // Each case checks and renders up to half a megabyte six times.
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn long_lines_and_repeated_pieces_give_bounded_output(text in long_lines()) {
+        check_bytes(text.as_bytes())?;
     }
 }

@@ -120,6 +120,8 @@ pub fn trustlint_rules(ruleset: &Ruleset, judged: &[Judged<'_>]) -> String {
                 cost: &ruleset.cost,
                 element: None,
                 vars: &[],
+                // As `check` counts dates: from the system's day.
+                today: trustlint::model::Date::today(),
             };
             let mut codes: Vec<&str> = rules
                 .iter()

@@ -28,7 +28,7 @@
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
 use crate::engine::{self, Judged, Ruleset};
-use crate::model::{self, Requirement};
+use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
 use crate::source::{Batch, FileId, Files, InMemory, SourceFile, SourceMap, Span};
@@ -55,8 +55,12 @@ pub struct Options {
     pub register_files: usize,
     /// Report the register's own findings too.
     pub include_register: bool,
-    /// The day the date checks (TL401, TL402) judge by; none, no date checks.
-    pub today: Option<crate::model::Date>,
+    /// The day date rules (TL104) and the register's date checks count
+    /// from (`--today`); the system's date when not given.
+    pub today: Option<Date>,
+    /// Judge the register's review dates and sunsets (TL401, TL402), as
+    /// `audit` does.
+    pub date_checks: bool,
 }
 
 impl Options {
@@ -138,6 +142,11 @@ const WINDOW_FILES: usize = 256;
 /// Checks every file of `files` together, giving each part to `sink` as
 /// soon as every part before it has been given.
 pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
+    // One day for the whole check, even past midnight.
+    let options = &Options {
+        today: options.today.or_else(Date::today),
+        ..options.clone()
+    };
     let mut across = Across::default();
     let mut next = 0;
     while next < files.len() {
@@ -299,6 +308,7 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
     // entry would otherwise read as missing and set off rules about it.
     // The register's are judged only when they are shown.
     let allowed = |code: &str| options.levels.is_allowed(code);
+    let today = options.today;
     if !in_register || options.include_register {
         for ((requirement, estimate), _) in part
             .requirements
@@ -312,10 +322,11 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
                 &Judged { requirement, estimate },
                 lang,
                 &allowed,
+                today,
             ));
         }
     }
-    if let Some(today) = options.today {
+    if let Some(today) = today.filter(|_| options.date_checks) {
         diagnostics.extend(
             dates::check(&part.requirements, &valid, today, lang)
                 .into_iter()

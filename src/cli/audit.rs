@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::lints;
+use trustlint::diagnostics::{lints, messages as m};
 use trustlint::model::Date;
 use trustlint::render::audit;
 
@@ -16,9 +16,8 @@ pub struct Args {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 
-    /// The day to judge review dates and sunsets by, as YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
-    today: Option<Date>,
+    #[command(flatten)]
+    today: super::TodayArg,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = AuditFormat::Table)]
@@ -50,11 +49,14 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Err(code) => return code,
     };
     let lang = common.lang_for_files(sources.files());
-    let today = args.today.unwrap_or_else(Date::today);
+    let Some(today) = args.today.today.or_else(Date::today) else {
+        return common.fail(m::NO_TODAY.get(common.lang));
+    };
     let options = Options {
         lang,
         levels,
         today: Some(today),
+        date_checks: true,
         ..Options::default()
     };
     let checked = check::check(&sources, &load_errors, &ruleset, &options);

@@ -23,6 +23,9 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
 
+    #[command(flatten)]
+    today: super::TodayArg,
+
     /// Make a code, rule name or `warnings` an error
     #[arg(short = 'D', long = "deny", value_name = "CODE")]
     deny: Vec<String>,
@@ -145,7 +148,8 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         levels,
         register_files: read.register_files,
         include_register: args.include_register,
-        today: None,
+        today: args.today.today,
+        date_checks: false,
     };
     if args.diff {
         return diff(common, &read.sources, &read.load_errors, &ruleset, &options);
@@ -323,7 +327,8 @@ fn streamed(
         levels,
         register_files,
         include_register: args.include_register,
-        today: None,
+        today: args.today.today,
+        date_checks: false,
     };
     let (format, style) = format_and_style(common, args, lang);
     if let (None, Err(err)) = (&args.output_file, super::stdout_open()) {

@@ -26,6 +26,16 @@ use trustlint::settings::Levels;
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
+/// `--today DATE`: the day date rules and checks count from, for
+/// reproducible runs. Every command that judges dates (`check`, `audit`)
+/// flattens this one option into its arguments.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct TodayArg {
+    /// The day to judge dates by (review dates, sunsets), as YYYY-MM-DD [default: today's date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<trustlint::model::Date>,
+}
+
 /// Exit statuses: 0 when nothing is an error, 1 when something is, 2 when
 /// the command could not do its work.
 const EXIT_CLEAN: u8 = 0;

@@ -300,6 +300,7 @@ texts! {
     ROW_TOTAL: "total" / "i alt";
     AUDIT_DATES_HEADING: "past their review date or sunset on {today}" / "overskredet revisionsdato eller udløb pr. {today}";
     AUDIT_NO_DATES: "no requirement is past its review date or sunset on {today}" / "intet krav har overskredet sin revisionsdato eller sit udløb pr. {today}";
+    NO_TODAY: "the system clock gives no date: give the day with `--today YYYY-MM-DD`" / "systemuret giver ingen dato: angiv dagen med `--today ÅÅÅÅ-MM-DD`";
     AUDIT_GROUPS_HEADING: "load on each group" / "belastningen af hver gruppe";
     AUDIT_GROUPS_LIMIT: "load on each group (the limit is {limit} hours per person a year)" / "belastningen af hver gruppe (grænsen er {limit} timer pr. person om året)";
     AUDIT_CANDIDATES_HEADING: "abolition candidates, by the hours a year their abolition would free" / "kandidater til afskaffelse efter de timer om året, en afskaffelse frigør";

@@ -8,6 +8,7 @@ use super::{suggest, Text};
 use super::{Diagnostic, Label, Lang, Level};
 use crate::source::{FileId, Span};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -31,24 +32,42 @@ pub struct Entry {
     pub summary: Text<Str>,
     /// The long explanation for `trustlint explain`.
     pub explanation: Text<Str>,
-    /// The document a rule rests on; language checks cite none.
-    pub citation: Option<Citation>,
+    /// The passages a ruleset rule rests on, each with its own document
+    /// and section; language checks cite none.
+    pub quotes: Cow<'static, [Quote]>,
 }
 
-/// Where a ruleset rule comes from.
-#[derive(Debug)]
-pub struct Citation {
-    /// Document and section.
-    pub source: Str,
-    /// The Danish words the rule rests on, quoted exactly.
-    pub quote: Str,
+/// Words of a source document a rule rests on.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// "Document, section", in each language.
+    pub source: Text<Str>,
+    /// The Danish words, quoted exactly.
+    pub text: Str,
+}
+
+impl Quote {
+    /// "Document, section:\n\"words\"": a note of its rule's diagnostics.
+    pub fn note(&self, lang: Lang) -> String {
+        format!("{}:\n\"{}\"", self.source.in_lang(lang), self.text)
+    }
 }
 
 impl Entry {
-    /// The document and section of a rule; trustlint itself for a language
-    /// check.
-    pub fn source(&self) -> &str {
-        self.citation.as_ref().map_or(LANGUAGE_SOURCE, |c| c.source.as_ref())
+    /// The documents and sections of a rule, `; ` between them; trustlint
+    /// itself for a language check.
+    pub fn source(&self, lang: Lang) -> Cow<'_, str> {
+        match self.quotes.as_ref() {
+            [] => Cow::Borrowed(LANGUAGE_SOURCE),
+            [one] => Cow::Borrowed(one.source.in_lang(lang).as_ref()),
+            several => Cow::Owned(
+                several
+                    .iter()
+                    .map(|q| q.source.in_lang(lang).as_ref())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        }
     }
 
     pub fn summary(&self, lang: Lang) -> &str {
@@ -59,13 +78,16 @@ impl Entry {
         self.explanation.in_lang(lang)
     }
 
-    /// The note every diagnostic of a rule ends with: its source and the
-    /// words quoted from it. Made when a diagnostic is written, not for
-    /// every finding.
-    pub fn quote_note(&self) -> Option<String> {
-        self.citation
-            .as_ref()
-            .map(|c| format!("{}:\n\"{}\"", c.source, c.quote))
+    /// The notes every diagnostic of a rule starts with: one per quote,
+    /// each naming its one document and section. Made when a diagnostic is
+    /// written, not for every finding.
+    pub fn quote_notes(&self, lang: Lang) -> impl Iterator<Item = String> + '_ {
+        self.quotes.iter().map(move |q| q.note(lang))
+    }
+
+    /// The quote notes as one text, a blank line between them (for JSON).
+    pub fn quote_note(&self, lang: Lang) -> Option<String> {
+        (!self.quotes.is_empty()).then(|| self.quote_notes(lang).collect::<Vec<_>>().join("\n\n"))
     }
 
     /// A diagnostic of this language check at its default level; the
@@ -141,6 +163,11 @@ impl From<Arc<Entry>> for RuleRef {
 #[derive(Clone, Debug)]
 pub struct Registry {
     entries: Vec<RuleRef>,
+    /// The index of each code, upper case, and of each name: a ruleset of
+    /// many rules, and a finding or suppression per code, look up in
+    /// constant time.
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<Str, usize>,
 }
 
 impl Default for Registry {
@@ -158,14 +185,25 @@ impl Registry {
             .iter()
             .map(|lint| RuleRef::Static(lint))
             .chain(rules)
-            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)))
-            .collect();
-        Registry { entries }
+            .chain(super::lints::AUDIT_LINTS.iter().map(|lint| RuleRef::Static(lint)));
+        let mut registry = Registry {
+            entries: Vec::new(),
+            by_code: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for entry in entries {
+            registry.push(entry);
+        }
+        registry
     }
 
     /// Adds a rule after the others; the caller has checked with
-    /// [`Registry::find`] that its code and name are new.
+    /// [`Registry::find`] that its code and name are new (if not, the
+    /// first keeps them).
     pub fn push(&mut self, rule: RuleRef) {
+        let index = self.entries.len();
+        self.by_code.entry(rule.code.to_ascii_uppercase()).or_insert(index);
+        self.by_name.entry(rule.name.clone()).or_insert(index);
         self.entries.push(rule);
     }
 
@@ -177,16 +215,19 @@ impl Registry {
     /// The entry with this code (in any case: `tl101` is `TL101`) or this
     /// name (exactly, as names are lower case).
     pub fn find(&self, code_or_name: &str) -> Option<&RuleRef> {
-        self.entries
-            .iter()
-            .find(|e| e.code.eq_ignore_ascii_case(code_or_name))
-            .or_else(|| self.entries.iter().find(|e| e.name == code_or_name))
+        self.by_code
+            .get(&code_or_name.to_ascii_uppercase())
+            .or_else(|| self.by_name.get(code_or_name))
+            .map(|&index| &self.entries[index])
     }
 
     /// The index of the entry with exactly this code (a diagnostic's code
     /// is always written as declared).
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.code == code)
+        self.by_code
+            .get(&code.to_ascii_uppercase())
+            .copied()
+            .filter(|&index| self.entries[index].code == code)
     }
 
     /// The code or name nearest to a misspelt `word`, or one of `also`
@@ -226,10 +267,22 @@ mod tests {
                 en: Cow::Borrowed("e"),
                 da: Cow::Borrowed("e"),
             },
-            citation: Some(Citation {
-                source: Cow::Borrowed("Kodeks for tillid, 1.2"),
-                quote: Cow::Borrowed("citat"),
-            }),
+            quotes: Cow::Owned(vec![
+                Quote {
+                    source: Text {
+                        en: "Kodeks for tillid, 1.2".into(),
+                        da: "Kodeks for tillid, 1.2".into(),
+                    },
+                    text: "citat".into(),
+                },
+                Quote {
+                    source: Text {
+                        en: "SOF answer (2014), introduction".into(),
+                        da: "SOF-svar (2014), indledningen".into(),
+                    },
+                    text: "andet".into(),
+                },
+            ]),
         }))
     }
 
@@ -290,15 +343,21 @@ mod tests {
     #[test]
     fn a_rule_cites_its_source_and_a_language_check_trustlint() {
         let registry = registry();
-        let rule = registry.find("TL105").map(|e| (e.source(), e.quote_note()));
+        let rule = registry.find("TL105").expect("TL105");
         assert_eq!(
-            rule,
-            Some((
-                "Kodeks for tillid, 1.2",
-                Some("Kodeks for tillid, 1.2:\n\"citat\"".to_owned())
-            ))
+            rule.source(Lang::Da),
+            "Kodeks for tillid, 1.2; SOF-svar (2014), indledningen"
         );
-        assert_eq!(lints::SYNTAX_ERROR.source(), LANGUAGE_SOURCE);
-        assert_eq!(lints::SYNTAX_ERROR.quote_note(), None);
+        let notes: Vec<String> = rule.quote_notes(Lang::En).collect();
+        assert_eq!(
+            notes,
+            [
+                "Kodeks for tillid, 1.2:\n\"citat\"",
+                "SOF answer (2014), introduction:\n\"andet\""
+            ],
+            "one note per quote, each naming its one document"
+        );
+        assert_eq!(lints::SYNTAX_ERROR.source(Lang::En), LANGUAGE_SOURCE);
+        assert_eq!(lints::SYNTAX_ERROR.quote_note(Lang::En), None);
     }
 }

@@ -23,9 +23,15 @@ pub fn suggest_preferring<'c>(
     input: &str,
     candidates: impl IntoIterator<Item = (&'c str, bool)>,
 ) -> Option<Suggestion<'c>> {
+    // No keyword, code or name is this long: two 30,000-character names
+    // would otherwise fill a table of 900 million cells.
+    const LONGEST: usize = 64;
     let original = input;
-    let input = input.to_lowercase();
     let input_chars = input.chars().count();
+    if input_chars > LONGEST {
+        return None;
+    }
+    let input = input.to_lowercase();
     // One edit for short words, about one in three for longer ones.
     let limit = input_chars.div_ceil(3).max(1);
     let double = fold(&input, Fold::Double);
@@ -33,7 +39,7 @@ pub fn suggest_preferring<'c>(
     let mut best: Option<((usize, bool), &'c str)> = None;
     let mut clear = true;
     for (candidate, preferred) in candidates {
-        if candidate == original {
+        if candidate == original || candidate.chars().nth(LONGEST).is_some() {
             continue;
         }
         let lowered = candidate.to_lowercase();

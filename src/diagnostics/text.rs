@@ -68,13 +68,29 @@ pub fn format_number(value: f64, lang: Lang) -> String {
         Lang::En => (',', '.'),
         Lang::Da => ('.', ','),
     };
+    if !value.is_finite() {
+        // The model keeps figures finite; should one not be, it is not a number.
+        return if value.is_nan() {
+            "–".to_owned()
+        } else if value > 0.0 {
+            "∞".to_owned()
+        } else {
+            "-∞".to_owned()
+        };
+    }
     let rounded = (value * 10.0).round() / 10.0;
     let negative = rounded < 0.0;
-    let tenths = (rounded.abs() * 10.0).round() as u64;
-    let (whole, fraction) = (tenths / 10, tenths % 10);
-    let digits = whole.to_string();
+    // Tenths fit a u64 below 1.8e18; past that every digit of the number
+    // as it is stored (it has no tenths there).
+    let (digits, fraction) = if rounded.abs() < 1e17 {
+        let tenths = (rounded.abs() * 10.0).round() as u64;
+        ((tenths / 10).to_string(), tenths % 10)
+    } else {
+        (format!("{:.0}", value.abs()), 0)
+    };
+    let negative = negative && (digits != "0" || fraction > 0);
     let mut out = String::with_capacity(digits.len() + 6);
-    if negative && tenths > 0 {
+    if negative {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
@@ -121,7 +137,17 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         match placeholder(after, args) {
             Some((text, len)) => {
-                out.push_str(text);
+                // A value from the input (a key, an id, a name) fills in at
+                // most this much, so a message stays short whatever the
+                // input holds: an 8 MB key once made an 8 MB message.
+                const MAX_CHARS: usize = 500;
+                match text.char_indices().nth(MAX_CHARS) {
+                    Some((cut, _)) => {
+                        out.push_str(&text[..cut]);
+                        out.push('…');
+                    }
+                    None => out.push_str(text),
+                }
                 rest = &after[len..];
             }
             None => {
@@ -168,6 +194,12 @@ mod tests {
         assert_eq!(format_number(10_950_000.0, Lang::Da), "10.950.000");
         assert_eq!(format_number(0.04, Lang::En), "0");
         assert_eq!(format_number(-2.5, Lang::En), "-2.5");
+        // Exactly, whatever the size: once a u64 cast gave 1,844,674,407,370,955,161.5.
+        assert_eq!(format_number(1.9e18, Lang::En), "1,900,000,000,000,000,000");
+        assert_eq!(format_number(1e20, Lang::Da), "100.000.000.000.000.000.000");
+        assert_eq!(format_number(-3e18, Lang::En), "-3,000,000,000,000,000,000");
+        assert_eq!(format_number(-0.01, Lang::En), "0");
+        assert_eq!(format_number(f64::INFINITY, Lang::En), "∞");
         assert_eq!(format_number(999.96, Lang::En), "1,000");
     }
 

@@ -44,6 +44,23 @@ impl ParamValue {
     }
 }
 
+/// Bounds of the cost model, so that no ruleset or config can make an
+/// estimate infinite: a full-time equivalent works at most every hour of a
+/// (leap) year, a thing happens at most once a minute, and an hour costs at
+/// most a million kroner.
+const HOURS_A_YEAR: f64 = 8_784.0;
+const MINUTES_A_YEAR: f64 = 527_040.0;
+const MAX_HOURLY_COST_DKK: f64 = 1_000_000.0;
+
+/// A number as a ruleset would write it: `1e300`, not three hundred zeros.
+fn written(n: f64) -> String {
+    if n == 0.0 || (1e-6..1e15).contains(&n.abs()) {
+        n.to_string()
+    } else {
+        format!("{n:e}")
+    }
+}
+
 /// The parameters of a ruleset, by name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Params(BTreeMap<String, ParamValue>);
@@ -61,17 +78,42 @@ impl Params {
         self.0.keys().map(String::as_str)
     }
 
-    fn num(&self, name: &str) -> Result<Option<f64>, String> {
+    /// A number of the cost model, within `range`: the figures computed
+    /// from it then stay finite whatever the requirements hold.
+    fn num(&self, name: &str, range: std::ops::RangeInclusive<f64>) -> Result<Option<f64>, String> {
         match self.0.get(name) {
             None => Ok(None),
-            Some(ParamValue::Num(n)) if *n > 0.0 => Ok(Some(*n)),
-            Some(other) => Err(format!("`{name}` must be a positive number, not {}", other.kind())),
+            Some(ParamValue::Num(n)) if range.contains(n) => Ok(Some(*n)),
+            Some(ParamValue::Num(n)) => Err(format!(
+                "`{name}` must be from {} to {}, not {}",
+                range.start(),
+                range.end(),
+                written(*n)
+            )),
+            Some(other) => Err(format!("`{name}` must be a number, not {}", other.kind())),
         }
     }
 
     /// Overrides one parameter (`a` or `a.b` for a table entry). The name
-    /// must exist and the new value must be of the same kind.
+    /// must exist and the new value must be of the same kind; a figure of
+    /// the cost model keeps its bounds.
     pub fn set(&mut self, path: &str, value: ParamValue) -> Result<(), String> {
+        let valid_before = self.cost_model().is_ok();
+        let slot = self.slot(path)?;
+        if std::mem::discriminant(slot) != std::mem::discriminant(&value) {
+            return Err(format!("`{path}` must be {}, not {}", slot.kind(), value.kind()));
+        }
+        let old = std::mem::replace(slot, value);
+        if valid_before {
+            if let Err(message) = self.cost_model() {
+                *self.slot(path)? = old;
+                return Err(message);
+            }
+        }
+        Ok(())
+    }
+
+    fn slot(&mut self, path: &str) -> Result<&mut ParamValue, String> {
         let mut parts = path.split('.');
         let first = parts.next().unwrap_or_default();
         let mut slot = self
@@ -86,21 +128,17 @@ impl Params {
                 _ => return Err(format!("parameter `{first}` is not a table")),
             };
         }
-        if std::mem::discriminant(slot) != std::mem::discriminant(&value) {
-            return Err(format!("`{path}` must be {}, not {}", slot.kind(), value.kind()));
-        }
-        *slot = value;
-        Ok(())
+        Ok(slot)
     }
 
     /// The cost model: `hours_per_fte`, `hourly_cost_dkk` and the
     /// `occurrences` table, each defaulting to the figures of docs/language.md.
     pub fn cost_model(&self) -> Result<CostModel, String> {
         let mut model = CostModel::default();
-        if let Some(n) = self.num("hours_per_fte")? {
+        if let Some(n) = self.num("hours_per_fte", 1.0..=HOURS_A_YEAR)? {
             model.hours_per_fte = n;
         }
-        if let Some(n) = self.num("hourly_cost_dkk")? {
+        if let Some(n) = self.num("hourly_cost_dkk", 0.0..=MAX_HOURLY_COST_DKK)? {
             model.hourly_cost_dkk = n;
         }
         match self.0.get("occurrences") {
@@ -116,8 +154,14 @@ impl Params {
                             )
                         })?;
                     match value {
-                        ParamValue::Num(n) if *n >= 0.0 => {
+                        ParamValue::Num(n) if (0.0..=MINUTES_A_YEAR).contains(n) => {
                             model.occurrences.insert(word, *n);
+                        }
+                        ParamValue::Num(n) => {
+                            return Err(format!(
+                                "`occurrences.{name}` must be from 0 to {MINUTES_A_YEAR} (once a minute), not {}",
+                                written(*n)
+                            ))
                         }
                         other => return Err(format!("`occurrences.{name}` must be a number, not {}", other.kind())),
                     }

@@ -123,16 +123,32 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Value(expr) => push_capped(&mut out, &show(&expr::eval(expr, cx), lang)),
+                Part::Value(expr) => match expr::eval(expr, cx) {
+                    // A text is cut before it is copied: a title of
+                    // megabytes is not copied whole for every finding.
+                    Value::Str(text) => push_capped(&mut out, expr::word_in(&text, lang).unwrap_or(text.as_ref())),
+                    value => push_capped(&mut out, &show(&value, lang)),
+                },
                 Part::Plural { number, one, other } => {
                     let shown = show(&expr::eval(number, cx), lang);
                     out.push_str(if is_singular(&shown) { one } else { other });
                 }
             }
+            if out.len() > MAX_MESSAGE_CHARS * 4 {
+                break;
+            }
+        }
+        if let Some((cut, _)) = out.char_indices().nth(MAX_MESSAGE_CHARS) {
+            out.truncate(cut);
+            out.push('…');
         }
         out
     }
 }
+
+/// The most characters of a filled-in message: a template with a thousand
+/// placeholders makes one line of output, not a thousand values' worth.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
 
 /// The most characters one placeholder fills in. A message names a title,
 /// an id or a list so the reader knows which; past this the rest is an
@@ -200,6 +216,7 @@ mod tests {
             cost: &cost,
             element: None,
             vars: &[],
+            today: None,
         };
         template.render(&cx, lang)
     }

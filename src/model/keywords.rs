@@ -290,10 +290,10 @@ keys! {
             fields: &["reporting.kind", "reporting.frequency", "reporting.per_year"],
         },
         Review = "review" / "revision" {
-            asks: &m::ASKS_REVIEW, shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date"],
+            asks: &m::ASKS_REVIEW, shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date", "review.years_ahead"],
         },
         Sunset = "sunset" / "udløb" {
-            asks: &m::ASKS_SUNSET, shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset"],
+            asks: &m::ASKS_SUNSET, shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset", "sunset.years_ahead"],
         },
         Replaces = "replaces" / "erstatter" {
             asks: &m::ASKS_REPLACES, shape: &m::SHAPE_REPLACES, required: false, why: None, fields: &["replaces"],
@@ -483,6 +483,31 @@ keywords! {
         Deviation = "deviation" / "afvigelse",
         None = "none" / "ingen",
     }
+}
+
+/// Every spelling of every keyword table, for the fuzzers' dictionary
+/// (`fuzz/krav.dict`, checked against this list by a test).
+#[cfg(test)]
+pub(crate) fn every_spelling() -> impl Iterator<Item = &'static str> {
+    [
+        Opener::SPELLINGS,
+        Key::SPELLINGS,
+        BurdenKey::SPELLINGS,
+        PurposeKind::SPELLINGS,
+        RiskLevel::SPELLINGS,
+        TriggerKind::SPELLINGS,
+        DataMode::SPELLINGS,
+        MeasureKind::SPELLINGS,
+        FrequencyWord::SPELLINGS,
+        Decider::SPELLINGS,
+        Application::SPELLINGS,
+        YesNo::SPELLINGS,
+        Unit::SPELLINGS,
+        Marker::SPELLINGS,
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(Spelling::all)
 }
 
 /// The language a file's keywords are written in, from the opener of its

@@ -32,7 +32,7 @@ pub fn table(report: &Report, lang: Lang) -> String {
         let total = (m::ROW_TOTAL.get(lang), &report.total);
         for (name, row) in rows.iter().map(|r| (r.name.as_str(), r)).chain(std::iter::once(total)) {
             lines.push(vec![
-                name.to_owned(),
+                shown(name),
                 format_number(row.people, lang),
                 format_number(row.hours_per_person_year, lang),
                 format_number(row.hours_per_year, lang),
@@ -78,10 +78,24 @@ pub fn table(report: &Report, lang: Lang) -> String {
     }
     if !report.not_estimated.is_empty() {
         let n = report.not_estimated.len().to_string();
-        let names = report.not_estimated.join(", ");
+        let names: Vec<String> = report.not_estimated.iter().map(|name| shown(name)).collect();
+        let names = names.join(", ");
         let _ = writeln!(out, "{}", m::NOT_ESTIMATED.fill(lang, &[("n", &n), ("names", &names)]));
     }
     out
+}
+
+/// The widest a name is shown in the table: a 100 KB id would otherwise
+/// pad every row to 100 KB.
+const NAME_WIDTH: usize = 60;
+
+/// A name as the table shows it: escaped, and cut with `…` past [`NAME_WIDTH`].
+fn shown(name: &str) -> String {
+    let name = super::escape_controls(name);
+    match name.char_indices().nth(NAME_WIDTH) {
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+        None => name.into_owned(),
+    }
 }
 
 /// Writes `lines` as columns, those in `left` left-aligned (text) and the
@@ -148,13 +162,13 @@ pub fn csv(report: &Report) -> String {
             out,
             "{kind},{},{},{},{},{},{},{},{}",
             csv_field(&row.name),
-            row.people,
-            round(row.hours_per_person_year),
-            round(row.hours_per_year),
-            round(row.fte),
-            round(row.cost_dkk),
-            round(row.frontline_hours_per_year),
-            round(row.one_off_hours)
+            number(row.people),
+            number(round(row.hours_per_person_year)),
+            number(round(row.hours_per_year)),
+            number(round(row.fte)),
+            number(round(row.cost_dkk)),
+            number(round(row.frontline_hours_per_year)),
+            number(round(row.one_off_hours))
         );
     }
     out
@@ -170,14 +184,53 @@ fn signed(sign: char, hours: f64, lang: Lang) -> String {
 }
 
 pub(crate) fn round(n: f64) -> f64 {
-    (n * 1000.0).round() / 1000.0
+    let rounded = (n * 1000.0).round() / 1000.0;
+    // Past 1e15 there are no thousandths left to round (and `n * 1000`
+    // could overflow).
+    if rounded.is_finite() {
+        rounded
+    } else {
+        n
+    }
 }
 
-/// Quotes a CSV field when it holds a comma, a quote or a line break.
+/// A number cell: every digit, never `inf` or `NaN` (an empty cell if a
+/// figure could not be had; the model keeps them finite).
+pub(crate) fn number(n: f64) -> String {
+    if n.is_finite() {
+        n.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Quotes a CSV field when it holds a comma, a quote or a line break; a
+/// field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) starts with `'`, as OWASP advises.
 pub(crate) fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_cells_cannot_run_as_formulas() {
+        assert_eq!(super::csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(super::csv_field("+1"), "'+1");
+        assert_eq!(super::csv_field("-2,3"), "\"'-2,3\"");
+        assert_eq!(super::csv_field("@SUM"), "'@SUM");
+        assert_eq!(super::csv_field("\tx"), "'\tx");
+        assert_eq!(super::csv_field("SUF-1"), "SUF-1");
+        assert_eq!(super::number(f64::INFINITY), "");
+        assert_eq!(super::number(1.8e19), "18000000000000000000");
     }
 }

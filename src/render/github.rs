@@ -36,9 +36,13 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang
     out.into_bytes()
 }
 
-/// Escapes a command's message (GitHub's `escapeData`).
+/// Escapes a command's message (GitHub's `escapeData`); other control
+/// characters are written as `\u{1b}`, so the log shows no escape sequence.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    super::escape_controls_but(text, &['\r', '\n'])
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command's property (GitHub's `escapeProperty`).
@@ -52,5 +56,6 @@ mod tests {
     fn escapes() {
         assert_eq!(super::data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(super::property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(super::data("x\u{1b}[2Jy\r"), "x\\u{1b}[2Jy%0D");
     }
 }

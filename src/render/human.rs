@@ -3,9 +3,11 @@
 //! (`error[TL001]: …`) in English whatever the language, so we write that
 //! line ourselves, in codespan's styles, and codespan the snippet below it.
 
+use super::escape_controls;
+use super::excerpt::Excerpts;
 use super::Style;
 use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceMap, Span};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor, Chars, Config, Styles};
@@ -25,29 +27,51 @@ pub(super) fn write(
     } else {
         Buffer::no_color()
     };
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
-    let files = CodespanFiles(sources);
-    let mut snippet = if style.color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
+    let mut one = One::new(style);
     super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
-        let converted = convert(diagnostic, sources, style.lang);
-        snippet.clear();
-        if term::emit_to_write_style(&mut snippet, &config, &files, &converted).is_err() {
+        one.render(diagnostic, sources, buffer)
+    })
+}
+
+/// Renders one diagnostic at a time (also for `pretty`, for what ariadne
+/// cannot cut).
+pub(super) struct One {
+    style: Style,
+    config: Config,
+    snippet: Buffer,
+}
+
+impl One {
+    pub(super) fn new(style: Style) -> One {
+        One {
+            style,
+            config: Config {
+                chars: Chars::ascii(),
+                ..Config::default()
+            },
+            snippet: if style.color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            },
+        }
+    }
+
+    /// Appends `diagnostic` to `buffer`; false if codespan could not.
+    pub(super) fn render(&mut self, diagnostic: &Diagnostic, sources: &SourceMap, buffer: &mut Buffer) -> bool {
+        let (converted, excerpts) = convert(diagnostic, sources, self.style.lang);
+        let files = CodespanFiles(&excerpts);
+        self.snippet.clear();
+        if term::emit_to_write_style(&mut self.snippet, &self.config, &files, &converted).is_err() {
             return false;
         }
         // With an empty message codespan's header is exactly one line.
-        let rendered = snippet.as_slice();
+        let rendered = self.snippet.as_slice();
         let Some(end) = rendered.iter().position(|&b| b == b'\n') else {
             return false;
         };
         if diagnostic.edits.is_empty() {
-            return header(buffer, converted.severity, diagnostic, style.lang).is_ok()
+            return header(buffer, converted.severity, diagnostic, self.style.lang).is_ok()
                 && buffer.write_all(&rendered[end + 1..]).is_ok();
         }
         // The suggestion goes after the notes, before the blank line that
@@ -61,12 +85,12 @@ pub(super) fn write(
         } else {
             String::new()
         };
-        header(buffer, converted.severity, diagnostic, style.lang).is_ok()
+        header(buffer, converted.severity, diagnostic, self.style.lang).is_ok()
             && buffer.write_all(body).is_ok()
             && write_spacer(buffer, &spacer).is_ok()
-            && super::suggestion::write(buffer, diagnostic, sources, style.lang, width).is_ok()
+            && super::suggestion::write(buffer, diagnostic, sources, self.style.lang, width).is_ok()
             && writeln!(buffer).is_ok()
-    })
+    }
 }
 
 /// `fejl[TL001]: message` in the words of `lang`, styled as codespan's own.
@@ -80,27 +104,34 @@ fn header(out: &mut Buffer, severity: cs::Severity, diagnostic: &Diagnostic, lan
         diagnostic.code()
     )?;
     out.set_color(styles.header_message())?;
-    write!(out, ": {}", diagnostic.message)?;
+    write!(out, ": {}", super::escape_text(&diagnostic.message))?;
     out.reset()?;
     writeln!(out)
 }
 
-fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diagnostic<FileId> {
+/// The diagnostic for codespan, its labels pointing into the excerpts of
+/// their files (see [`Excerpts`]), which it returns too.
+fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Diagnostic<FileId>, Excerpts) {
     let severity = match diagnostic.level {
         Level::Error => cs::Severity::Error,
         Level::Warning => cs::Severity::Warning,
         Level::Note | Level::Allow => cs::Severity::Note,
     };
-    let clamp = |file: FileId, span: crate::source::Span| sources.get(file).clamp(span).range();
-    let mut labels = vec![
-        cs::Label::primary(diagnostic.file(), clamp(diagnostic.file(), diagnostic.primary.span))
-            .with_message(&diagnostic.primary.message),
-    ];
+    let clamp = |file: FileId, span: Span| (file, sources.get(file).clamp(span));
+    let spans: Vec<(FileId, Span)> = std::iter::once(clamp(diagnostic.file(), diagnostic.primary.span))
+        .chain(diagnostic.secondary.iter().map(|label| clamp(label.file, label.span)))
+        .collect();
+    let excerpts = Excerpts::new(sources, &spans);
+    let range = |&(file, span): &(FileId, Span)| {
+        let (source, excerpt) = (sources.get(file), &excerpts.0[&file]);
+        excerpt.offset(source, span.start)..excerpt.offset(source, span.end)
+    };
+    let mut labels = vec![cs::Label::primary(diagnostic.file(), range(&spans[0]))
+        .with_message(escape_controls(&diagnostic.primary.message))];
     labels.extend(
-        diagnostic
-            .secondary
-            .iter()
-            .map(|label| cs::Label::secondary(label.file, clamp(label.file, label.span)).with_message(&label.message)),
+        diagnostic.secondary.iter().zip(&spans[1..]).map(|(label, at)| {
+            cs::Label::secondary(label.file, range(at)).with_message(escape_controls(&label.message))
+        }),
     );
     let (note, help) = (m::NOTE_HEADING.get(lang), m::HELP_HEADING.get(lang));
     // Continuation lines line up under the text, as rustc's do.
@@ -108,16 +139,20 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> cs::Diag
         let indent = format!("\n{}", " ".repeat(label.chars().count() + 2));
         format!("{label}: {}", text.replace('\n', &indent))
     };
-    let mut notes: Vec<String> = diagnostic.all_notes().map(|n| labelled(note, &n)).collect();
+    let mut notes: Vec<String> = diagnostic
+        .all_notes(lang)
+        .map(|n| labelled(note, &super::escape_text(&n)))
+        .collect();
     // With edits, the help heads the suggestion instead (see `suggestion`).
     if let (Some(text), true) = (&diagnostic.help, diagnostic.edits.is_empty()) {
-        notes.push(labelled(help, text));
+        notes.push(labelled(help, &super::escape_text(text)));
     }
     // The header is ours (see `header`): codespan gets no message.
-    cs::Diagnostic::new(severity)
+    let converted = cs::Diagnostic::new(severity)
         .with_code(diagnostic.code())
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes);
+    (converted, excerpts)
 }
 
 fn write_spacer(buffer: &mut Buffer, spacer: &str) -> std::io::Result<()> {
@@ -141,34 +176,58 @@ fn gutter(diagnostic: &Diagnostic, sources: &SourceMap) -> usize {
         .len()
 }
 
-/// codespan's view of our files, using our line tables.
-struct CodespanFiles<'s>(&'s SourceMap);
+/// codespan's view of a diagnostic's files: their excerpts, with the
+/// original line numbers and columns.
+struct CodespanFiles<'e>(&'e Excerpts);
 
-impl<'s> Files<'s> for CodespanFiles<'s> {
+impl<'e> Files<'e> for CodespanFiles<'e> {
     type FileId = FileId;
-    type Name = &'s str;
-    type Source = &'s str;
+    type Name = &'e str;
+    type Source = &'e str;
 
-    fn name(&'s self, id: FileId) -> Result<&'s str, FilesError> {
-        Ok(&self.0.get(id).name)
+    fn name(&'e self, id: FileId) -> Result<&'e str, FilesError> {
+        self.0
+             .0
+            .get(&id)
+            .map(|e| e.name.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
-    fn source(&'s self, id: FileId) -> Result<&'s str, FilesError> {
-        Ok(&self.0.get(id).text)
+    fn source(&'e self, id: FileId) -> Result<&'e str, FilesError> {
+        self.0
+             .0
+            .get(&id)
+            .map(|e| e.text.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
-    fn line_index(&'s self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        Ok(self.0.get(id).line_index(byte_index))
+    fn line_index(&'e self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self
+            .0
+             .0
+            .get(&id)
+            .ok_or(FilesError::FileMissing)?
+            .line_index(byte_index))
     }
 
-    fn line_range(&'s self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let file = self.0.get(id);
-        let starts = file.line_starts();
-        let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: starts.len().saturating_sub(1),
-        })?;
-        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
-        Ok(start..end)
+    fn line_range(&'e self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        Ok(self
+            .0
+             .0
+            .get(&id)
+            .ok_or(FilesError::FileMissing)?
+            .line_range(line_index))
+    }
+
+    fn column_number(&'e self, id: FileId, line_index: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let excerpt = self.0 .0.get(&id).ok_or(FilesError::FileMissing)?;
+        match excerpt.column(byte_index) {
+            Some(column) => Ok(column),
+            None => {
+                let line = excerpt.line_range(line_index);
+                let end = byte_index.clamp(line.start, line.end);
+                Ok(excerpt.text[line.start..end].chars().count() + 1)
+            }
+        }
     }
 }

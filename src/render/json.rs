@@ -5,6 +5,7 @@
 use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Bumped whenever a field changes meaning, appears or disappears.
@@ -33,8 +34,8 @@ pub(super) struct Report<'a> {
 pub(super) struct JsonRule<'a> {
     name: &'a str,
     summary: &'a str,
-    /// The document and section a rule of the ruleset cites.
-    source: Option<&'a str>,
+    /// The documents and sections a rule of the ruleset cites.
+    source: Option<Cow<'a, str>>,
     /// The note the text formats end each diagnostic of the rule with:
     /// the source and the words quoted from it.
     quote_note: Option<String>,
@@ -74,8 +75,8 @@ impl<'a> JsonRule<'a> {
         JsonRule {
             name: &rule.name,
             summary: rule.summary(lang),
-            source: rule.citation.as_ref().map(|c| c.source.as_ref()),
-            quote_note: rule.quote_note(),
+            source: (!rule.quotes.is_empty()).then(|| rule.source(lang)),
+            quote_note: rule.quote_note(lang),
         }
     }
 }
@@ -110,7 +111,7 @@ struct JsonLine<'a> {
     #[serde(flatten)]
     diagnostic: JsonDiagnostic<'a>,
     name: &'a str,
-    source: Option<&'a str>,
+    source: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -168,11 +169,11 @@ pub(super) fn suppressed_element(
 
 /// `--format jsonl`: a line for one diagnostic, with its code's name and
 /// source, standing on its own.
-pub(super) fn line(d: &Diagnostic, sources: &SourceMap, out: &mut Vec<u8>) -> serde_json::Result<()> {
+pub(super) fn line(d: &Diagnostic, sources: &SourceMap, lang: Lang, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let line = JsonLine {
         diagnostic: diagnostic(d, sources),
         name: d.name(),
-        source: d.cited_source(),
+        source: d.cited_source(lang),
     };
     serde_json::to_writer(&mut *out, &line)?;
     out.push(b'\n');
@@ -221,7 +222,12 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
 /// Three decimals are more than the estimate's precision; fewer digits keep
 /// the output stable and readable.
 fn rounded(n: f64) -> f64 {
-    (n * 1000.0).round() / 1000.0
+    // Past 10¹⁵ a double holds no thousandths, and `n * 1000` could overflow.
+    if n.abs() >= 1e15 {
+        n
+    } else {
+        (n * 1000.0).round() / 1000.0
+    }
 }
 
 fn span(sources: &SourceMap, label: &Label) -> JsonSpan {

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod burden;
 pub mod diff;
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -103,11 +104,19 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     escape_controls_but(text, &[])
 }
 
+/// A character [`escape_controls`] writes as an escape.
+fn hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// [`escape_controls`] for a message or a note, whose line breaks are ours.
+fn escape_text(text: &str) -> Cow<'_, str> {
+    escape_controls_but(text, &['\n'])
+}
+
 /// [`escape_controls`] leaving the characters of `keep` as they are.
 fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
-    let hostile = |c: char| {
-        !keep.contains(&c) && (c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-    };
+    let hostile = |c: char| !keep.contains(&c) && hostile(c);
     if !text.chars().any(hostile) {
         return Cow::Borrowed(text);
     }

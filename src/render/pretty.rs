@@ -37,24 +37,21 @@ pub(super) fn write(
     } else {
         Buffer::no_color()
     };
-    // Only the files that diagnostics point into are handed to ariadne.
-    let mut used: Vec<FileId> = diagnostics
-        .iter()
-        .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
-        .collect();
-    used.sort();
-    used.dedup();
-    let mut cache = ariadne::sources(used.iter().map(|id| (key(sources, *id), sources.get(*id).text.clone())));
     let config = Config::default()
         .with_index_type(IndexType::Byte)
         .with_color(style.color);
     // ariadne's kinds in Danish: "Fejl", as its own "Error".
     let kinds = [m::ERROR_HEADING, m::WARNING_HEADING, m::NOTE_HEADING].map(|word| capitalise(word.get(style.lang)));
     let mut rendered = Vec::new();
+    let mut cut = super::human::One::new(style);
     super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
+        if !fits(diagnostic, sources) {
+            return cut.render(diagnostic, sources, buffer);
+        }
         rendered.clear();
-        if report(diagnostic, sources, config, style.lang, &kinds)
-            .write(&mut cache, &mut rendered)
+        let mut excerpts = Excerpts::of(diagnostic, sources);
+        if report(diagnostic, sources, &excerpts.starts(), config, style.lang, &kinds)
+            .write(&mut excerpts, &mut rendered)
             .is_err()
         {
             return false;
@@ -75,12 +72,110 @@ pub(super) fn write(
     })
 }
 
-fn key(sources: &SourceMap, id: FileId) -> Key {
-    Key(id.0, sources.get(id).name.clone())
+/// The lines of each file a diagnostic's labels touch (a few, see
+/// [`fits`]), after as many empty lines as come before them, for ariadne:
+/// it builds a line table over what it is given, so a whole file for each
+/// diagnostic would make a large file's check quadratic.
+struct Excerpts(Vec<(Key, FileId, usize, ariadne::Source<String>)>);
+
+impl Excerpts {
+    fn of(diagnostic: &Diagnostic, sources: &SourceMap) -> Excerpts {
+        let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
+            .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
+        let mut lines: Vec<(FileId, usize, usize)> = Vec::new();
+        for (id, span) in labels {
+            let file = sources.get(id);
+            let span = file.clamp(span);
+            let (first, last) = (file.line_index(span.start), file.line_index(span.end));
+            match lines.iter_mut().find(|(f, ..)| *f == id) {
+                Some((_, low, high)) => (*low, *high) = ((*low).min(first), (*high).max(last)),
+                None => lines.push((id, first, last)),
+            }
+        }
+        Excerpts(
+            lines
+                .into_iter()
+                .map(|(id, first, last)| {
+                    let file = sources.get(id);
+                    let start = file.line_starts().get(first).copied().unwrap_or(0);
+                    let end = file.line_starts().get(last + 1).copied().unwrap_or(file.text.len());
+                    // The lines before as empty ones, so ariadne numbers
+                    // the lines right (its gutter ignores a line offset).
+                    let mut text = "\n".repeat(first);
+                    text.push_str(&file.text[start..end]);
+                    (key(sources, id), id, start - first, ariadne::Source::from(text))
+                })
+                .collect(),
+        )
+    }
+
+    /// Where each file's excerpt starts in the file (its empty lines
+    /// counted as one byte each).
+    fn starts(&self) -> Vec<(FileId, usize)> {
+        self.0.iter().map(|(_, id, start, _)| (*id, *start)).collect()
+    }
 }
 
-fn span(sources: &SourceMap, id: FileId, span: Span) -> (Key, Range<usize>) {
-    (key(sources, id), sources.get(id).clamp(span).range())
+impl ariadne::Cache<Key> for Excerpts {
+    type Storage = String;
+
+    fn fetch(&mut self, id: &Key) -> Result<&ariadne::Source<String>, impl fmt::Debug> {
+        self.0
+            .iter()
+            .find(|(key, ..)| key == id)
+            .map(|(.., source)| source)
+            .ok_or("not a file of the diagnostic")
+    }
+
+    fn display<'a>(&self, id: &'a Key) -> Option<impl fmt::Display + 'a> {
+        Some(id)
+    }
+}
+
+fn key(sources: &SourceMap, id: FileId) -> Key {
+    Key(id.0, super::escape_controls(&sources.get(id).name).into_owned())
+}
+
+/// Whether ariadne can show a diagnostic as it is: ariadne prints every
+/// line from a file's first label to its last, whole and as written. When
+/// that is more than a few lines, or one of them is long or holds a
+/// control character, or it is past line 5,000, the diagnostic is
+/// rendered as `human` renders it, cut around its labels and escaped.
+fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
+    const MAX_LINES: usize = 20;
+    // ariadne is given the lines before a label as empty lines (see
+    // `Excerpts`): past this many, the cut rendering costs less.
+    const MAX_LINE_BEFORE: usize = 5_000;
+    let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
+        .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
+    let mut ranges: Vec<(FileId, usize, usize)> = Vec::new();
+    for (id, span) in labels {
+        let file = sources.get(id);
+        let span = file.clamp(span);
+        let (first, last) = (file.line_index(span.start), file.line_index(span.end));
+        match ranges.iter_mut().find(|(f, ..)| *f == id) {
+            Some((_, low, high)) => (*low, *high) = ((*low).min(first), (*high).max(last)),
+            None => ranges.push((id, first, last)),
+        }
+    }
+    ranges.iter().all(|&(id, first, last)| {
+        let file = sources.get(id);
+        first < MAX_LINE_BEFORE
+            && last - first < MAX_LINES
+            && (first..=last).all(|line| {
+                file.line_range(line).is_some_and(|range| {
+                    let text = &file.text[range];
+                    text.len() <= super::excerpt::LINE_LIMIT && !text.chars().any(|c| c != '\t' && super::hostile(c))
+                })
+            })
+    })
+}
+
+/// A span in its file's excerpt, which starts at `starts`' offset.
+fn span(sources: &SourceMap, starts: &[(FileId, usize)], id: FileId, span: Span) -> (Key, Range<usize>) {
+    let start = starts.iter().find(|(f, _)| *f == id).map_or(0, |(_, start)| *start);
+    let span = sources.get(id).clamp(span);
+    (key(sources, id), span.start - start..span.end - start)
 }
 
 /// ariadne's headings "Help", "Note", "Help 1", … at the start of a line
@@ -152,6 +247,7 @@ fn capitalise(word: &str) -> String {
 fn report<'a>(
     d: &Diagnostic,
     sources: &SourceMap,
+    starts: &[(FileId, usize)],
     config: Config,
     lang: Lang,
     kinds: &'a [String; 3],
@@ -164,28 +260,28 @@ fn report<'a>(
         (Level::Warning, Lang::Da) => (ReportKind::Custom(&kinds[1], Color::Yellow), Color::Yellow),
         (Level::Note | Level::Allow, Lang::Da) => (ReportKind::Custom(&kinds[2], Color::Cyan), Color::Cyan),
     };
-    let mut builder = Report::build(kind, span(sources, d.file(), d.primary.span))
+    let mut builder = Report::build(kind, span(sources, starts, d.file(), d.primary.span))
         .with_config(config)
         .with_code(d.code())
-        .with_message(&d.message)
+        .with_message(super::escape_text(&d.message))
         .with_label(
-            Label::new(span(sources, d.file(), d.primary.span))
-                .with_message(&d.primary.message)
+            Label::new(span(sources, starts, d.file(), d.primary.span))
+                .with_message(super::escape_controls(&d.primary.message))
                 .with_color(color),
         );
     for label in &d.secondary {
         builder = builder.with_label(
-            Label::new(span(sources, label.file, label.span))
-                .with_message(&label.message)
+            Label::new(span(sources, starts, label.file, label.span))
+                .with_message(super::escape_controls(&label.message))
                 .with_color(Color::Blue),
         );
     }
-    for note in d.all_notes() {
-        builder = builder.with_note(note);
+    for note in d.all_notes(lang) {
+        builder = builder.with_note(super::escape_text(&note));
     }
     // With edits, the help heads the suggestion after the report instead.
     if let (Some(help), true) = (&d.help, d.edits.is_empty()) {
-        builder = builder.with_help(help);
+        builder = builder.with_help(super::escape_text(help));
     }
     builder.finish()
 }

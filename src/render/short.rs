@@ -1,7 +1,7 @@
 //! One line per diagnostic: `path:line:col: level[CODE]: message`, as
 //! compilers print for editors and `grep`.
 
-use super::level_word;
+use super::{escape_controls, level_word};
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::source::SourceMap;
 
@@ -12,12 +12,12 @@ pub(super) fn line(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> 
     let at = file.line_col(diagnostic.primary.span.start);
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        file.name,
+        escape_controls(&file.name),
         at.line,
         at.column,
         level_word(diagnostic.level, lang),
         diagnostic.code(),
-        diagnostic.message
+        escape_controls(&diagnostic.message)
     )
 }
 

@@ -159,7 +159,7 @@ impl<'r> Stream<'r> {
             Format::Github => out.extend(super::github::render(diagnostics, sources, lang)),
             Format::Jsonl => {
                 for d in diagnostics {
-                    let _ = json::line(d, sources, out);
+                    let _ = json::line(d, sources, lang, out);
                 }
             }
             Format::Json | Format::JsonPretty => {

@@ -39,13 +39,14 @@ fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level);
     let _ = writeln!(out, "{}\n", entry.summary(lang));
     let _ = writeln!(out, "{}\n", entry.explanation(lang));
-    if let Some(citation) = &entry.citation {
+    // Each quote under its own document and section.
+    for quote in entry.quotes.iter() {
         let _ = writeln!(
             out,
             "{}: {}\n    \"{}\"\n",
             m::SOURCE_HEADING.get(lang),
-            citation.source,
-            citation.quote
+            quote.source.in_lang(lang),
+            quote.text
         );
     }
 

@@ -60,7 +60,14 @@ pub struct SourceFile {
     /// The text; empty when the file could not be read.
     pub text: String,
     line_starts: Vec<usize>,
+    /// How many characters come before each block of [`BLOCK`] bytes, so
+    /// a column is found by counting at most one block: a diagnostic on a
+    /// line of megabytes costs the same as one on a short line.
+    chars_before_block: Vec<usize>,
 }
+
+/// The block size of [`SourceFile`]'s character table.
+const BLOCK: usize = 1024;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
@@ -68,10 +75,18 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(newline_offsets(&text).map(|i| i + 1))
             .collect();
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(chars);
+            // Every byte but a UTF-8 continuation byte starts a character.
+            chars += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        }
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            chars_before_block,
         }
     }
 
@@ -101,8 +116,17 @@ impl SourceFile {
         let offset = self.clamp_offset(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         LineCol { line: line + 1, column }
+    }
+
+    /// The number of characters before a byte offset on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let from = (block * BLOCK).min(self.text.len());
+        let rest = &self.text.as_bytes()[from..offset];
+        counted + rest.iter().filter(|&&b| (b as i8) >= -0x40).count()
     }
 
     /// The nearest character boundary at or before `offset`, inside the file.
@@ -294,6 +318,23 @@ mod tests {
         let second = "formål: x\n".len();
         assert_eq!(file.line_col(second + 7), LineCol { line: 2, column: 7 });
         assert_eq!(file.line_range(1), Some(second..second + "måling: y".len()));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_blocks() {
+        let line = "æx".repeat(3000);
+        let file = SourceFile::new("t", format!("a\n{line}\n"));
+        for chars in [0, 1, 511, 512, 700, 2047, 5999] {
+            let offset = 2 + line.char_indices().nth(chars).map_or(line.len(), |(i, _)| i);
+            assert_eq!(
+                file.line_col(offset),
+                LineCol {
+                    line: 2,
+                    column: chars + 1
+                },
+                "{chars}"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod common;
 
 mod audit;
+mod bounded;
 mod burden;
 mod check;
 mod config;

@@ -11,6 +11,9 @@ use pest::iterators::Pair;
 use std::ops::Range;
 use std::sync::Arc;
 
+/// The functions a condition can call.
+pub const FUNCTIONS: [&str; 4] = ["exists", "count", "any", "all"];
+
 /// Compiles a condition, which must be a boolean, evaluated in `scope`
 /// (an element list for `each` rules, `None` for the requirement).
 pub fn compile_condition(text: &str, params: &Params, scope: Option<ListField>) -> Result<Expr, ExprError> {
@@ -165,7 +168,9 @@ impl Compiler<'_> {
                 let value: f64 = pair
                     .as_str()
                     .parse()
-                    .map_err(|_| ExprError::new(span(&pair), "not a number"))?;
+                    .ok()
+                    .filter(|n: &f64| n.is_finite())
+                    .ok_or_else(|| ExprError::new(span(&pair), "not a number, or too large to be one"))?;
                 Ok((Expr::Num(value), Ty::Num))
             }
             Rule::string => {
@@ -350,7 +355,7 @@ impl Compiler<'_> {
                 Ok((expr, Ty::Bool))
             }
             other => {
-                let help = match model::suggest(other, ["exists", "count", "any", "all"]) {
+                let help = match model::suggest(other, FUNCTIONS) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "the functions are exists, count, any and all".to_owned(),
                 };

@@ -55,7 +55,13 @@ pub fn eval<'a>(expr: &'a Expr, cx: &Context<'a>) -> Value<'a> {
                     Arith::Div => acc / n,
                 };
             }
-            Value::Num(acc)
+            // Past the largest number there is no figure, as for a division
+            // by zero: no rule compares with, or message shows, infinity.
+            if acc.is_finite() {
+                Value::Num(acc)
+            } else {
+                Value::Null
+            }
         }
         Expr::Neg(inner) => match eval(inner, cx) {
             Value::Num(n) => Value::Num(-n),

@@ -17,7 +17,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use compile::{compile_condition, compile_value};
+pub use compile::{compile_condition, compile_value, FUNCTIONS};
 pub use eval::{eval, param_value, truthy};
 pub use parse::MAX_DEPTH;
 pub use words::word_in;

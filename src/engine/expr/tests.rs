@@ -94,6 +94,7 @@ fn holds_for(requirement: &Requirement, text: &str) -> bool {
         cost: &cost,
         element: None,
         vars: &[],
+        today: None,
     };
     truthy(&eval(&expr, &cx))
 }
@@ -115,6 +116,7 @@ fn number(text: &str) -> Option<f64> {
         cost: &cost,
         element: None,
         vars: &[],
+        today: None,
     };
     match eval(&expr, &cx) {
         Value::Num(n) => Some(n),
@@ -167,6 +169,18 @@ fn division_by_zero_is_missing_not_infinite() {
     assert!(!holds("1 / 0 > 0"));
     assert!(!holds("1 / 0 == 1 / 0"));
     assert!(!holds("exists(1 / 0)"));
+}
+
+#[test]
+fn past_the_largest_number_is_missing_and_a_literal_that_large_is_refused() {
+    let big = format!("1{}", "0".repeat(300));
+    assert_eq!(number(&format!("{big} * {big}")), None);
+    assert_eq!(number(&format!("-{big} * {big} + 1")), None);
+    assert!(!holds(&format!("{big} * {big} > 0")));
+    assert_eq!(number(&format!("{big} * 10")), Some(1e301));
+    let huge = format!("1{}", "0".repeat(400));
+    let err = compile_value(&huge, &Params::default(), None).expect_err("too large");
+    assert_eq!(err.span, 0..huge.len());
 }
 
 #[test]
