@@ -270,7 +270,13 @@ fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &O
         part.diagnostics = levelled(vec![unreadable(file, source, error, lang)], options);
         return (part, facts);
     }
-    let (document, mut diagnostics) = syntax::parse_range(file, &source.text, unit.range.clone(), lang);
+    let (document, mut diagnostics) = syntax::parse_range(
+        file,
+        &source.text,
+        unit.range.clone(),
+        source.line_index(unit.range.start),
+        lang,
+    );
     let mut valid = Vec::new();
     let mut directives = Vec::new();
     if let Some(document) = document {

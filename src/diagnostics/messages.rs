@@ -60,6 +60,9 @@ texts! {
     CONTROL_CHARACTER: "invisible control character {code}" / "usynligt styretegn {code}";
     CONTROL_CHARACTER_HELP: "remove it: most editors do not show it (it may come from copying out of another program)" / "fjern det: de fleste editorer viser det ikke (det kan komme fra kopiering fra et andet program)";
     KEY_WRITTEN_APART: "a key is one word: write `{word}` for `{written}`" / "et felt er ét ord: skriv `{word}` for `{written}`";
+    TYPOGRAPHIC_QUOTE: "`{quote}` is a typographic quotation mark: a string is written between straight quotes `\"`" / "`{quote}` er et typografisk anførselstegn: en tekst skrives mellem lige anførselstegn `\"`";
+    TYPOGRAPHIC_QUOTE_LABEL: "not `\"`" / "ikke `\"`";
+    TYPOGRAPHIC_QUOTE_HELP: "word processors such as Word turn `\"` into “ and ” as you type: write the straight `\"` on both sides of the text (Word's AutoCorrect options can stop the replacement)" / "tekstbehandlere som Word laver `\"` om til “ og ”, mens man skriver: skriv det lige `\"` på begge sider af teksten (Words indstillinger for Autokorrektur kan slå det fra)";
     EXPECTED_TITLE: "expected a quoted title after `{word}`" / "efter `{word}` skal der stå en titel i anførselstegn";
     MISSING_COLON: "expected `:` after `{key}`" / "der mangler `:` efter `{key}`";
     UNKNOWN_ESCAPE: "unknown escape `{escape}` in a string" / "ukendt tegnkombination `{escape}` i en tekst";

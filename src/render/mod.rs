@@ -132,7 +132,7 @@ fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
 }
 
 /// The word for a level in the text formats: `error`, `fejl`, ….
-fn level_word(level: Level, lang: Lang) -> &'static str {
+pub fn level_word(level: Level, lang: Lang) -> &'static str {
     match level {
         Level::Error => m::ERROR_HEADING.get(lang),
         Level::Warning => m::WARNING_HEADING.get(lang),

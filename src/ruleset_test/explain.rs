@@ -27,7 +27,7 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
         "{} {} ({})\n\n{}\n\n{}\n",
         entry.code,
         entry.name,
-        entry.level,
+        render::level_word(entry.level, lang),
         entry.summary(lang),
         entry.explanation(lang)
     )
@@ -36,7 +36,13 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
 fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let entry = &rule.entry;
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level);
+    let _ = writeln!(
+        out,
+        "{} {} ({})\n",
+        entry.code,
+        entry.name,
+        render::level_word(entry.level, lang)
+    );
     let _ = writeln!(out, "{}\n", entry.summary(lang));
     let _ = writeln!(out, "{}\n", entry.explanation(lang));
     // Each quote under its own document and section.
