@@ -33,6 +33,8 @@ enum AuditFormat {
     Table,
     Json,
     Csv,
+    /// One self-contained HTML page, drawn like `trustlint report`
+    Html,
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
@@ -65,6 +67,10 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         AuditFormat::Table => audit::table(&audit, lang),
         AuditFormat::Json => audit::json(&audit),
         AuditFormat::Csv => audit::csv(&audit),
+        AuditFormat::Html => match audit::html(&audit, lang, &ruleset.name) {
+            Ok(html) => html,
+            Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
+        },
     };
     let written = match &args.output_file {
         Some(path) => write_file(common, path, text.as_bytes()),

@@ -9,6 +9,7 @@ mod github;
 mod human;
 mod json;
 mod pretty;
+pub mod report;
 mod sarif;
 mod short;
 mod stream;
