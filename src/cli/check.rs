@@ -293,7 +293,7 @@ fn streamed(
     args: &Args,
     ruleset: &Ruleset,
     registry: &trustlint::diagnostics::Registry,
-    levels: Levels,
+    levels: trustlint::settings::Levels,
     register: Option<&Path>,
 ) -> ExitCode {
     use rayon::prelude::*;
