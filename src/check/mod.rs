@@ -415,6 +415,7 @@ fn levelled(mut diagnostics: Vec<Diagnostic>, options: &Options) -> Vec<Diagnost
 fn slim(requirement: &Requirement) -> Requirement {
     Requirement {
         file: requirement.file,
+        keywords: requirement.keywords,
         title: requirement.title.clone(),
         id: requirement.id.clone(),
         owner: None,
