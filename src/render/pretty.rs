@@ -83,10 +83,13 @@ fn key(sources: &SourceMap, id: FileId) -> Key {
 /// Whether ariadne can show a diagnostic as it is: ariadne prints every
 /// line from a file's first label to its last, whole and as written. When
 /// that is more than a few lines, or one of them is long or holds a
-/// control character, the diagnostic is rendered as `human` renders it,
-/// cut around its labels and escaped.
+/// control character, or the labels are too many to draw, the diagnostic
+/// is rendered as `human` renders it, cut around its labels and escaped.
 fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
     const MAX_LINES: usize = 20;
+    if diagnostic.secondary.len() > super::human::MAX_SECONDARY_LABELS {
+        return false;
+    }
     let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
         .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
     let mut ranges: Vec<(FileId, usize, usize)> = Vec::new();

@@ -378,3 +378,56 @@ fn a_parameter_table_named_thousands_of_times_is_not_copied() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_finding_with_thousands_of_labels_shows_twenty_and_counts_the_rest() {
+    // 5,000 placeholder data items, one finding (TL014) with a label at each
+    // (the first primary, 20 more shown, 4,979 counted):
+    // codespan drew every label's line through all the others, quadratic
+    // in time and output.
+    for separator in [", ", ",\n    "] {
+        let items = vec!["\"TODO\" manual"; 5_000].join(separator);
+        let input = valid().replace("\"falls\" existing automatic", &items);
+        for (format, lang, note) in [
+            (
+                "human",
+                "en",
+                "= note: 4979 more places are marked in the JSON and SARIF formats",
+            ),
+            (
+                "pretty",
+                "en",
+                "4979 more places are marked in the JSON and SARIF formats",
+            ),
+            (
+                "human",
+                "da",
+                "= bemærkning: 4979 steder mere er markeret i JSON- og SARIF-formaterne",
+            ),
+        ] {
+            let started = std::time::Instant::now();
+            let run = trustlint_stdin(&["check", "--lang", lang, "--format", format, "-"], input.as_bytes());
+            crate::common::no_panic(&run);
+            assert!(started.elapsed() < std::time::Duration::from_secs(10), "{format}");
+            assert!(
+                run.stdout.contains(note),
+                "{format}: {}",
+                &run.stdout[..run.stdout.len().min(3000)]
+            );
+            assert!(run.stdout.len() < 20_000, "{format}: {} bytes", run.stdout.len());
+        }
+        let run = trustlint_stdin(&["check", "--format", "json", "-"], input.as_bytes());
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let tl014 = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == "TL014")
+            .expect("TL014");
+        assert_eq!(
+            tl014["labels"].as_array().map(Vec::len),
+            Some(5_000),
+            "every place in JSON"
+        );
+    }
+}
