@@ -164,7 +164,10 @@ impl Loader<'_> {
                     let message = if taken.code == entry.code {
                         format!("the code `{}` is used twice", entry.code)
                     } else {
-                        format!("the code `{}` is taken: `{}` is the same code in another case", entry.code, taken.code)
+                        format!(
+                            "the code `{}` is taken: `{}` is the same code in another case",
+                            entry.code, taken.code
+                        )
                     };
                     self.error(code_span, message, Some("give every rule its own code".to_owned()));
                 } else if registry.find(&entry.name).is_some() {
