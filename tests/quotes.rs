@@ -21,9 +21,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A source document as the rulesets label it.
+/// A source document, by the id the rulesets' `[documents]` give it.
 struct Document {
-    label: &'static str,
+    id: &'static str,
     file: &'static str,
     /// The OCR scan without æ, ø and å.
     scanned: bool,
@@ -31,22 +31,22 @@ struct Document {
 
 const DOCUMENTS: &[Document] = &[
     Document {
-        label: "Kodeks for tillid",
+        id: "kodeks",
         file: "kodeks-for-tillid-2013.txt",
         scanned: false,
     },
     Document {
-        label: "Kultur- og Fritidsforvaltningen: Tillid – Hvor langt er vi nået? (2012)",
+        id: "kff",
         file: "kff-tillid-hvor-langt-er-vi-2012.txt",
         scanned: false,
     },
     Document {
-        label: "De fem principper for tillid i Socialforvaltningen (2013)",
+        id: "sof",
         file: "sof-fem-principper-for-tillid.txt",
         scanned: false,
     },
     Document {
-        label: "Socialforvaltningens svar om tillidsreformen (2014)",
+        id: "sof2014",
         file: "sof-svar-om-tillidsreformen-2014.txt",
         scanned: true,
     },
@@ -192,37 +192,82 @@ fn ruleset_files() -> Vec<PathBuf> {
     files
 }
 
-/// Every quote of every rule in a ruleset file. A rule's `source` is
-/// "document, section"; the document is one of `DOCUMENTS`.
+/// Every quote of every rule in a ruleset file: each `[[rule.quote]]`
+/// names a document of `[documents]` (one of `DOCUMENTS`) and a section,
+/// the same in both languages or `{ en, da }` citing the same headings.
 fn quotes_in(path: &Path) -> Vec<Quote> {
     let name = path.file_name().and_then(|n| n.to_str()).expect("a name").to_owned();
     let text = std::fs::read_to_string(path).expect("readable");
     let value: toml::Value = toml::from_str(&text).expect("valid TOML");
+    let declared = value.get("documents").and_then(|d| d.as_table()).expect("[documents]");
     let rules = value.get("rule").and_then(|r| r.as_array()).expect("rules");
     let mut quotes = Vec::new();
     for rule in rules {
         let code = rule.get("code").and_then(|c| c.as_str()).expect("a code");
         let origin = format!("{name} {code}");
-        let source = rule
-            .get("source")
-            .and_then(|s| s.as_str())
-            .unwrap_or_else(|| panic!("{origin}: no source"));
-        let text = rule
+        let list = rule
             .get("quote")
-            .and_then(|q| q.as_str())
-            .unwrap_or_else(|| panic!("{origin}: no quote"));
-        let document = DOCUMENTS
-            .iter()
-            .find(|d| source.starts_with(&format!("{}, ", d.label)))
-            .unwrap_or_else(|| panic!("{origin}: `{source}` names no known document and section"));
-        quotes.push(Quote {
-            origin,
-            document: document.label.to_owned(),
-            section: source[document.label.len() + 2..].to_owned(),
-            text: text.to_owned(),
-        });
+            .and_then(|q| q.as_array())
+            .unwrap_or_else(|| panic!("{origin}: no [[rule.quote]]"));
+        assert!(!list.is_empty(), "{origin}: no quote");
+        for quote in list {
+            let field = |key: &str| {
+                quote
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{origin}: a quote without `{key}`"))
+            };
+            let document = field("document").as_str().expect("a document id");
+            assert!(
+                declared.contains_key(document),
+                "{origin}: `{document}` is not under [documents]"
+            );
+            let document = DOCUMENTS
+                .iter()
+                .find(|d| d.id == document)
+                .unwrap_or_else(|| panic!("{origin}: `{document}` is no known source document"));
+            let section = match field("section") {
+                toml::Value::String(section) => section.clone(),
+                table => {
+                    let lang = |l: &str| table.get(l).and_then(|s| s.as_str()).expect("en and da").to_owned();
+                    let (en, da) = (lang("en"), lang("da"));
+                    assert_eq!(
+                        headings(&en),
+                        headings(&da),
+                        "{origin}: the sections cite different headings"
+                    );
+                    da
+                }
+            };
+            quotes.push(Quote {
+                origin: origin.clone(),
+                document: document.id.to_owned(),
+                section,
+                text: field("text").as_str().expect("a text").to_owned(),
+            });
+        }
     }
     quotes
+}
+
+/// Every passage an explanation puts in double quotes, with its rule.
+fn explanation_quotes(path: &Path) -> Vec<(String, String)> {
+    let name = path.file_name().and_then(|n| n.to_str()).expect("a name").to_owned();
+    let value: toml::Value = toml::from_str(&std::fs::read_to_string(path).expect("readable")).expect("TOML");
+    let mut out = Vec::new();
+    for rule in value.get("rule").and_then(|r| r.as_array()).expect("rules") {
+        let code = rule.get("code").and_then(|c| c.as_str()).expect("a code");
+        for lang in ["en", "da"] {
+            let text = rule["explanation"][lang].as_str().expect("an explanation");
+            // Quoted words, not quoted code (`"…"` inside backticks).
+            let prose: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            for passage in prose.split('"').skip(1).step_by(2) {
+                if passage.split_whitespace().count() >= 4 {
+                    out.push((format!("{name} {code} explanation.{lang}"), passage.to_owned()));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn sources_dir() -> PathBuf {
@@ -305,8 +350,8 @@ fn every_quote_is_word_for_word_in_the_document_and_section_it_names() {
     for document in DOCUMENTS {
         let raw = std::fs::read_to_string(dir.join(document.file)).expect("a readable source");
         let text = normalise(&raw, document.scanned);
-        let cited = cited.get(document.label).cloned().unwrap_or_default();
-        for quote in quotes.iter().filter(|q| q.document == document.label) {
+        let cited = cited.get(document.id).cloned().unwrap_or_default();
+        for quote in quotes.iter().filter(|q| q.document == document.id) {
             if let Some(why) = check(quote, document, &text, &cited) {
                 failures.push(format!("{}: {}:\n    \"{}\"", quote.origin, why, quote.text));
             }
@@ -316,6 +361,92 @@ fn every_quote_is_word_for_word_in_the_document_and_section_it_names() {
         failures.is_empty(),
         "{} quote(s) not as labelled:\n{}",
         failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_passage_an_explanation_quotes_is_word_for_word_in_a_source() {
+    let dir = sources_dir();
+    let documents: Vec<(Vec<char>, bool)> = DOCUMENTS
+        .iter()
+        .map(|d| {
+            let raw = std::fs::read_to_string(dir.join(d.file)).expect("a readable source");
+            (normalise(&raw, d.scanned), d.scanned)
+        })
+        .collect();
+    let passages: Vec<(String, String)> = ruleset_files().iter().flat_map(|p| explanation_quotes(p)).collect();
+    let failures: Vec<String> = passages
+        .iter()
+        .filter(|(_, passage)| {
+            !documents
+                .iter()
+                .any(|(text, scanned)| find_quote(text, passage, *scanned, 0).is_some())
+        })
+        .map(|(origin, passage)| format!("{origin}: \"{passage}\""))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "quoted, but not in any source:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Every passage the comments of `examples/` put in double quotes, with
+/// its file: each example names the passage it is drawn from.
+fn example_quotes() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for folder in ["examples/abolished", "examples/kept"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
+            .expect("examples/")
+            .map(|entry| entry.expect("an entry").path())
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let comments: Vec<&str> = text
+                .lines()
+                .filter_map(|line| line.trim_start().strip_prefix('#'))
+                .collect();
+            let comments = comments.join(" ");
+            for passage in comments.split('"').skip(1).step_by(2) {
+                if passage.split_whitespace().count() >= 4 {
+                    out.push((path.display().to_string(), passage.to_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_passage_an_example_quotes_is_word_for_word_in_a_source() {
+    let dir = sources_dir();
+    let documents: Vec<(Vec<char>, bool)> = DOCUMENTS
+        .iter()
+        .map(|d| {
+            let raw = std::fs::read_to_string(dir.join(d.file)).expect("a readable source");
+            (normalise(&raw, d.scanned), d.scanned)
+        })
+        .collect();
+    let passages = example_quotes();
+    assert!(
+        passages.len() >= 10,
+        "only {} quoted passages in examples/",
+        passages.len()
+    );
+    let failures: Vec<String> = passages
+        .iter()
+        .filter(|(_, passage)| {
+            !documents
+                .iter()
+                .any(|(text, scanned)| find_quote(text, passage, *scanned, 0).is_some())
+        })
+        .map(|(origin, passage)| format!("{origin}: \"{passage}\""))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "quoted, but not in any source:\n{}",
         failures.join("\n")
     );
 }
@@ -387,7 +518,7 @@ fn a_quote_under_the_wrong_heading_is_caught() {
     let cited = ["Første", "Anden"];
     let quote = |section: &str, text: &str| Quote {
         origin: "test".into(),
-        document: document.label.into(),
+        document: document.id.into(),
         section: section.into(),
         text: text.into(),
     };

@@ -269,9 +269,10 @@ function drawDiagnostic(d, index, rules) {
     item.append(list);
   }
   if (d.help) item.append(element("p", "help", w.help + d.help));
-  if (rule && rule.quote) {
-    const quote = element("blockquote", "quote", `“${rule.quote.trim()}”`);
-    quote.append(element("cite", "", rule.source));
+  // Each quote under its own document and section.
+  for (const q of (rule && rule.quotes) || []) {
+    const quote = element("blockquote", "quote", `“${q.text.trim()}”`);
+    quote.append(element("cite", "", q.source));
     item.append(quote);
   }
 

@@ -3,7 +3,9 @@
 # on 127.0.0.1 and runs web/tests/ in headless Chromium (Debian's
 # /usr/bin/chromium; playwright-core from web/package-lock.json drives it
 # and downloads no browser). The examples' diagnostics are compared with
-# the trustlint binary's, built here. Screenshots go to web/test-output/.
+# the trustlint binary's, built here; the committee report the binary
+# writes is opened and printed too (web/tests/report.test.mjs, which needs
+# Debian's python3-html5lib). Screenshots go to web/test-output/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -215,7 +215,7 @@ fn phases(dir: &Path) {
         let mut documents = Vec::new();
         for (id, file) in sources.iter() {
             for range in syntax::chunks(&file.text) {
-                documents.push((id, syntax::parse_range(id, &file.text, range, lang).0.expect("the corpus parses")));
+                documents.push((id, syntax::parse_range(id, &file.text, range.clone(), file.line_index(range.start), lang).0.expect("the corpus parses")));
             }
         }
         documents

@@ -13,7 +13,7 @@
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
 use crate::engine::{self, Judged, Ruleset};
-use crate::model::{self, Requirement};
+use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
@@ -39,8 +39,12 @@ pub struct Options {
     pub register_files: usize,
     /// Report the register's own findings too.
     pub include_register: bool,
-    /// The day the date checks (TL401, TL402) judge by; none, no date checks.
-    pub today: Option<crate::model::Date>,
+    /// The day date rules (TL104) and the register's date checks count
+    /// from (`--today`); the system's date when not given.
+    pub today: Option<Date>,
+    /// Judge the register's review dates and sunsets (TL401, TL402), as
+    /// `audit` does.
+    pub date_checks: bool,
 }
 
 impl Options {
@@ -172,7 +176,8 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         })
         .map(|((requirement, estimate), _)| Judged { requirement, estimate })
         .collect();
-    if let Some(today) = options.today {
+    let today = options.today.or_else(Date::today);
+    if let Some(today) = today.filter(|_| options.date_checks) {
         diagnostics.extend(
             dates::check(&requirements, &valid, today, lang)
                 .into_iter()
@@ -180,7 +185,7 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
         );
     }
     let allowed = |code: &str| options.levels.is_allowed(code);
-    diagnostics.extend(engine::evaluate(ruleset, &judged, lang, &allowed));
+    diagnostics.extend(engine::evaluate_on(ruleset, &judged, lang, &allowed, today));
 
     // The one place levels are applied: to every finding before the
     // suppressions are (a switched-off code is not there to silence), and
@@ -236,7 +241,8 @@ fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, l
     let chunks: Vec<FileResult> = syntax::chunks(&source.text)
         .into_par_iter()
         .map(|range| {
-            let (document, mut diagnostics) = syntax::parse_range(id, &source.text, range.clone(), lang);
+            let (document, mut diagnostics) =
+                syntax::parse_range(id, &source.text, range.clone(), source.line_index(range.start), lang);
             let mut chunk = FileResult::default();
             if let Some(document) = document {
                 (chunk.requirements, chunk.valid) = model::build(id, &document, lang, &mut diagnostics)

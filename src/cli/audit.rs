@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
-use trustlint::diagnostics::lints;
+use trustlint::diagnostics::{lints, messages as m};
 use trustlint::model::Date;
 use trustlint::render::audit;
 
@@ -16,9 +16,8 @@ pub struct Args {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 
-    /// The day to judge review dates and sunsets by, as YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
-    today: Option<Date>,
+    #[command(flatten)]
+    today: super::TodayArg,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = AuditFormat::Table)]
@@ -34,6 +33,8 @@ enum AuditFormat {
     Table,
     Json,
     Csv,
+    /// One self-contained HTML page, drawn like `trustlint report`
+    Html,
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
@@ -50,11 +51,14 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Err(code) => return code,
     };
     let lang = common.lang_for_files(sources.files());
-    let today = args.today.unwrap_or_else(Date::today);
+    let Some(today) = args.today.today.or_else(Date::today) else {
+        return common.fail(m::NO_TODAY.get(common.lang));
+    };
     let options = Options {
         lang,
         levels,
         today: Some(today),
+        date_checks: true,
         ..Options::default()
     };
     let checked = check::check(&sources, &load_errors, &ruleset, &options);
@@ -63,6 +67,10 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         AuditFormat::Table => audit::table(&audit, lang),
         AuditFormat::Json => audit::json(&audit),
         AuditFormat::Csv => audit::csv(&audit),
+        AuditFormat::Html => match audit::html(&audit, lang, &ruleset.name) {
+            Ok(html) => html,
+            Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
+        },
     };
     let written = match &args.output_file {
         Some(path) => write_file(common, path, text.as_bytes()),

@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::baseline::Baseline;
 use trustlint::check::{self, fix, Options};
-use trustlint::diagnostics::{lints, messages as m, Counts, Level};
+use trustlint::diagnostics::{messages as m, Counts, Level};
 use trustlint::engine::Ruleset;
 use trustlint::render::{self, Format, Style};
-use trustlint::settings::Levels;
 use trustlint::source::atomic;
 use trustlint::source::input::LoadError;
 use trustlint::source::{SourceFile, SourceMap};
@@ -22,6 +21,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
+
+    #[command(flatten)]
+    today: super::TodayArg,
 
     /// Make a code, rule name or `warnings` an error
     #[arg(short = 'D', long = "deny", value_name = "CODE")]
@@ -101,17 +103,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     };
     let registry = ruleset.registry();
     let register = common.register(&args.register);
-    let mut levels = Levels::new(&registry);
-    if register.is_some() {
-        // Against the register, a replaced id that is not in force is a
-        // mistake, not a file left out.
-        let _ = levels.set(
-            &registry,
-            lints::UNKNOWN_REPLACED_ID.code.as_ref(),
-            Level::Error,
-            common.lang,
-        );
-    }
+    let levels = super::proposal_levels(common, &registry, register.is_some());
     // The config's [rules], then -D/-W/-A in the order given.
     let mut levels = match super::levels_from(common, &registry, levels) {
         Ok(levels) => levels,
@@ -142,7 +134,8 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         levels,
         register_files: read.register_files,
         include_register: args.include_register,
-        today: None,
+        today: args.today.today,
+        date_checks: false,
     };
     if args.diff {
         return diff(common, &read.sources, &read.load_errors, &ruleset, &options);

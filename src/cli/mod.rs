@@ -8,6 +8,7 @@ mod burden;
 mod check;
 mod explain;
 mod init;
+mod report;
 mod rules;
 mod ruleset;
 
@@ -16,7 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustlint::check::Checked;
-use trustlint::diagnostics::{messages as m, Diagnostic, Lang, Registry};
+use trustlint::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Registry};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
 use trustlint::model::Date;
@@ -25,6 +26,16 @@ use trustlint::settings::config::{self, Config};
 use trustlint::settings::Levels;
 use trustlint::source::input::{self, IoReason, LoadError};
 use trustlint::source::{FileId, SourceFile, SourceMap};
+
+/// `--today DATE`: the day date rules and checks count from, for
+/// reproducible runs. Every command that judges dates (`check`, `audit`)
+/// flattens this one option into its arguments.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct TodayArg {
+    /// The day to judge dates by (review dates, sunsets), as YYYY-MM-DD [default: today's date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<trustlint::model::Date>,
+}
 
 /// Exit statuses: 0 when nothing is an error, 1 when something is, 2 when
 /// the command could not do its work.
@@ -90,6 +101,8 @@ enum Command {
     Audit(audit::Args),
     /// Write the findings of an existing register as accepted, for `check --baseline`
     Baseline(baseline::Args),
+    /// Write the committee's report: one self-contained HTML file to attach to the case
+    Report(report::Args),
     /// Test or validate a ruleset file
     #[command(subcommand)]
     Ruleset(ruleset::Command),
@@ -314,7 +327,22 @@ fn levels(common: &Common, registry: &Registry) -> Result<Levels, ExitCode> {
     levels_from(common, registry, Levels::new(registry))
 }
 
-/// The config's `[rules]` applied to `levels`.
+/// The default levels of a command that judges proposals: against a
+/// register, a replaced id that is not in force is a mistake, not a file
+/// left out (TL007 an error). The config and flags come after.
+fn proposal_levels(common: &Common, registry: &Registry, with_register: bool) -> Levels {
+    let mut levels = Levels::new(registry);
+    if with_register {
+        let _ = levels.set(
+            registry,
+            lints::UNKNOWN_REPLACED_ID.code.as_ref(),
+            Level::Error,
+            common.lang,
+        );
+    }
+    levels
+}
+
 /// Where `--fix` writes an input: a file where it is, a link where it
 /// points (so it stays a link); nowhere for standard input.
 fn fixable_path(input: &input::Input) -> Option<PathBuf> {
@@ -324,6 +352,7 @@ fn fixable_path(input: &input::Input) -> Option<PathBuf> {
     }
 }
 
+/// The config's `[rules]` applied to `levels`.
 fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
     if let (Some(config), Some(file)) = (&common.config, common.config_file) {
         let errors = config.apply_rules(file, registry, &mut levels, common.lang);
@@ -469,6 +498,7 @@ fn run_command() -> ExitCode {
         Command::Burden(args) => burden::run(&common, args),
         Command::Audit(args) => audit::run(&common, args),
         Command::Baseline(args) => baseline::run(&common, args),
+        Command::Report(args) => report::run(&common, args),
         Command::Ruleset(command) => ruleset::run(&common, command),
         Command::Init(args) => init::run(&common, args),
         Command::Completions { shell } => {

@@ -25,7 +25,7 @@ struct Row<'a> {
     code: &'a str,
     name: &'a str,
     level: Level,
-    source: &'a str,
+    source: std::borrow::Cow<'a, str>,
     summary: &'a str,
 }
 
@@ -37,7 +37,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     let registry = ruleset.registry();
     let text = match args.format {
         RulesFormat::Json => json(registry.entries(), common.lang),
-        RulesFormat::Table => table(registry.entries()),
+        RulesFormat::Table => table(registry.entries(), common.lang),
     };
     match common.write_stdout(text.as_bytes()) {
         Ok(()) => ExitCode::from(EXIT_CLEAN),
@@ -52,7 +52,7 @@ fn json(entries: &[RuleRef], lang: Lang) -> String {
             code: &entry.code,
             name: &entry.name,
             level: entry.level,
-            source: entry.source(),
+            source: entry.source(lang),
             summary: entry.summary(lang),
         })
         .collect();
@@ -60,7 +60,7 @@ fn json(entries: &[RuleRef], lang: Lang) -> String {
 }
 
 /// code, name, level and source, aligned.
-fn table(entries: &[RuleRef]) -> String {
+fn table(entries: &[RuleRef], lang: Lang) -> String {
     let code_width = entries.iter().map(|e| e.code.chars().count()).max().unwrap_or(0);
     let name_width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
@@ -70,7 +70,7 @@ fn table(entries: &[RuleRef]) -> String {
             entry.code,
             entry.name,
             entry.level.as_str(),
-            entry.source()
+            entry.source(lang)
         ));
     }
     out

@@ -105,19 +105,18 @@ impl Diagnostic {
         &self.rule.name
     }
 
-    /// The document and section a rule's diagnostic cites; none for a
+    /// The documents and sections a rule's diagnostic cites; none for a
     /// language check.
-    pub fn cited_source(&self) -> Option<&str> {
-        self.rule.citation.as_ref().map(|c| c.source.as_ref())
+    pub fn cited_source(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        (!self.rule.quotes.is_empty()).then(|| self.rule.source(lang))
     }
 
-    /// Every note as written: the rule's source and quote first, then the
-    /// finding's own.
-    pub fn all_notes(&self) -> impl Iterator<Item = Cow<'_, str>> {
+    /// Every note as written: the rule's quotes first, each with its
+    /// source, then the finding's own.
+    pub fn all_notes(&self, lang: Lang) -> impl Iterator<Item = Cow<'_, str>> {
         self.rule
-            .quote_note()
+            .quote_notes(lang)
             .map(Cow::Owned)
-            .into_iter()
             .chain(self.notes.iter().map(|n| Cow::Borrowed(n.as_str())))
     }
 

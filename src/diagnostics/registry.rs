@@ -32,24 +32,42 @@ pub struct Entry {
     pub summary: Text<Str>,
     /// The long explanation for `trustlint explain`.
     pub explanation: Text<Str>,
-    /// The document a rule rests on; language checks cite none.
-    pub citation: Option<Citation>,
+    /// The passages a ruleset rule rests on, each with its own document
+    /// and section; language checks cite none.
+    pub quotes: Cow<'static, [Quote]>,
 }
 
-/// Where a ruleset rule comes from.
-#[derive(Debug)]
-pub struct Citation {
-    /// Document and section.
-    pub source: Str,
-    /// The Danish words the rule rests on, quoted exactly.
-    pub quote: Str,
+/// Words of a source document a rule rests on.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// "Document, section", in each language.
+    pub source: Text<Str>,
+    /// The Danish words, quoted exactly.
+    pub text: Str,
+}
+
+impl Quote {
+    /// "Document, section:\n\"words\"": a note of its rule's diagnostics.
+    pub fn note(&self, lang: Lang) -> String {
+        format!("{}:\n\"{}\"", self.source.in_lang(lang), self.text)
+    }
 }
 
 impl Entry {
-    /// The document and section of a rule; trustlint itself for a language
-    /// check.
-    pub fn source(&self) -> &str {
-        self.citation.as_ref().map_or(LANGUAGE_SOURCE, |c| c.source.as_ref())
+    /// The documents and sections of a rule, `; ` between them; trustlint
+    /// itself for a language check.
+    pub fn source(&self, lang: Lang) -> Cow<'_, str> {
+        match self.quotes.as_ref() {
+            [] => Cow::Borrowed(LANGUAGE_SOURCE),
+            [one] => Cow::Borrowed(one.source.in_lang(lang).as_ref()),
+            several => Cow::Owned(
+                several
+                    .iter()
+                    .map(|q| q.source.in_lang(lang).as_ref())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        }
     }
 
     pub fn summary(&self, lang: Lang) -> &str {
@@ -60,13 +78,16 @@ impl Entry {
         self.explanation.in_lang(lang)
     }
 
-    /// The note every diagnostic of a rule ends with: its source and the
-    /// words quoted from it. Made when a diagnostic is written, not for
-    /// every finding.
-    pub fn quote_note(&self) -> Option<String> {
-        self.citation
-            .as_ref()
-            .map(|c| format!("{}:\n\"{}\"", c.source, c.quote))
+    /// The notes every diagnostic of a rule starts with: one per quote,
+    /// each naming its one document and section. Made when a diagnostic is
+    /// written, not for every finding.
+    pub fn quote_notes(&self, lang: Lang) -> impl Iterator<Item = String> + '_ {
+        self.quotes.iter().map(move |q| q.note(lang))
+    }
+
+    /// The quote notes as one text, a blank line between them (for JSON).
+    pub fn quote_note(&self, lang: Lang) -> Option<String> {
+        (!self.quotes.is_empty()).then(|| self.quote_notes(lang).collect::<Vec<_>>().join("\n\n"))
     }
 
     /// A diagnostic of this language check at its default level; the
@@ -246,10 +267,22 @@ mod tests {
                 en: Cow::Borrowed("e"),
                 da: Cow::Borrowed("e"),
             },
-            citation: Some(Citation {
-                source: Cow::Borrowed("Kodeks for tillid, 1.2"),
-                quote: Cow::Borrowed("citat"),
-            }),
+            quotes: Cow::Owned(vec![
+                Quote {
+                    source: Text {
+                        en: "Kodeks for tillid, 1.2".into(),
+                        da: "Kodeks for tillid, 1.2".into(),
+                    },
+                    text: "citat".into(),
+                },
+                Quote {
+                    source: Text {
+                        en: "SOF answer (2014), introduction".into(),
+                        da: "SOF-svar (2014), indledningen".into(),
+                    },
+                    text: "andet".into(),
+                },
+            ]),
         }))
     }
 
@@ -310,15 +343,21 @@ mod tests {
     #[test]
     fn a_rule_cites_its_source_and_a_language_check_trustlint() {
         let registry = registry();
-        let rule = registry.find("TL105").map(|e| (e.source(), e.quote_note()));
+        let rule = registry.find("TL105").expect("TL105");
         assert_eq!(
-            rule,
-            Some((
-                "Kodeks for tillid, 1.2",
-                Some("Kodeks for tillid, 1.2:\n\"citat\"".to_owned())
-            ))
+            rule.source(Lang::Da),
+            "Kodeks for tillid, 1.2; SOF-svar (2014), indledningen"
         );
-        assert_eq!(lints::SYNTAX_ERROR.source(), LANGUAGE_SOURCE);
-        assert_eq!(lints::SYNTAX_ERROR.quote_note(), None);
+        let notes: Vec<String> = rule.quote_notes(Lang::En).collect();
+        assert_eq!(
+            notes,
+            [
+                "Kodeks for tillid, 1.2:\n\"citat\"",
+                "SOF answer (2014), introduction:\n\"andet\""
+            ],
+            "one note per quote, each naming its one document"
+        );
+        assert_eq!(lints::SYNTAX_ERROR.source(Lang::En), LANGUAGE_SOURCE);
+        assert_eq!(lints::SYNTAX_ERROR.quote_note(Lang::En), None);
     }
 }

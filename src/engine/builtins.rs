@@ -81,6 +81,7 @@ fn cumulative_burden(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang
                 cost: &ruleset.cost,
                 element: Some(Element::Burden(burden, figures(member))),
                 vars: &vars,
+                today: None,
             };
             out.push(diagnostic(rule, &cx, burden.label.span, lang));
         }
@@ -114,6 +115,7 @@ fn duplicate_data(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: L
                 cost: &ruleset.cost,
                 element: Some(Element::Data(item)),
                 vars: &vars,
+                today: None,
             };
             let mut found = diagnostic(rule, &cx, item.span, lang);
             if let Some(spec) = rule.secondary.first() {

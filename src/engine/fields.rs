@@ -95,6 +95,8 @@ pub struct Context<'a> {
     pub element: Option<Element<'a>>,
     /// Values a built-in rule provides to its messages.
     pub vars: &'a [Value<'a>],
+    /// The day of the check, for dates; unknown in a browser.
+    pub today: Option<crate::model::Date>,
 }
 
 impl<'a> Context<'a> {
@@ -183,7 +185,9 @@ fields! {
     requirement "review.kind" => ReviewKind: Ty::Str, "`date`, `after` or `none`";
     requirement "review.years" => ReviewYears: Ty::Num, "N of `review: after N years`";
     requirement "review.date" => ReviewDate: Ty::Str, "the review date";
+    requirement "review.years_ahead" => ReviewYearsAhead: Ty::Num, "years from today to the review (N of `after N years`; a date counted from `--today`)";
     requirement "sunset" => Sunset: Ty::Str, "the sunset date";
+    requirement "sunset.years_ahead" => SunsetYearsAhead: Ty::Num, "years from today to the sunset";
     requirement "replaces" => Replaces: Ty::List, "ids of the requirements it replaces";
     requirement "dispensation.kind" => DispensationKind: Ty::Str, "`text` or `none`";
     requirement "hours_per_year" => HoursPerYear: Ty::Num, "estimated hours a year, all burden blocks";
@@ -192,6 +196,8 @@ fields! {
     requirement "frontline_hours_per_year" => FrontlineHours: Ty::Num, "hours a year taken from frontline work";
     requirement "frontline_fte" => FrontlineFte: Ty::Num, "the frontline hours in full-time equivalents";
     requirement "one_off_hours" => OneOffHours: Ty::Num, "hours of `once` blocks, first year only";
+    requirement "calendar_max_per_year" => CalendarMaxPerYear: Ty::Num, "the most occurrences a year of a burden block on a calendar (daily to yearly, `N per_year`)";
+    requirement "calendar_min_per_year" => CalendarMinPerYear: Ty::Num, "the fewest occurrences a year of a burden block on a calendar";
     requirement "purposes" => Purposes: Ty::Elements(ListField::Purposes), "the purposes";
     requirement "data" => Data: Ty::Elements(ListField::Data), "the data items";
     requirement "burdens" => Burdens: Ty::Elements(ListField::Burdens), "the burden blocks";
@@ -332,6 +338,15 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
             _ => Value::Null,
         },
         Sunset => opt(r.sunset.as_ref(), |date| Value::Str(Cow::Owned(date.value.to_string()))),
+        ReviewYearsAhead => match r.review.as_ref().map(|review| review.value) {
+            Some(Review::AfterYears(n)) => Value::Num(n),
+            Some(Review::Date(date)) => opt(cx.today, |today| Value::Num(date.years_after(today))),
+            _ => Value::Null,
+        },
+        SunsetYearsAhead => match (r.sunset.as_ref(), cx.today) {
+            (Some(sunset), Some(today)) => Value::Num(sunset.value.years_after(today)),
+            _ => Value::Null,
+        },
         Replaces => Value::List(r.replaces.iter().map(|id| text(&id.value)).collect()),
         DispensationKind => opt(r.dispensation.as_ref(), |d| match d.value {
             Dispensation::Text(_) => Value::Str(Cow::Borrowed(values::TEXT)),
@@ -343,10 +358,30 @@ pub fn read<'a>(field: Field, cx: &Context<'a>) -> Value<'a> {
         FrontlineHours => Value::Num(e.frontline_hours_per_year),
         FrontlineFte => Value::Num(e.frontline_fte),
         OneOffHours => Value::Num(e.one_off_hours),
+        CalendarMaxPerYear => calendar(cx, f64::max),
+        CalendarMinPerYear => calendar(cx, f64::min),
         // Element lists are iterated by `any`, `all`, `count` and `each`, never read as values.
         Purposes | Data | Burdens | Measures => Value::Null,
         _ => read_element(field, cx.element),
     }
+}
+
+/// The occurrences a year of the burden blocks on a calendar (not per
+/// case, on change or once), folded by `pick`; missing when there is none.
+/// Read once per requirement, so a rule over `data` can ask it without
+/// going over the burdens for every item.
+fn calendar(cx: &Context<'_>, pick: fn(f64, f64) -> f64) -> Value<'static> {
+    cx.requirement
+        .burdens
+        .iter()
+        .filter_map(|b| b.frequency.as_ref().map(|f| f.value))
+        .filter(|f| match f {
+            Frequency::Named(word) => !word.counts_cases() && *word != crate::model::FrequencyWord::Once,
+            Frequency::PerYear(_) => true,
+        })
+        .filter_map(|f| cx.cost.per_year(f, None))
+        .reduce(pick)
+        .map_or(Value::Null, Value::Num)
 }
 
 fn read_element<'a>(field: Field, element: Option<Element<'a>>) -> Value<'a> {

@@ -14,7 +14,7 @@ pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
 use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
-use crate::model::Requirement;
+use crate::model::{Date, Requirement};
 use crate::source::Span;
 use fields::{Context, Element, Value};
 
@@ -36,11 +36,24 @@ pub fn evaluate(
     lang: Lang,
     allowed: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
+    evaluate_on(ruleset, judged, lang, allowed, Date::today())
+}
+
+/// [`evaluate`] on a given day: date rules (a review further off than the
+/// ruleset allows) count from `today`, and skip what needs it when it is
+/// unknown.
+pub fn evaluate_on(
+    ruleset: &Ruleset,
+    judged: &[Judged<'_>],
+    lang: Lang,
+    allowed: &dyn Fn(&str) -> bool,
+    today: Option<Date>,
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let active: Vec<&Rule> = ruleset.rules.iter().filter(|r| !allowed(r.code())).collect();
     let mut out: Vec<Diagnostic> = judged
         .par_iter()
-        .flat_map_iter(|j| active.iter().flat_map(move |rule| judge(ruleset, rule, j, lang)))
+        .flat_map_iter(|j| active.iter().flat_map(move |rule| judge(ruleset, rule, j, lang, today)))
         .collect();
     for rule in &active {
         if let RuleKind::Builtin(builtin) = &rule.kind {
@@ -52,7 +65,7 @@ pub fn evaluate(
 
 /// One rule's diagnostics for one requirement (none for built-ins, which
 /// look across requirements).
-fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang) -> Vec<Diagnostic> {
+fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang, today: Option<Date>) -> Vec<Diagnostic> {
     let RuleKind::Condition { each, when } = &rule.kind else {
         return Vec::new();
     };
@@ -62,6 +75,7 @@ fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang) -> Vec
         cost: &ruleset.cost,
         element: None,
         vars: &[],
+        today,
     };
     match each {
         None => {

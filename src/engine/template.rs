@@ -206,6 +206,7 @@ mod tests {
             cost: &cost,
             element: None,
             vars: &[],
+            today: None,
         };
         template.render(&cx, lang)
     }

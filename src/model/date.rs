@@ -90,12 +90,26 @@ impl Date {
         }
     }
 
-    /// Today, by the system clock (UTC).
-    pub fn today() -> Date {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+    /// Years from `from` to this date (negative when it is earlier).
+    pub fn years_after(self, from: Date) -> f64 {
+        (self.days() - from.days()) as f64 / 365.25
+    }
+
+    /// Today by the system clock (UTC); `None` where there is none to read
+    /// (WebAssembly in a browser, a clock before 1970).
+    pub fn today() -> Option<Date> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_secs();
+            Some(Date::from_days(i64::try_from(seconds / 86_400).ok()?))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            None
+        }
     }
 }
 
@@ -145,5 +159,7 @@ mod tests {
         assert_eq!(Date::parse_text("2026-1-05"), None);
         assert_eq!(Date::parse_text("2026-02-30"), None);
         assert_eq!(Date::parse_text("２026-01-05"), None);
+        let date = |text| Date::parse(text).expect("a date");
+        assert_eq!(date("2030-12-05").years_after(date("2026-12-05")), 1461.0 / 365.25);
     }
 }

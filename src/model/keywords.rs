@@ -290,10 +290,10 @@ keys! {
             fields: &["reporting.kind", "reporting.frequency", "reporting.per_year"],
         },
         Review = "review" / "revision" {
-            asks: &m::ASKS_REVIEW, shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date"],
+            asks: &m::ASKS_REVIEW, shape: &m::SHAPE_REVIEW, required: false, why: None, fields: &["review.kind", "review.years", "review.date", "review.years_ahead"],
         },
         Sunset = "sunset" / "udløb" {
-            asks: &m::ASKS_SUNSET, shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset"],
+            asks: &m::ASKS_SUNSET, shape: &m::SHAPE_SUNSET, required: false, why: None, fields: &["sunset", "sunset.years_ahead"],
         },
         Replaces = "replaces" / "erstatter" {
             asks: &m::ASKS_REPLACES, shape: &m::SHAPE_REPLACES, required: false, why: None, fields: &["replaces"],

@@ -134,7 +134,7 @@ pub fn template(lang: Lang) -> String {
         ),
         words::<Decider>(lang)
     ));
-    line(format!("  {}: {}", k(Key::DecidedBy), Decider::Local.name(lang)));
+    line(format!("  {}: {WORD}", k(Key::DecidedBy)));
     line(format!(
         "{} {}",
         t(

@@ -142,7 +142,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
         format!("{label}: {}", text.replace('\n', &indent))
     };
     let mut notes: Vec<String> = diagnostic
-        .all_notes()
+        .all_notes(lang)
         .map(|n| labelled(note, &super::escape_text(&n)))
         .collect();
     let left_out = diagnostic.secondary.len() - secondary.len();

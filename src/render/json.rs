@@ -6,6 +6,7 @@ use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Bumped whenever a field changes meaning, appears or disappears.
@@ -45,8 +46,8 @@ where
 struct JsonRule<'a> {
     name: &'a str,
     summary: &'a str,
-    /// The document and section a rule of the ruleset cites.
-    source: Option<&'a str>,
+    /// The documents and sections a rule of the ruleset cites.
+    source: Option<Cow<'a, str>>,
     /// The note the text formats end each diagnostic of the rule with:
     /// the source and the words quoted from it.
     quote_note: Option<String>,
@@ -93,7 +94,7 @@ struct JsonLine<'a> {
     #[serde(flatten)]
     diagnostic: JsonDiagnostic<'a>,
     name: &'a str,
-    source: Option<&'a str>,
+    source: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -170,8 +171,8 @@ fn write_as(
         rules.entry(d.code()).or_insert_with(|| JsonRule {
             name: d.name(),
             summary: d.rule.summary(lang),
-            source: d.cited_source(),
-            quote_note: d.rule.quote_note(),
+            source: d.cited_source(lang),
+            quote_note: d.rule.quote_note(lang),
         });
     }
     let report = Report {
@@ -298,12 +299,17 @@ where
 /// `--format jsonl`: one diagnostic a line, in the order of the other
 /// formats, each with its code's name and source; nothing else (the
 /// summary and the burden are in `--format json`).
-pub(super) fn write_lines(checked: &Checked, sources: &SourceMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(super) fn write_lines(
+    checked: &Checked,
+    sources: &SourceMap,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for d in &checked.diagnostics {
         let line = JsonLine {
             diagnostic: diagnostic(d, sources),
             name: d.name(),
-            source: d.cited_source(),
+            source: d.cited_source(lang),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;

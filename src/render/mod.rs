@@ -9,6 +9,7 @@ mod github;
 mod human;
 mod json;
 mod pretty;
+pub mod report;
 mod sarif;
 mod short;
 mod suggestion;
@@ -69,7 +70,7 @@ pub fn write(
         Format::Short => out.write_all(&short::render(checked, sources, style)),
         Format::Json => json::write(checked, sources, style.lang, false, out),
         Format::JsonPretty => json::write(checked, sources, style.lang, true, out),
-        Format::Jsonl => json::write_lines(checked, sources, out),
+        Format::Jsonl => json::write_lines(checked, sources, style.lang, out),
         Format::Pretty => pretty::write(checked, sources, style, out),
         Format::Sarif => sarif::write(checked, sources, registry, style.lang, out),
         Format::Github => out.write_all(&github::render(checked, sources, style.lang)),
@@ -153,7 +154,7 @@ fn escape_controls_but<'t>(text: &'t str, keep: &[char]) -> Cow<'t, str> {
 }
 
 /// The word for a level in the text formats: `error`, `fejl`, ….
-fn level_word(level: Level, lang: Lang) -> &'static str {
+pub fn level_word(level: Level, lang: Lang) -> &'static str {
     match level {
         Level::Error => m::ERROR_HEADING.get(lang),
         Level::Warning => m::WARNING_HEADING.get(lang),

@@ -215,7 +215,7 @@ fn report<'a>(
                 .with_color(Color::Blue),
         );
     }
-    for note in d.all_notes() {
+    for note in d.all_notes(lang) {
         builder = builder.with_note(super::escape_text(&note));
     }
     // With edits, the help heads the suggestion after the report instead.

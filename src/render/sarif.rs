@@ -54,7 +54,7 @@ struct SarifRule<'a> {
 
 #[derive(Serialize)]
 struct RuleProperties<'a> {
-    source: &'a str,
+    source: std::borrow::Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -203,11 +203,15 @@ pub(super) fn write(
                             help: Text {
                                 text: m::SARIF_RULE_HELP.fill(
                                     lang,
-                                    &[("summary", r.summary(lang)), ("source", r.source()), ("code", &r.code)],
+                                    &[
+                                        ("summary", r.summary(lang)),
+                                        ("source", &r.source(lang)),
+                                        ("code", &r.code),
+                                    ],
                                 ),
                             },
                             default_configuration: Configuration { level: level(r.level) },
-                            properties: RuleProperties { source: r.source() },
+                            properties: RuleProperties { source: r.source(lang) },
                         })
                         .collect(),
                 },

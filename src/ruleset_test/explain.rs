@@ -27,7 +27,7 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
         "{} {} ({})\n\n{}\n\n{}\n",
         entry.code,
         entry.name,
-        entry.level,
+        render::level_word(entry.level, lang),
         entry.summary(lang),
         entry.explanation(lang)
     )
@@ -36,16 +36,23 @@ fn explain_language_check(entry: &Entry, lang: Lang) -> String {
 fn explain_rule(ruleset: &Ruleset, rule: &Rule, lang: Lang) -> String {
     let entry = &rule.entry;
     let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})\n", entry.code, entry.name, entry.level);
+    let _ = writeln!(
+        out,
+        "{} {} ({})\n",
+        entry.code,
+        entry.name,
+        render::level_word(entry.level, lang)
+    );
     let _ = writeln!(out, "{}\n", entry.summary(lang));
     let _ = writeln!(out, "{}\n", entry.explanation(lang));
-    if let Some(citation) = &entry.citation {
+    // Each quote under its own document and section.
+    for quote in entry.quotes.iter() {
         let _ = writeln!(
             out,
             "{}: {}\n    \"{}\"\n",
             m::SOURCE_HEADING.get(lang),
-            citation.source,
-            citation.quote
+            quote.source.in_lang(lang),
+            quote.text
         );
     }
 

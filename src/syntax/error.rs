@@ -16,10 +16,11 @@ use pest::Parser as _;
 struct ExplainingParser;
 
 /// TL001 for a text the working parser rejected: re-read with named
-/// punctuation, and said in the user's words.
-pub(super) fn explain(file: FileId, text: &str, lang: Lang) -> Diagnostic {
+/// punctuation, and said in the user's words. `text` is a chunk of the
+/// file with `lines_before` lines above it.
+pub(super) fn explain(file: FileId, text: &str, lines_before: usize, lang: Lang) -> Diagnostic {
     match ExplainingParser::parse(Rule::file, text) {
-        Err(err) => from_pest(file, text, &err, lang),
+        Err(err) => from_pest(file, text, lines_before, &err, lang),
         // Both parsers share the shape, so this cannot happen; say so plainly.
         Ok(_) => lints::SYNTAX_ERROR
             .at(
@@ -34,7 +35,7 @@ pub(super) fn explain(file: FileId, text: &str, lang: Lang) -> Diagnostic {
     }
 }
 
-fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnostic {
+fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, lang: Lang) -> Diagnostic {
     let pos = match err.location {
         InputLocation::Pos(pos) => pos,
         InputLocation::Span((start, _)) => start,
@@ -78,10 +79,36 @@ fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnos
             .with_help(help.get(lang));
     }
 
+    // “Word's” quotation marks where a string should start: say what they
+    // are and offer the straight ones (not applied by `--fix`: the text
+    // between them may hold more of them).
+    if let Some(open) = found.ch.filter(|c| TYPOGRAPHIC_QUOTES.contains(c)) {
+        if value_expected || expected.contains(&Rule::label) {
+            let quote = open.to_string();
+            let mut diagnostic = diagnostic(found.span(pos), m::TYPOGRAPHIC_QUOTE.fill(lang, &[("quote", &quote)]))
+                .with_label(m::TYPOGRAPHIC_QUOTE_LABEL.get(lang))
+                .with_help(m::TYPOGRAPHIC_QUOTE_HELP.get(lang));
+            let after = pos + open.len_utf8();
+            let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
+            if let Some((i, close)) = text[after..line_end]
+                .char_indices()
+                .find(|(_, c)| TYPOGRAPHIC_QUOTES.contains(c))
+            {
+                let close_at = after + i;
+                diagnostic = diagnostic.with_edit(Span::new(pos, after), "\"", false).with_edit(
+                    Span::new(close_at, close_at + close.len_utf8()),
+                    "\"",
+                    false,
+                );
+            }
+            return diagnostic;
+        }
+    }
+
     // The file ends inside a block.
     if found.ch.is_none() && expected.contains(&Rule::rbrace) {
         if let Some(&open) = layout.open_braces.last() {
-            let line = (text[..open].matches('\n').count() + 1).to_string();
+            let line = (lines_before + text[..open].matches('\n').count() + 1).to_string();
             return diagnostic(Span::new(pos, pos), m::UNCLOSED_BRACE.fill(lang, &[("line", &line)]))
                 .with_label(m::UNCLOSED_BRACE_END_LABEL.get(lang))
                 .with_secondary(file, Span::new(open, open + 1), m::UNCLOSED_BRACE_LABEL.get(lang))
@@ -180,6 +207,10 @@ fn from_pest(file: FileId, text: &str, err: &Error<Rule>, lang: Lang) -> Diagnos
         .with_label(m::UNEXPECTED_LABEL.get(lang))
         .with_help(help.get(lang))
 }
+
+/// The quotation marks word processors put in place of `"`: Danish and
+/// English curly quotes, low-9 quotes and guillemets.
+const TYPOGRAPHIC_QUOTES: [char; 7] = ['“', '”', '„', '‟', '«', '»', '″'];
 
 /// `sager pr år: 12`: words separated by spaces and then `:` on one line,
 /// a key of several words written apart. Its span, as written, and the

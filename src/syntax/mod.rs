@@ -103,22 +103,30 @@ pub struct Str<'a> {
 /// diagnostic says where and what was expected; bad escapes in strings are
 /// reported without stopping the parse.
 pub fn parse<'a>(file: FileId, text: &'a str, lang: Lang) -> (Option<Document<'a>>, Vec<Diagnostic>) {
-    parse_range(file, text, 0..text.len(), lang)
+    parse_range(file, text, 0..text.len(), 0, lang)
 }
 
 /// Parses the part `range` of a file's `text` (a chunk from [`chunks`]);
-/// every span is in the whole file.
+/// every span is in the whole file. `lines_before` is the number of lines
+/// before the chunk (`SourceFile::line_index` of its start), so a message
+/// that names a line counts from the top of the file.
 pub fn parse_range<'a>(
     file: FileId,
     text: &'a str,
     range: Range<usize>,
+    lines_before: usize,
     lang: Lang,
 ) -> (Option<Document<'a>>, Vec<Diagnostic>) {
     let offset = range.start;
     let chunk = &text[range];
     let mut pairs = match KravParser::parse(Rule::file, chunk) {
         Ok(pairs) => pairs,
-        Err(_) => return (None, vec![error::explain(file, chunk, lang).shifted(offset)]),
+        Err(_) => {
+            return (
+                None,
+                vec![error::explain(file, chunk, lines_before, lang).shifted(offset)],
+            )
+        }
     };
     let mut lower = Lower {
         file,

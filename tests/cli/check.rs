@@ -144,30 +144,39 @@ fn output_is_the_same_whatever_the_thread_count() {
 /// the sources give; the kept ones pass.
 #[test]
 fn abolished_examples_are_flagged_for_the_sources_reasons() {
-    let expectations: [(&str, &[&str]); 5] = [
+    let expectations: [(&str, &[&str]); 6] = [
         // Supervision is now planned individually (method, not goal), and one case made a rule for all.
         (
             "examples/abolished/daily-face-to-face.krav",
-            &["TL101", "TL103", "TL203", "TL204"],
+            &[
+                "TL101", "TL103", "TL203", "TL204", "TL106", "TL107", "TL108", "TL209", "TL210",
+            ],
         ),
         // Staff and their leader decide which questions are relevant: a prescribed method.
         (
             "examples/abolished/sundhedsfaglige-fokusomraader.da.krav",
-            &["TL103", "TL204"],
+            &["TL103", "TL204", "TL106", "TL108"],
         ),
         // A yearly update replaced by an update at significant change.
         (
             "examples/abolished/aarlig-baggrundsbeskrivelse.da.krav",
-            &["TL203", "TL207", "TL104"],
+            &["TL203", "TL207", "TL104", "TL110", "TL108"],
         ),
         // No registration of arrival and departure times.
-        ("examples/abolished/clocking-in-and-out.krav", &["TL209", "TL204"]),
+        (
+            "examples/abolished/clocking-in-and-out.krav",
+            &["TL209", "TL204", "TL210"],
+        ),
+        // The how of medicine documentation left to the local leaders: a
+        // warning, since the documentation itself stays.
+        ("examples/abolished/central-medicindokumentation.da.krav", &["TL106"]),
         // One library out of twenty: no new rules for all twenty; deviation reporting instead.
         ("examples/abolished/bibliotek-overforbrug.da.krav", &["TL101", "TL208"]),
     ];
     for (file, codes) in expectations {
         let run = trustlint(&["check", "--format", "json", file]);
-        assert_eq!(run.status, 1, "{file} is flagged with an error");
+        let errors = codes.iter().any(|c| *c != "TL106");
+        assert_eq!(run.status, if errors { 1 } else { 0 }, "{file} is flagged");
         let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
         let found: Vec<&str> = json["diagnostics"]
             .as_array()
@@ -210,4 +219,212 @@ fn levels_reach_the_suppressions_own_findings() {
     assert!(denied.stdout.contains("error[TL009]"), "{}", denied.stdout);
     let grouped = trustlint(&["check", "-D", "warnings", "tests/ui/TL009/unused.krav"]);
     assert!(grouped.stdout.contains("error[TL009]"), "{}", grouped.stdout);
+}
+
+/// TL104 counts a review date from the day of the check, which `--today`
+/// fixes so that a run can be repeated; the date must exist.
+#[test]
+fn a_review_date_is_counted_from_today() {
+    let text = std::fs::read_to_string("tests/ui/valid/falls-register.krav")
+        .expect("the fixture")
+        .replace("review: after 2 years", "review: 2031-06-30");
+    assert!(text.contains("2031-06-30"), "the fixture has a review to replace");
+    let path = scratch("today").join("review-date.krav");
+    std::fs::write(&path, text).expect("write");
+    let file = path.to_str().expect("utf-8");
+    let run = |today: &str| trustlint(&["check", "--format", "short", "-q", "--today", today, file]);
+    let early = run("2026-01-01");
+    assert!(early.stdout.contains("[TL104]"), "5.5 years ahead: {}", early.stdout);
+    let late = run("2028-01-01");
+    assert!(!late.stdout.contains("[TL104]"), "3.5 years ahead: {}", late.stdout);
+    let bad = run("2026-02-30");
+    assert_eq!(bad.status, 2);
+    assert!(bad.stderr.contains("2026-02-30"), "{}", bad.stderr);
+}
+
+/// The home-care regime of issue 10, relabelled the way a hurried author
+/// gets a clean result: a timestamp and the staff member's initials on
+/// every visit (84,000 hours a year taken from citizens), its one press
+/// story called a `mønster` without numbers, its purpose `sikkerhed`, a
+/// one-line investigation, and `erstatter` naming an id that exists
+/// nowhere. It must never pass; nor once the pattern is given numbers.
+const RELABELLED_HOME_CARE: &str = r#"krav "Tidsstempel og initialer ved hvert besøg i hjemmeplejen" {
+  id: SUF-2026-07
+  forslagsstiller: "Sundheds- og Omsorgsudvalget"
+  formål: sikkerhed "Borgerne skal være sikre på, at besøget bliver gennemført"
+  risiko: middel "Et besøg kan blive glemt"
+  anledning: mønster "Avisens historie om et glemt besøg"
+  undersøgelse: "Drøftet i forvaltningen"
+  omfang: alle 40 enheder "hjemmeplejens distrikter"
+  mål: "Alle besøg gennemføres"
+  data: "tidsstempel for besøget" manuel, "medarbejderens initialer" manuel om_medarbejdere
+  byrde "hjemmehjælpere" {
+    personer: 2000
+    minutter: 2
+    hyppighed: per_sag
+    sager_pr_år: 1260
+    borgernær: ja
+  }
+  måling: effekt "glemte besøg pr. måned"
+  rapportering: afvigelse
+  revision: efter 2 år
+  erstatter: SUF-2019-03
+  dispensation: ingen
+}
+"#;
+
+#[test]
+fn the_relabelled_home_care_regime_never_passes() {
+    let codes = |text: &str| {
+        let run = trustlint_stdin(
+            &[
+                "check",
+                "--format",
+                "json",
+                "--stdin-filename",
+                "hjemmepleje.da.krav",
+                "-",
+            ],
+            text.as_bytes(),
+        );
+        common::no_panic(&run);
+        let diagnostics: Vec<(String, String, u64)> = json(&run)["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_owned(),
+                    d["level"].as_str().unwrap_or_default().to_owned(),
+                    d["span"]["line"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect();
+        (run.status, diagnostics)
+    };
+
+    // As relabelled: the pattern without numbers is an error on its line,
+    // so no burden is estimated and nothing passes.
+    let (status, found) = codes(RELABELLED_HOME_CARE);
+    assert_eq!(status, 1, "{found:?}");
+    assert!(found.contains(&("TL003".into(), "error".into(), 6)), "{found:?}");
+    // The id it claims to replace is in no file checked.
+    assert!(
+        found.iter().any(|(code, _, line)| code == "TL007" && *line == 21),
+        "{found:?}"
+    );
+
+    // Given numbers, the regime is judged on what it costs: out of
+    // proportion to its risk, staff monitored, the staff never heard.
+    let numbered = RELABELLED_HOME_CARE.replace(
+        "\"Avisens historie om et glemt besøg\"",
+        "\"Avisens historie om et glemt besøg\" 1 sager 1 enheder",
+    );
+    let (status, found) = codes(&numbered);
+    assert_eq!(status, 1, "{found:?}");
+    for code in ["TL203", "TL209", "TL108", "TL206"] {
+        assert!(found.iter().any(|(c, _, _)| c == code), "{code} in {found:?}");
+    }
+}
+
+/// The codes a bundled example declares in its header: an abolished one
+/// the rules that fire for the source's reasons ("Rules that fire for the
+/// source's reasons:" / "Regler, der slår til af kildens grunde:"), a kept
+/// one the rules it answers ("Answers:" / "Besvarer:"). The declaration
+/// runs to the next blank comment line.
+fn declared_codes(text: &str, openers: &[&str]) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut inside = false;
+    for line in text.lines().take_while(|line| line.starts_with('#')) {
+        let comment = line.trim_start_matches('#').trim();
+        if openers.iter().any(|opener| comment.starts_with(opener)) {
+            inside = true;
+        } else if comment.is_empty() {
+            inside = false;
+        }
+        if inside {
+            codes.extend(
+                comment
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|word| {
+                        word.len() == 5 && word.starts_with("TL") && word[2..].chars().all(|c| c.is_ascii_digit())
+                    })
+                    .map(str::to_owned),
+            );
+        }
+    }
+    codes
+}
+
+fn example_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("the examples")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "krav"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every abolished example is flagged for the reasons its source gives
+/// (each rule it declares fires on it); every kept one passes with no
+/// error or warning, and names the rules it answers. Between them, each
+/// rule of version 2 has an abolished case and a kept one.
+#[test]
+fn the_examples_are_flagged_for_the_sources_reasons_and_the_kept_ones_pass() {
+    let fired = |path: &std::path::Path| -> Vec<String> {
+        let run = trustlint(&["check", "--format", "json", path.to_str().expect("utf-8")]);
+        json(&run)["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let mut flagged = Vec::new();
+    for path in example_files("examples/abolished") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let declared = declared_codes(
+            &text,
+            &[
+                "Rules that fire for the source's reasons:",
+                "Regler, der slår til af kildens grunde:",
+            ],
+        );
+        assert!(!declared.is_empty(), "{}: no rules declared", path.display());
+        let found = fired(&path);
+        for code in &declared {
+            assert!(
+                found.contains(code),
+                "{}: {code} does not fire: {found:?}",
+                path.display()
+            );
+        }
+        flagged.extend(declared);
+    }
+    let mut answered = Vec::new();
+    for path in example_files("examples/kept") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let declared = declared_codes(&text, &["Answers:", "Besvarer:"]);
+        assert!(!declared.is_empty(), "{}: no rules declared", path.display());
+        let run = trustlint(&["check", "--format", "json", path.to_str().expect("utf-8")]);
+        assert_eq!(run.status, 0, "{}", path.display());
+        let summary = &json(&run)["summary"];
+        assert_eq!(
+            (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+            (Some(0), Some(0)),
+            "{}",
+            path.display()
+        );
+        answered.extend(declared);
+    }
+    let kept = trustlint(&["check", "examples/kept"]);
+    assert_eq!(kept.status, 0, "{}", kept.stdout);
+    for code in ["TL106", "TL107", "TL108", "TL110", "TL210", "TL208", "TL209"] {
+        assert!(
+            flagged.iter().any(|c| c == code),
+            "no abolished example is flagged for {code}"
+        );
+        assert!(answered.iter().any(|c| c == code), "no kept example answers {code}");
+    }
 }

@@ -385,7 +385,7 @@ fn github_annotations_escape_and_map_levels() {
         .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("::notice file=examples/kept/individual-supervision-agreements.krav,line=28,col=13,")));
+        .any(|l| l.starts_with("::notice file=examples/kept/individual-supervision-agreements.krav,line=31,col=13,")));
     assert!(lines.iter().all(|l| !l["::x".len()..].contains('\n')));
     assert!(run
         .stdout

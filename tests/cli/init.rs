@@ -14,6 +14,7 @@ fn fill(template: &str, danish: bool) -> String {
                 ("formål: TODO", "formål: læring"),
                 ("risiko: TODO", "risiko: lav"),
                 ("anledning: TODO \"…\"", "anledning: mønster \"…\" 12 sager 4 enheder"),
+                ("besluttes_af: TODO", "besluttes_af: lokalt"),
                 ("gælder: TODO", "gælder: efter_vurdering"),
                 ("omfang: TODO", "omfang: 4"),
                 ("data: \"…\" TODO", "data: \"hændelser\" eksisterende automatisk"),
@@ -32,6 +33,7 @@ fn fill(template: &str, danish: bool) -> String {
                 ("purpose: TODO", "purpose: learning"),
                 ("risk: TODO", "risk: low"),
                 ("trigger: TODO \"…\"", "trigger: pattern \"…\" 12 cases 4 units"),
+                ("decided_by: TODO", "decided_by: local"),
                 ("applies_to: TODO", "applies_to: by_assessment"),
                 ("scope: TODO", "scope: 4"),
                 ("data: \"…\" TODO", "data: \"incidents\" existing automatic"),
@@ -83,7 +85,7 @@ fn init_writes_a_template_that_passes_once_filled_in() {
             dir.join(file).to_str().expect("utf-8"),
         ]);
         assert_eq!(unfilled.status, 1);
-        assert_eq!(unfilled.stdout.matches("[TL003]").count(), 10, "{}", unfilled.stdout);
+        assert_eq!(unfilled.stdout.matches("[TL003]").count(), 11, "{}", unfilled.stdout);
         // And the texts left as `"…"`, the id and the title are placeholders (TL014).
         assert_eq!(unfilled.stdout.matches("[TL014]").count(), 1, "{}", unfilled.stdout);
         // Filled, it passes with notes at most.

@@ -20,6 +20,7 @@ mod hostile;
 mod init;
 mod inputs;
 mod register;
+mod report;
 mod rules;
 mod ruleset;
 mod scaling;

@@ -82,8 +82,8 @@ fn every_rule_has_snapshots_of_its_firing_examples() {
 fn the_kodeks_ruleset_has_every_rule_of_the_specification() {
     let codes = rule_codes("kodeks-for-tillid");
     let expected = [
-        "TL101", "TL102", "TL103", "TL104", "TL105", "TL201", "TL202", "TL203", "TL204", "TL205", "TL206", "TL207",
-        "TL208", "TL209", "TL301", "TL302",
+        "TL101", "TL102", "TL103", "TL104", "TL105", "TL106", "TL107", "TL108", "TL110", "TL201", "TL202", "TL203",
+        "TL204", "TL205", "TL206", "TL207", "TL208", "TL209", "TL210", "TL301", "TL302",
     ];
     assert_eq!(codes, expected);
 }
@@ -134,18 +134,18 @@ fn check_refuses_to_run_with_a_broken_ruleset() {
 fn a_ruleset_test_that_fails_exits_1() {
     let text = std::fs::read_to_string("rulesets/kodeks-for-tillid.toml").expect("the ruleset");
     let broken = text.replacen(
-        "fires = false\nwith = \"reporting: periodic quarterly\"",
-        "fires = false\nwith = \"reporting: periodic monthly\"",
+        "fires = false\nwith = 'data: \"falls\" existing automatic, \"time of each visit\" automatic'",
+        "fires = false\nwith = 'data: \"falls\" existing automatic, \"time of each visit\" manual'",
         1,
     );
     assert_ne!(text, broken, "the mutation applies");
     let path = scratch("ruleset-mutated").join("mutated.toml");
     std::fs::write(&path, broken).expect("write");
-    let run = trustlint(&["ruleset", "test", path.to_str().expect("utf-8"), "--code", "TL208"]);
+    let run = trustlint(&["ruleset", "test", path.to_str().expect("utf-8"), "--code", "TL210"]);
     assert_eq!(run.status, 1);
     assert!(
         run.stdout
-            .contains("TL208 example 2 (does not fire) ... FAILED: the rule fired"),
+            .contains("TL210 example 2 (does not fire) ... FAILED: the rule fired"),
         "{}",
         run.stdout
     );

@@ -70,12 +70,19 @@ struct Checked<'a> {
 struct RuleFacts<'a> {
     name: &'a str,
     summary: &'a str,
-    source: &'a str,
-    /// The words of the kodeks a ruleset rule rests on.
-    quote: Option<&'a str>,
+    source: std::borrow::Cow<'a, str>,
+    /// The words of the sources a ruleset rule rests on, each with its own
+    /// document and section.
+    quotes: Vec<QuoteFacts<'a>>,
     /// The note that carries the quote among the diagnostic's notes, so the
     /// page can show the quote apart instead of twice.
     quote_note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct QuoteFacts<'a> {
+    source: &'a str,
+    text: &'a str,
 }
 
 /// Checks `source` as one file named as `init` names it, in `lang`, and
@@ -115,9 +122,16 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
             let facts = RuleFacts {
                 name: &entry.name,
                 summary: entry.summary(lang),
-                source: entry.source(),
-                quote: entry.citation.as_ref().map(|c| c.quote.as_ref()),
-                quote_note: entry.quote_note(),
+                source: entry.source(lang),
+                quotes: entry
+                    .quotes
+                    .iter()
+                    .map(|q| QuoteFacts {
+                        source: q.source.in_lang(lang).as_ref(),
+                        text: &q.text,
+                    })
+                    .collect(),
+                quote_note: entry.quote_note(lang),
             };
             (d.code(), facts)
         })

@@ -94,6 +94,7 @@ fn holds_for(requirement: &Requirement, text: &str) -> bool {
         cost: &cost,
         element: None,
         vars: &[],
+        today: None,
     };
     truthy(&eval(&expr, &cx))
 }
@@ -115,6 +116,7 @@ fn number(text: &str) -> Option<f64> {
         cost: &cost,
         element: None,
         vars: &[],
+        today: None,
     };
     match eval(&expr, &cx) {
         Value::Num(n) => Some(n),

@@ -13,6 +13,10 @@ pub(super) struct File {
     pub params: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     pub examples: BTreeMap<String, Spanned<String>>,
+    /// The documents quotes are taken from, by a short id: their titles
+    /// in each language.
+    #[serde(default)]
+    pub documents: BTreeMap<String, TitleFile>,
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleFile>,
 }
@@ -36,8 +40,10 @@ pub(super) struct RuleFile {
     pub code: Spanned<String>,
     pub name: Spanned<String>,
     pub level: Spanned<String>,
-    pub source: String,
-    pub quote: String,
+    /// The words of the sources a rule rests on, one `[[rule.quote]]` per
+    /// passage, each with its own document and section.
+    #[serde(default, rename = "quote")]
+    pub quotes: Vec<QuoteFile>,
     #[serde(default)]
     pub when: Option<Spanned<String>>,
     #[serde(default)]
@@ -53,6 +59,30 @@ pub(super) struct RuleFile {
     pub explanation: TextsFile,
     #[serde(default, rename = "example")]
     pub examples: Vec<Spanned<ExampleFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TitleFile {
+    pub en: String,
+    pub da: String,
+}
+
+/// One quote: `document` names an entry of `[documents]`; `section` is the
+/// place in it, the same in both languages or `{ en, da }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct QuoteFile {
+    pub document: Spanned<String>,
+    pub section: SectionFile,
+    pub text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum SectionFile {
+    Same(String),
+    ByLang { en: String, da: String },
 }
 
 #[derive(Deserialize)]

@@ -3,10 +3,10 @@
 //! unknown key, a bad level, a condition that does not parse or names an
 //! unknown field — is a TL012 diagnostic with a span in the TOML file.
 
-use super::format::{ExampleFile, File, LabelFile, RuleFile, TextsFile};
+use super::format::{ExampleFile, File, LabelFile, QuoteFile, RuleFile, SectionFile, TextsFile, TitleFile};
 use super::{Example, ExampleSource, LabelSpec, Rule, RuleKind, Ruleset};
 use crate::burden::CostModel;
-use crate::diagnostics::registry::{Citation, Entry, Registry, RuleRef};
+use crate::diagnostics::registry::{Entry, Quote, Registry, RuleRef};
 use crate::diagnostics::{lints, Diagnostic, Lang, Level, Text};
 use crate::engine::builtins;
 use crate::engine::expr::{self, ExprError};
@@ -156,7 +156,7 @@ impl Loader<'_> {
         for rule in file.rules {
             let code_span = rule.code.span();
             let name_span = rule.name.span();
-            if let Some(compiled) = self.rule(rule, &params, &file.examples) {
+            if let Some(compiled) = self.rule(rule, &params, &file.examples, &file.documents) {
                 let entry = &compiled.entry;
                 if let Some(taken) = registry.find(&entry.code) {
                     // Codes are found in any case (`--allow tl101`), so
@@ -192,7 +192,66 @@ impl Loader<'_> {
         }
     }
 
-    fn rule(&mut self, rule: RuleFile, params: &Params, bases: &BTreeMap<String, Spanned<String>>) -> Option<Rule> {
+    /// The quotes of a rule, each labelled with its document's title and
+    /// its section in both languages.
+    fn quotes(
+        &mut self,
+        code: &str,
+        code_span: Range<usize>,
+        quotes: Vec<QuoteFile>,
+        documents: &BTreeMap<String, TitleFile>,
+    ) -> Vec<Quote> {
+        if quotes.is_empty() {
+            self.error(
+                code_span,
+                format!("rule `{code}` quotes no source"),
+                Some(
+                    "add `[[rule.quote]]` with `document`, `section` and `text`: the words the rule rests on"
+                        .to_owned(),
+                ),
+            );
+        }
+        let mut out = Vec::new();
+        for quote in quotes {
+            let Some(title) = documents.get(quote.document.get_ref()) else {
+                let known: Vec<&str> = documents.keys().map(String::as_str).collect();
+                self.error(
+                    quote.document.span(),
+                    format!("unknown document `{}`", quote.document.get_ref()),
+                    Some(if known.is_empty() {
+                        "declare it under `[documents]`: `id = { en = \"title\", da = \"titel\" }`".to_owned()
+                    } else {
+                        format!("the documents of this ruleset are {}", known.join(", "))
+                    }),
+                );
+                continue;
+            };
+            if quote.text.get_ref().trim().is_empty() {
+                self.error(quote.text.span(), "an empty quote".to_owned(), None);
+                continue;
+            }
+            let (en, da) = match quote.section {
+                SectionFile::Same(section) => (section.clone(), section),
+                SectionFile::ByLang { en, da } => (en, da),
+            };
+            out.push(Quote {
+                source: Text {
+                    en: format!("{}, {en}", title.en).into(),
+                    da: format!("{}, {da}", title.da).into(),
+                },
+                text: quote.text.into_inner().into(),
+            });
+        }
+        out
+    }
+
+    fn rule(
+        &mut self,
+        rule: RuleFile,
+        params: &Params,
+        bases: &BTreeMap<String, Spanned<String>>,
+        documents: &BTreeMap<String, TitleFile>,
+    ) -> Option<Rule> {
         let errors_before = self.errors.len();
         let code = rule.code.get_ref().trim().to_owned();
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
@@ -291,6 +350,7 @@ impl Loader<'_> {
         let help = self.texts(&rule.help, params, scope, vars);
         let explanation = self.explanation(&rule.explanation, params);
         let examples = self.examples(&rule.examples, bases, &code, &rule.code.span());
+        let quotes = self.quotes(&code, rule.code.span(), rule.quotes, documents);
         if self.errors.len() > errors_before {
             return None;
         }
@@ -308,10 +368,7 @@ impl Loader<'_> {
                 en: explanation.en.trim().to_owned().into(),
                 da: explanation.da.trim().to_owned().into(),
             },
-            citation: Some(Citation {
-                source: rule.source.into(),
-                quote: rule.quote.into(),
-            }),
+            quotes: quotes.into(),
         };
         Some(Rule {
             entry: Arc::new(entry),

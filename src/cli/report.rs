@@ -1,0 +1,79 @@
+//! `trustlint report`: the committee's HTML document.
+
+use super::{check::write_file, Common, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trustlint::check::{self, Options};
+use trustlint::diagnostics::{messages as m, Counts};
+use trustlint::render::report;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, directories or `-`; the current directory when none is given
+    paths: Vec<PathBuf>,
+
+    /// Write the report to FILE (atomically: all of it or nothing) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    register: RegisterArg,
+
+    #[command(flatten)]
+    today: super::TodayArg,
+}
+
+pub fn run(common: &Common, args: &Args) -> ExitCode {
+    let ruleset = match common.ruleset() {
+        Ok(ruleset) => ruleset,
+        Err(code) => return code,
+    };
+    let registry = ruleset.registry();
+    let register = common.register(&args.register);
+    // As `check` judges them: TL007 an error against a register, then the config.
+    let levels = super::proposal_levels(common, &registry, register.is_some());
+    let levels = match super::levels_from(common, &registry, levels) {
+        Ok(levels) => levels,
+        Err(code) => return code,
+    };
+    let read = match common.read_with_register(&args.paths, None, register.as_deref()) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let lang = common.lang_for_read(&read);
+    let options = Options {
+        lang,
+        levels,
+        register_files: read.register_files,
+        include_register: false,
+        today: args.today.today,
+        date_checks: false,
+    };
+    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
+    let input = report::Input {
+        checked: &checked,
+        sources: &read.sources,
+        ruleset: &ruleset,
+        levels: &options.levels,
+        lang,
+        with_register: read.register_files > 0,
+    };
+    let html = match report::html(&input) {
+        Ok(html) => html,
+        Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
+    };
+    let written = match &args.output_file {
+        Some(path) => write_file(common, path, html.as_bytes()),
+        None => common.write_stdout(html.as_bytes()),
+    };
+    if let Err(code) = written {
+        return code;
+    }
+    // As `check`: the report is written either way, and the status says
+    // whether a proposal has an error against it.
+    if Counts::of(&checked.diagnostics).errors > 0 {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::from(EXIT_CLEAN)
+    }
+}
