@@ -25,7 +25,8 @@ const TINY: &str = "requirement \"t\" {\nid: ID\npurpose: safety\nrisk: low\nsco
 /// A full requirement (tests/ui/valid/falls-register.krav).
 const VALID: &str = include_str!("../../tests/ui/valid/falls-register.krav");
 
-/// The head of a ruleset: its name, a parameter table and an example base.
+/// The head of a ruleset: its name, an example base and the document
+/// its rules quote.
 const RULESET_HEAD: &str = r#"[ruleset]
 name = "adversarial"
 title = "Adversarial"
@@ -46,6 +47,9 @@ requirement "Base" {
   }
 }
 '''
+
+[documents]
+test = { en = "A test document", da = "Et testdokument" }
 "#;
 
 /// A rule of the generated rulesets, firing when the scope has more than
@@ -55,8 +59,7 @@ const RULE: &str = r#"
 code = "CODE"
 name = "rule-CODE"
 level = "warning"
-source = "the benchmark"
-quote = "a quote"
+quote = [{ document = "test", section = "1", text = "a quote" }]
 when = "WHEN"
 label = { key = "scope", en = "here", da = "her" }
 summary = { en = "s", da = "s" }
@@ -208,7 +211,7 @@ const SHAPES: &[Shape] = &[
         args: &["check", "--format", "pretty", "p.krav"],
         status: 1,
         files: |n| {
-            let items = vec!["\"TODO\" manual"; n].join(",\n    ");
+            let items = vec!["\"TODO\" existing automatic"; n].join(",\n    ");
             vec![("p.krav", VALID.replace("\"falls\" existing automatic", &items))]
         },
     },
@@ -218,7 +221,7 @@ const SHAPES: &[Shape] = &[
         args: &["check", "--format", "pretty", "p.krav"],
         status: 1,
         files: |n| {
-            let items = vec!["\"TODO\" manual"; n].join(", ");
+            let items = vec!["\"TODO\" existing automatic"; n].join(", ");
             vec![("p.krav", VALID.replace("\"falls\" existing automatic", &items))]
         },
     },

@@ -322,8 +322,7 @@ fn one_rule_ruleset(params: &str, when: &str, message: &str) -> String {
 code = "X1"
 name = "one"
 level = "warning"
-source = "a test"
-quote = "a quote"
+quote = [{{ document = "test", section = "1", text = "a quote" }}]
 when = "scope.units > 5 and not ({when})"
 label = {{ key = "scope", en = "here", da = "her" }}
 summary = {{ en = "s", da = "s" }}
@@ -331,6 +330,9 @@ message = {{ en = "{message}", da = "m" }}
 help = {{ en = "h", da = "h" }}
 explanation = {{ en = "e", da = "e" }}
 example = [{{ fires = true, with = "scope: 9 units" }}, {{ fires = false }}]
+
+[documents]
+test = {{ en = "A test document", da = "Et testdokument" }}
 "#
     )
 }
@@ -395,7 +397,7 @@ fn a_finding_with_thousands_of_labels_shows_twenty_and_counts_the_rest() {
     // codespan drew every label's line through all the others, quadratic
     // in time and output.
     for separator in [", ", ",\n    "] {
-        let items = vec!["\"TODO\" manual"; 5_000].join(separator);
+        let items = vec!["\"TODO\" existing automatic"; 5_000].join(separator);
         let input = valid().replace("\"falls\" existing automatic", &items);
         for (format, lang, note) in [
             (
