@@ -2,7 +2,7 @@
 // check (the library compiled to WebAssembly) shown under it. Everything a
 // finding says comes from the library; this file only lays it out. No
 // request leaves the page after it has loaded.
-import init, { check, explain, template } from "./trustlint_web.js";
+import init, { check, explain, report, template } from "./trustlint_web.js";
 
 // The page's own words (headings and buttons); every finding's text comes
 // from the library in the chosen language.
@@ -12,6 +12,8 @@ const WORDS = {
     intro: "Skriv et forslag til et kontrol- eller dokumentationskrav. trustlint vurderer det efter Kodeks for tillid, mens du skriver, og regner ud, hvor meget tid kravet tager.",
     language: "Sprog",
     reset: "Start forfra med skabelonen",
+    report: "Hent rapporten til udvalget (HTML)",
+    reportFile: "rapport.html",
     editor: "Forslaget",
     loading: "Indlæser trustlint …",
     failed: "trustlint kunne ikke indlæses: ",
@@ -37,6 +39,8 @@ const WORDS = {
     intro: "Write a proposed control or documentation requirement. trustlint judges it against the Kodeks for tillid as you type, and works out how much time it takes.",
     language: "Language",
     reset: "Start again from the template",
+    report: "Download the committee report (HTML)",
+    reportFile: "report.html",
     editor: "The proposal",
     loading: "Loading trustlint …",
     failed: "trustlint could not be loaded: ",
@@ -326,6 +330,28 @@ function runCheck() {
   document.body.dataset.checked = String(Number(document.body.dataset.checked || 0) + 1);
 }
 
+// The committee's report of the text as it stands (`trustlint report`,
+// made by the library), saved as a file: made on the page, sent nowhere.
+function downloadReport() {
+  let html;
+  try {
+    html = report(source.value, lang);
+  } catch (error) {
+    summary.textContent = String(error);
+    summary.classList.add("failed");
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+  const link = element("a");
+  link.href = url;
+  link.download = words().reportFile;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function scheduleCheck() {
   drawLineNumbers();
   // Until the new check, the old marks would sit on the wrong characters.
@@ -357,6 +383,7 @@ async function start() {
   source.addEventListener("input", scheduleCheck);
   source.addEventListener("scroll", syncScroll);
   $("lang").addEventListener("change", (event) => setLanguage(event.target.value));
+  $("report").addEventListener("click", downloadReport);
   $("reset").addEventListener("click", () => {
     source.value = template(lang);
     runCheck();

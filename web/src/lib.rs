@@ -1,5 +1,5 @@
-//! The browser's entry point: the library's own check, explain and `init`
-//! template, called from JavaScript through wasm-bindgen. Nothing here
+//! The browser's entry point: the library's own check, explain, `init`
+//! template and committee report, called from JavaScript through wasm-bindgen. Nothing here
 //! judges or words anything; it only hands the library's results to the
 //! page. No threads (rayon runs on the calling thread where the platform has
 //! none), no files, no clock, no process id: wasm32-unknown-unknown has none
@@ -95,7 +95,9 @@ pub fn check(source: &str, lang: &str) -> String {
     result.unwrap_or_else(|error| serde_json::json!({ "error": error }).to_string())
 }
 
-fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, String> {
+/// `source` as one file named as `init` names it, checked in `lang` with
+/// the default levels: what [`check`] and [`report`] both show.
+fn checked_source(ruleset: &Ruleset, source: &str, lang: Lang) -> (SourceMap, Options, check::Checked) {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(m::INIT_FILE_NAME.get(lang), source.to_owned()));
     let options = Options {
@@ -103,6 +105,11 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
         ..Options::default()
     };
     let checked = check::check(&sources, &[None], ruleset, &options);
+    (sources, options, checked)
+}
+
+fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, String> {
+    let (sources, _, checked) = checked_source(ruleset, source, lang);
     let style = Style {
         lang,
         color: false,
@@ -144,6 +151,25 @@ fn check_with(ruleset: &Ruleset, source: &str, lang: Lang) -> Result<String, Str
         rules,
     };
     serde_json::to_string(&result).map_err(|err| format!("cannot write the result: {err}"))
+}
+
+/// The committee's report (`trustlint report`) for `source`, checked as
+/// [`check`] checks it, in `lang`: one self-contained HTML document.
+#[wasm_bindgen]
+pub fn report(source: &str, lang: &str) -> Result<String, String> {
+    let lang = lang_of(lang);
+    with_ruleset(|ruleset| {
+        let (sources, options, checked) = checked_source(ruleset, source, lang);
+        render::report::html(&render::report::Input {
+            checked: &checked,
+            sources: &sources,
+            ruleset,
+            levels: &options.levels,
+            lang,
+            with_register: false,
+        })
+    })
+    .and_then(|html| html)
 }
 
 /// `trustlint explain CODE` in `lang`; empty for a code nobody knows.
