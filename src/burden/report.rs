@@ -4,7 +4,7 @@
 use super::Estimate;
 use crate::model::Requirement;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The report's figures, before any format.
 #[derive(Debug, Serialize)]
@@ -176,4 +176,130 @@ pub fn with_register(
         })
         .collect();
     out
+}
+
+/// The register's load on each group, summed once, so that each proposal's
+/// before and after (the committee report asks them one proposal at a
+/// time) costs its own groups and what it replaces, not the whole register
+/// again. Gives the figures [`with_register`] gives for one proposal.
+pub struct InForce<'a> {
+    requirements: &'a [Requirement],
+    estimates: &'a [Estimate],
+    /// Each group's row, by its label in lower case.
+    groups: BTreeMap<String, Row>,
+    /// Each group's head counts, the largest first, with the index of the
+    /// requirement they come from: a group's people are the largest count,
+    /// so the largest of those not replaced.
+    people: HashMap<String, Vec<(f64, usize)>>,
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> InForce<'a> {
+    pub fn new(requirements: &'a [Requirement], estimates: &'a [Estimate]) -> Self {
+        let groups = report(requirements, estimates)
+            .groups
+            .into_iter()
+            .map(|row| (row.name.to_lowercase(), row))
+            .collect();
+        let mut people: HashMap<String, Vec<(f64, usize)>> = HashMap::new();
+        for (index, estimate) in estimates.iter().enumerate().filter(|(_, e)| e.complete) {
+            for block in estimate.blocks.iter().flatten() {
+                people
+                    .entry(block.label.to_lowercase())
+                    .or_default()
+                    .push((block.people, index));
+            }
+        }
+        for counts in people.values_mut() {
+            counts.sort_by(|a, b| b.0.total_cmp(&a.0));
+        }
+        let by_id = requirements
+            .iter()
+            .enumerate()
+            .filter_map(|(index, r)| Some((r.id()?, index)))
+            .collect();
+        InForce {
+            requirements,
+            estimates,
+            groups,
+            people,
+            by_id,
+        }
+    }
+
+    /// The load on each group `proposal` touches, before and after, when
+    /// it replaces the requirements in force named in `replaced`.
+    pub fn loads(&self, proposal: &Requirement, estimate: &Estimate, replaced: &BTreeSet<String>) -> Vec<Load> {
+        let gone: BTreeSet<usize> = replaced
+            .iter()
+            .filter_map(|id| self.by_id.get(id.as_str()).copied())
+            .collect();
+        let (gone_requirements, gone_estimates): (Vec<Requirement>, Vec<Estimate>) = gone
+            .iter()
+            .map(|&i| (self.requirements[i].clone(), self.estimates[i].clone()))
+            .unzip();
+        let keyed = |rows: Vec<Row>| -> BTreeMap<String, Row> {
+            rows.into_iter().map(|row| (row.name.to_lowercase(), row)).collect()
+        };
+        let removed = keyed(report(&gone_requirements, &gone_estimates).groups);
+        let added = keyed(report(std::slice::from_ref(proposal), std::slice::from_ref(estimate)).groups);
+        let touched: BTreeSet<&String> = added.keys().chain(removed.keys()).collect();
+        touched
+            .into_iter()
+            .map(|key| {
+                let named = |row: Option<&Row>, name: &str| {
+                    row.cloned().unwrap_or_else(|| Row {
+                        name: name.to_owned(),
+                        ..Row::default()
+                    })
+                };
+                let label = added
+                    .get(key)
+                    .or(removed.get(key))
+                    .map_or(key.as_str(), |r| r.name.as_str());
+                let before = named(self.groups.get(key), label);
+                let removed = named(removed.get(key), label);
+                let added = named(added.get(key), label);
+                let kept_people = self
+                    .people
+                    .get(key)
+                    .and_then(|counts| counts.iter().find(|(_, index)| !gone.contains(index)))
+                    .map(|(people, _)| *people);
+                // Named as the register names it while it still has a
+                // requirement on the group, else as the proposal does.
+                let name = if kept_people.is_some() {
+                    &before.name
+                } else {
+                    &added.name
+                }
+                .clone();
+                let less = |a: f64, b: f64, c: f64| (a - b + c).max(0.0);
+                let after = Row {
+                    name: name.clone(),
+                    people: kept_people.unwrap_or(0.0).max(added.people),
+                    hours_per_person_year: less(
+                        before.hours_per_person_year,
+                        removed.hours_per_person_year,
+                        added.hours_per_person_year,
+                    ),
+                    hours_per_year: less(before.hours_per_year, removed.hours_per_year, added.hours_per_year),
+                    fte: less(before.fte, removed.fte, added.fte),
+                    cost_dkk: less(before.cost_dkk, removed.cost_dkk, added.cost_dkk),
+                    frontline_hours_per_year: less(
+                        before.frontline_hours_per_year,
+                        removed.frontline_hours_per_year,
+                        added.frontline_hours_per_year,
+                    ),
+                    one_off_hours: less(before.one_off_hours, removed.one_off_hours, added.one_off_hours),
+                };
+                Load {
+                    name,
+                    before,
+                    removed,
+                    added,
+                    after,
+                }
+            })
+            .collect()
+    }
 }

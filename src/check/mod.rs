@@ -1,14 +1,29 @@
-//! The pipeline for a set of files checked together: per file, syntax →
-//! model → suppression comments; then the burden estimates, the checks
-//! across files (TL006, TL007) and the ruleset's rules; then suppressions
-//! are applied and the diagnostics sorted, so the output is the same
-//! whatever order the work was done in.
+//! The pipeline for a set of files checked together, streamed: files are
+//! read a window at a time, and each part of a file (a top-level
+//! requirement) is parsed, built, estimated, judged by the per-requirement
+//! rules and its findings levelled, silenced where a suppression says so
+//! and rendered, in parallel; a [`Sink`] takes the parts in input order, so
+//! the output starts before the last file is read and memory holds the
+//! files in flight, not all of them.
+//!
+//! What can only be known once every file has been read — an id used
+//! twice (TL006), a replaced id nobody has (TL007), the built-ins across
+//! requirements (TL301, TL302) — is worked out at the end from the few
+//! facts kept of each requirement, and given to the sink after every
+//! part, sorted by file, position and code. The order of the whole output
+//! is thus fixed by the input, whatever the thread count.
+//!
+//! A requirement whose id is taken is still judged: whether an id is
+//! taken is known only at the end, and what the requirement says is worth
+//! judging either way; its burden counts, and TL006 is reported at the end.
 //!
 //! A register of requirements in force (the kodeks' positive list) is one
 //! more set of files, read first: its requirements take part in the checks
 //! across files (an id already taken, the load on a group, data already
 //! collected), but what it says about them is dropped unless asked for, and
-//! what a proposal `replaces` no longer counts.
+//! what a proposal `replaces` no longer counts in the checks across files.
+//! With `include_register`, the register's requirements are judged whether
+//! or not a proposal replaces them (that is known only at the end).
 
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
@@ -16,11 +31,12 @@ use crate::engine::{self, Judged, Ruleset};
 use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
-use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::source::{Batch, FileId, Files, InMemory, SourceFile, SourceMap, Span};
 use crate::syntax;
 use rayon::prelude::*;
-use std::collections::HashMap;
-use suppress::{Directive, Suppressed};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+use suppress::{Directive, Faults, Suppressed};
 
 pub mod baseline;
 pub mod dates;
@@ -79,69 +95,213 @@ pub struct Register {
     pub replaced: std::collections::BTreeSet<String>,
 }
 
-/// What one file gives, before anything is compared across files.
+/// One part of a file, judged: what a [`Sink`] is given, in input order.
+/// The findings across files come last, as parts of their files with no
+/// requirements.
+#[derive(Debug, Default)]
+pub struct Part {
+    pub file: FileId,
+    /// Whether the file is one of the register's.
+    pub in_register: bool,
+    pub requirements: Vec<Requirement>,
+    /// The burden estimate of each requirement, in the same order.
+    pub estimates: Vec<Estimate>,
+    /// Levelled, the suppressed taken out, sorted by position and code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Silenced by a reasoned suppression, in the same order.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// Where the parts of a check go.
+pub trait Sink: Sync {
+    /// What a part becomes before it is taken (its output, rendered).
+    type Rendered: Send;
+
+    /// Called in parallel, in any order, with the part's files in `sources`.
+    fn render(&self, part: &Part, sources: &SourceMap) -> Self::Rendered;
+
+    /// Called once for each part, in input order.
+    fn take(&mut self, part: Part, rendered: Self::Rendered);
+}
+
+/// What a check gives besides its parts.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// The ids of the register that a proposal's `replaces` names.
+    pub replaced: BTreeSet<String>,
+}
+
+/// About this many bytes of files are judged at a time: enough work for
+/// every thread, little enough that the window's findings and rendered
+/// output stay a few tens of megabytes.
+const WINDOW_BYTES: usize = 4 << 20;
+
+/// At most this many files are read at once.
+const WINDOW_FILES: usize = 256;
+
+/// Checks every file of `files` together, giving each part to `sink` as
+/// soon as every part before it has been given.
+pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
+    // One day for the whole check, even past midnight.
+    let options = &Options {
+        today: options.today.or_else(Date::today),
+        ..options.clone()
+    };
+    let mut across = Across::default();
+    let mut next = 0;
+    while next < files.len() {
+        // Files are read in groups of a few per thread until the window
+        // is full, so a folder of small files and one huge file alike are
+        // judged a few megabytes at a time.
+        let mut ids = Vec::new();
+        let mut batches = Vec::new();
+        let mut bytes = 0;
+        while next < files.len() && bytes < WINDOW_BYTES && ids.len() < WINDOW_FILES {
+            let group: Vec<FileId> = (next..files.len())
+                .take(2 * rayon::current_num_threads())
+                .map(FileId)
+                .collect();
+            next += group.len();
+            let batch = files.batch(&group);
+            bytes += group
+                .iter()
+                .map(|id| batch.sources().get(*id).text.len())
+                .sum::<usize>();
+            ids.extend(group.iter().map(|id| (*id, batches.len())));
+            batches.push(batch);
+        }
+        judge_window(&ids, &batches, ruleset, options, &mut across, sink);
+    }
+    across.finish(files, ruleset, options, sink)
+}
+
+/// One window: its files cut into parts, the parts judged and rendered in
+/// parallel a few megabytes at a time, then taken in order.
+fn judge_window(
+    ids: &[(FileId, usize)],
+    batches: &[Batch<'_>],
+    ruleset: &Ruleset,
+    options: &Options,
+    across: &mut Across,
+    sink: &mut impl Sink,
+) {
+    let units: Vec<Unit> = ids
+        .iter()
+        .flat_map(|&(file, batch)| {
+            let source = batch_source(batches, batch, file);
+            let chunks = match batches[batch].error(file) {
+                Some(_) => std::iter::once(0..0).collect(),
+                None => syntax::chunks(&source.text),
+            };
+            let whole = chunks.len() == 1;
+            chunks.into_iter().map(move |range| Unit {
+                file,
+                batch,
+                range,
+                whole,
+            })
+        })
+        .collect();
+    let mut start = 0;
+    while start < units.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < units.len() && (end == start || bytes < WINDOW_BYTES) {
+            bytes += units[end].range.len();
+            end += 1;
+        }
+        let done: Vec<(Part, Facts, _)> = units[start..end]
+            .par_iter()
+            .map(|unit| {
+                let (part, facts) = judge_unit(unit, batches, ruleset, options);
+                let rendered = sink.render(&part, batches[unit.batch].sources());
+                (part, facts, rendered)
+            })
+            .collect();
+        for (part, facts, rendered) in done {
+            across.add(facts);
+            sink.take(part, rendered);
+        }
+        start = end;
+    }
+}
+
+fn batch_source<'b>(batches: &'b [Batch<'_>], batch: usize, file: FileId) -> &'b SourceFile {
+    batches[batch].sources().get(file)
+}
+
+/// A part of a file to judge.
+struct Unit {
+    file: FileId,
+    batch: usize,
+    range: Range<usize>,
+    /// The file is this one part.
+    whole: bool,
+}
+
+/// What the checks across files keep of one part.
 #[derive(Default)]
-struct FileResult {
-    requirements: Vec<Requirement>,
-    /// Whether each requirement was written without a language error.
-    valid: Vec<bool>,
-    diagnostics: Vec<Diagnostic>,
+struct Facts {
+    /// Each requirement's id, where it is written, and whether the file is
+    /// the register's.
+    ids: Vec<(String, FileId, Span, bool)>,
+    /// Each id a requirement `replaces`: file, span, id, the replacing
+    /// requirement's id, whether it is in the register.
+    replaces: Vec<(FileId, Span, String, Option<String>, bool)>,
+    /// What the built-ins read of each well-formed requirement that has
+    /// data or burden, with its estimate and whether it is in the register.
+    kept: Vec<(Requirement, Estimate, bool)>,
+    /// Suppressions that name a code of the checks across files.
     directives: Vec<Directive>,
 }
 
-impl FileResult {
-    /// The results one after the other, each vector allocated once at its
-    /// final size (growing by doubling would copy every requirement
-    /// several times and hold up to twice the room).
-    fn merge(parts: Vec<FileResult>) -> FileResult {
-        let sum = |len: fn(&FileResult) -> usize| parts.iter().map(len).sum::<usize>();
-        let mut merged = FileResult {
-            requirements: Vec::with_capacity(sum(|p| p.requirements.len())),
-            valid: Vec::with_capacity(sum(|p| p.valid.len())),
-            diagnostics: Vec::with_capacity(sum(|p| p.diagnostics.len())),
-            directives: Vec::with_capacity(sum(|p| p.directives.len())),
-        };
-        for part in parts {
-            merged.requirements.extend(part.requirements);
-            merged.valid.extend(part.valid);
-            merged.diagnostics.extend(part.diagnostics);
-            merged.directives.extend(part.directives);
-        }
-        merged
-    }
-}
-
-/// Checks every file of `sources` together. `load_errors[i]` says why file
-/// `i` could not be read, if it could not.
-pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &Ruleset, options: &Options) -> Checked {
+fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &Options) -> (Part, Facts) {
     let lang = options.lang;
-    // Files are independent until they are compared: parse and build them
-    // in parallel. The results keep the files' order.
-    let results: Vec<FileResult> = sources
-        .files()
-        .par_iter()
-        .enumerate()
-        .map(|(i, source)| check_file(FileId(i), source, load_errors.get(i).and_then(Option::as_ref), lang))
-        .collect();
-
-    let FileResult {
-        requirements,
-        mut valid,
-        mut diagnostics,
-        directives,
-    } = FileResult::merge(results);
-    let across = duplicate_ids(&requirements, lang)
-        .into_iter()
-        .chain(unknown_replaced_ids(&requirements, options, lang));
-    for (index, diagnostic) in across {
-        // A duplicate id is a language error too.
-        if diagnostic.level == Level::Error {
-            valid[index] = false;
-        }
-        diagnostics.push(diagnostic);
+    let file = unit.file;
+    let source = batch_source(batches, unit.batch, file);
+    let in_register = options.in_register(file);
+    let mut part = Part {
+        file,
+        in_register,
+        ..Part::default()
+    };
+    let mut facts = Facts::default();
+    if let Some(error) = batches[unit.batch].error(file) {
+        part.diagnostics = levelled(vec![unreadable(file, source, error, lang)], options);
+        return (part, facts);
     }
-    let estimates: Vec<Estimate> = requirements
-        .par_iter()
+    let (document, mut diagnostics) = syntax::parse_range(
+        file,
+        &source.text,
+        unit.range.clone(),
+        source.line_index(unit.range.start),
+        lang,
+    );
+    let mut valid = Vec::new();
+    let mut directives = Vec::new();
+    if let Some(document) = document {
+        (part.requirements, valid) = model::build(file, &document, lang, &mut diagnostics)
+            .into_iter()
+            .map(|built| (built.requirement, built.valid))
+            .unzip();
+        directives = suppress::directives(file, source, &document, unit.range.clone());
+    }
+    // A file of several parts has a requirement or a syntax error.
+    let empty = part.requirements.is_empty() && !diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
+    if unit.whole && empty {
+        diagnostics.push(
+            lints::EMPTY_FILE
+                .at(
+                    file,
+                    Span::new(0, 0),
+                    m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
+                )
+                .with_help(m::EMPTY_FILE_HELP.get(lang)),
+        );
+    }
+    part.estimates = part
+        .requirements
+        .iter()
         .zip(&valid)
         .map(|(r, valid)| {
             let mut estimate = burden::estimate(r, &ruleset.cost);
@@ -150,130 +310,272 @@ pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &R
             estimate
         })
         .collect();
-    // What the proposals replace is on its way out: it adds to no group's
-    // load and collects no data the proposals could duplicate.
-    let in_force: std::collections::HashSet<&str> = requirements
-        .iter()
-        .filter(|r| options.in_register(r.file))
-        .filter_map(Requirement::id)
-        .collect();
-    let replaced: std::collections::BTreeSet<String> = requirements
-        .iter()
-        .filter(|r| !options.in_register(r.file))
-        .flat_map(|r| r.replaces.iter().map(|id| id.value.as_str()))
-        .filter(|id| in_force.contains(id))
-        .map(str::to_owned)
-        .collect();
     // Rules judge well-formed requirements only: a misspelt or invalid
     // entry would otherwise read as missing and set off rules about it.
-    let judged: Vec<Judged<'_>> = requirements
-        .iter()
-        .zip(&estimates)
-        .zip(&valid)
-        .filter(|((requirement, _), valid)| {
-            **valid
-                && !(options.in_register(requirement.file) && requirement.id().is_some_and(|id| replaced.contains(id)))
-        })
-        .map(|((requirement, estimate), _)| Judged { requirement, estimate })
-        .collect();
-    let today = options.today.or_else(Date::today);
+    // The register's are judged only when they are shown.
+    let allowed = |code: &str| options.levels.is_allowed(code);
+    let today = options.today;
+    if !in_register || options.include_register {
+        for ((requirement, estimate), _) in part
+            .requirements
+            .iter()
+            .zip(&part.estimates)
+            .zip(&valid)
+            .filter(|(_, v)| **v)
+        {
+            diagnostics.extend(engine::evaluate_each(
+                ruleset,
+                &Judged { requirement, estimate },
+                lang,
+                &allowed,
+                today,
+            ));
+        }
+    }
     if let Some(today) = today.filter(|_| options.date_checks) {
         diagnostics.extend(
-            dates::check(&requirements, &valid, today, lang)
+            dates::check(&part.requirements, &valid, today, lang)
                 .into_iter()
                 .map(|(_, d)| d),
         );
     }
-    let allowed = |code: &str| options.levels.is_allowed(code);
-    diagnostics.extend(engine::evaluate_on(ruleset, &judged, lang, &allowed, today));
-
-    // The one place levels are applied: to every finding before the
-    // suppressions are (a switched-off code is not there to silence), and
-    // to the suppressions' own findings after.
-    let levelled = |mut diagnostics: Vec<Diagnostic>| {
-        for diagnostic in &mut diagnostics {
-            diagnostic.level = options.levels.of(&diagnostic.rule);
+    let keep_whole = engine::across_reads_more(ruleset);
+    for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(&valid) {
+        if let Some(id) = &requirement.id {
+            facts.ids.push((id.value.clone(), file, id.span, in_register));
         }
-        diagnostics.retain(|d| d.level != Level::Allow);
-        diagnostics
-    };
-    let applied = suppress::apply(levelled(diagnostics), &directives, &ruleset.registry(), lang);
-    let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
-    diagnostics.extend(levelled(applied.faults));
-    if !options.include_register {
-        diagnostics.retain(|d| !options.in_register(d.file()));
-        suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
+        facts.replaces.extend(requirement.replaces.iter().map(|replaced| {
+            (
+                file,
+                replaced.span,
+                replaced.value.clone(),
+                requirement.id().map(str::to_owned),
+                in_register,
+            )
+        }));
+        if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
+            let kept = if keep_whole {
+                requirement.clone()
+            } else {
+                slim(requirement)
+            };
+            facts.kept.push((kept, estimate.clone(), in_register));
+        }
     }
-    // Stable sorts, so the order is the same whatever the thread count;
-    // in parallel, as the estimates above, because this part of a large
-    // check otherwise runs on one thread while the others wait.
-    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    suppressed.par_sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
-    // The register's files come first, so its requirements do too.
-    let in_force = requirements.iter().take_while(|r| options.in_register(r.file)).count();
-    let (mut requirements, mut estimates) = (requirements, estimates);
-    let proposals = requirements.split_off(in_force);
-    let proposal_estimates = estimates.split_off(in_force);
-    Checked {
-        requirements: proposals,
-        estimates: proposal_estimates,
-        register: Register {
-            requirements,
-            estimates,
-            replaced,
+    let is_across = |code: &str| is_across(ruleset, code);
+    let applied = suppress::apply(
+        levelled(diagnostics, options),
+        &directives,
+        &ruleset.registry(),
+        lang,
+        Faults {
+            written: true,
+            unused: &|code| !is_across(code),
         },
-        diagnostics,
-        suppressed,
-        files: sources.len().saturating_sub(options.register_files),
+    );
+    facts.directives = directives
+        .into_iter()
+        .filter(|d| {
+            d.codes
+                .iter()
+                .any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code)))
+        })
+        .collect();
+    part.diagnostics = applied.kept;
+    part.diagnostics.extend(levelled(applied.faults, options));
+    part.suppressed = applied.suppressed;
+    if in_register && !options.include_register {
+        part.diagnostics.clear();
+        part.suppressed.clear();
+    }
+    part.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    part.suppressed
+        .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    (part, facts)
+}
+
+/// Whether `code`'s findings are known only at the end.
+fn is_across(ruleset: &Ruleset, code: &str) -> bool {
+    code == lints::DUPLICATE_ID.code || code == lints::UNKNOWN_REPLACED_ID.code || engine::is_across(ruleset, code)
+}
+
+/// The one place levels are applied: to every finding before the
+/// suppressions are (a switched-off code is not there to silence), and to
+/// the suppressions' own findings after.
+fn levelled(mut diagnostics: Vec<Diagnostic>, options: &Options) -> Vec<Diagnostic> {
+    for diagnostic in &mut diagnostics {
+        diagnostic.level = options.levels.of(&diagnostic.rule);
+    }
+    diagnostics.retain(|d| d.level != Level::Allow);
+    diagnostics
+}
+
+/// What the built-ins read of a requirement (see
+/// [`engine::across_reads_more`]): id, title, data items and burden blocks.
+fn slim(requirement: &Requirement) -> Requirement {
+    Requirement {
+        file: requirement.file,
+        title: requirement.title.clone(),
+        id: requirement.id.clone(),
+        owner: None,
+        purposes: Vec::new(),
+        legal_basis: None,
+        risk: None,
+        trigger: None,
+        investigation: None,
+        scope: None,
+        goal: None,
+        method: None,
+        decided_by: None,
+        applies_to: None,
+        data: requirement.data.clone(),
+        burdens: requirement.burdens.clone(),
+        measures: Vec::new(),
+        reporting: None,
+        review: None,
+        sunset: None,
+        replaces: Vec::new(),
+        dispensation: None,
+        heard: None,
+        entries: Vec::new(),
     }
 }
 
-fn check_file(id: FileId, source: &SourceFile, load_error: Option<&LoadError>, lang: Lang) -> FileResult {
-    if let Some(error) = load_error {
-        return FileResult {
-            diagnostics: vec![unreadable(id, source, error, lang)],
-            ..FileResult::default()
-        };
+/// The facts the checks across files need, gathered part by part.
+#[derive(Default)]
+struct Across {
+    facts: Facts,
+}
+
+impl Across {
+    fn add(&mut self, facts: Facts) {
+        let kept = &mut self.facts;
+        kept.ids.extend(facts.ids);
+        kept.replaces.extend(facts.replaces);
+        kept.kept.extend(facts.kept);
+        kept.directives.extend(facts.directives);
     }
-    // Each top-level requirement is parsed, built and its parse tree
-    // dropped on its own (in parallel), so memory follows the largest
-    // requirement, not the file.
-    let chunks: Vec<FileResult> = syntax::chunks(&source.text)
-        .into_par_iter()
-        .map(|range| {
-            let (document, mut diagnostics) =
-                syntax::parse_range(id, &source.text, range.clone(), source.line_index(range.start), lang);
-            let mut chunk = FileResult::default();
-            if let Some(document) = document {
-                (chunk.requirements, chunk.valid) = model::build(id, &document, lang, &mut diagnostics)
-                    .into_iter()
-                    .map(|built| (built.requirement, built.valid))
-                    .unzip();
-                chunk.directives = suppress::directives(id, source, &document, range);
-            }
-            chunk.diagnostics = diagnostics;
-            // Every chunk is held until the file is done, and most hold one
-            // requirement: a vector's first growth reserves room for four
-            // (3.5 KB of requirements), which was most of the memory for a
-            // file of many small requirements.
-            chunk.requirements.shrink_to_fit();
-            chunk.valid.shrink_to_fit();
-            chunk.diagnostics.shrink_to_fit();
-            chunk
-        })
-        .collect();
-    let syntax_error = chunks
-        .iter()
-        .any(|chunk| chunk.diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code));
-    let mut result = FileResult::merge(chunks);
-    if result.requirements.is_empty() && !syntax_error {
-        result.diagnostics.push(
-            lints::EMPTY_FILE
-                .at(id, Span::new(0, 0), m::EMPTY_FILE.fill(lang, &[("path", &source.name)]))
-                .with_help(m::EMPTY_FILE_HELP.get(lang)),
+
+    /// The findings across files, given to `sink` by file after every part.
+    fn finish(self, files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
+        let lang = options.lang;
+        let Facts {
+            ids,
+            replaces,
+            kept,
+            directives,
+        } = self.facts;
+        let mut diagnostics = duplicate_ids(&ids, lang);
+        diagnostics.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
+        // What the proposals replace is on its way out: it adds to no
+        // group's load and collects no data the proposals could duplicate.
+        let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| i.0.as_str()).collect();
+        let replaced: BTreeSet<String> = replaces
+            .iter()
+            .filter(|r| !r.4 && in_force.contains(r.2.as_str()))
+            .map(|r| r.2.clone())
+            .collect();
+        let judged: Vec<Judged<'_>> = kept
+            .iter()
+            .filter(|(requirement, _, in_register)| {
+                !(*in_register && requirement.id().is_some_and(|id| replaced.contains(id)))
+            })
+            .map(|(requirement, estimate, _)| Judged { requirement, estimate })
+            .collect();
+        let allowed = |code: &str| options.levels.is_allowed(code);
+        diagnostics.extend(engine::evaluate_across(ruleset, &judged, lang, &allowed));
+        let is_across = |code: &str| is_across(ruleset, code);
+        let applied = suppress::apply(
+            levelled(diagnostics, options),
+            &directives,
+            &ruleset.registry(),
+            lang,
+            Faults {
+                written: false,
+                unused: &is_across,
+            },
         );
+        let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
+        diagnostics.extend(levelled(applied.faults, options));
+        if !options.include_register {
+            diagnostics.retain(|d| !options.in_register(d.file()));
+            suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
+        }
+        // Stable sorts: the order is the input's, whatever the thread count.
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+        let mut diagnostics = diagnostics.into_iter().peekable();
+        let mut suppressed = suppressed.into_iter().peekable();
+        loop {
+            let file = match (diagnostics.peek(), suppressed.peek()) {
+                (Some(d), Some(s)) => d.file().min(s.diagnostic.file()),
+                (Some(d), None) => d.file(),
+                (None, Some(s)) => s.diagnostic.file(),
+                (None, None) => break,
+            };
+            let mut part = Part {
+                file,
+                in_register: options.in_register(file),
+                ..Part::default()
+            };
+            while let Some(d) = diagnostics.next_if(|d| d.file() == file) {
+                part.diagnostics.push(d);
+            }
+            while let Some(s) = suppressed.next_if(|s| s.diagnostic.file() == file) {
+                part.suppressed.push(s);
+            }
+            // Read again: the file and the ones its labels point into.
+            let mut needed: Vec<FileId> = part
+                .diagnostics
+                .iter()
+                .chain(part.suppressed.iter().map(|s| &s.diagnostic))
+                .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
+                .collect();
+            needed.sort();
+            needed.dedup();
+            let batch = files.again(&needed);
+            let rendered = sink.render(&part, batch.sources());
+            sink.take(part, rendered);
+        }
+        Summary { replaced }
     }
-    result
+}
+
+/// Checks every file of `sources` together, all in memory. `load_errors[i]`
+/// says why file `i` could not be read, if it could not.
+pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &Ruleset, options: &Options) -> Checked {
+    let mut collected = Collect::default();
+    let files = InMemory { sources, load_errors };
+    let summary = run(&files, ruleset, options, &mut collected);
+    let Collect { mut checked } = collected;
+    checked.register.replaced = summary.replaced;
+    checked.files = sources.len().saturating_sub(options.register_files);
+    checked
+}
+
+/// A sink that keeps everything, for [`check`].
+#[derive(Default)]
+struct Collect {
+    checked: Checked,
+}
+
+impl Sink for Collect {
+    type Rendered = ();
+
+    fn render(&self, _: &Part, _: &SourceMap) {}
+
+    fn take(&mut self, part: Part, (): ()) {
+        let checked = &mut self.checked;
+        let (requirements, estimates) = if part.in_register {
+            (&mut checked.register.requirements, &mut checked.register.estimates)
+        } else {
+            (&mut checked.requirements, &mut checked.estimates)
+        };
+        requirements.extend(part.requirements);
+        estimates.extend(part.estimates);
+        checked.diagnostics.extend(part.diagnostics);
+        checked.suppressed.extend(part.suppressed);
+    }
 }
 
 fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) -> Diagnostic {
@@ -312,29 +614,22 @@ fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) ->
     }
 }
 
-/// TL006: an id used by two requirements, reported at each later use,
-/// with the index of that requirement.
-fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagnostic)> {
+/// TL006: an id used by two requirements, reported at each later use.
+fn duplicate_ids(ids: &[(String, FileId, Span, bool)], lang: Lang) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
     let mut out = Vec::new();
-    for (index, requirement) in requirements.iter().enumerate() {
-        let Some(id) = &requirement.id else { continue };
-        match first.get(id.value.as_str()) {
-            Some(&(file, span)) => out.push((
-                index,
+    for (id, file, span, _) in ids {
+        match first.get(id.as_str()) {
+            Some(&(first_file, first_span)) => out.push(
                 lints::DUPLICATE_ID
-                    .at(
-                        requirement.file,
-                        id.span,
-                        m::DUPLICATE_ID.fill(lang, &[("id", &id.value)]),
-                    )
+                    .at(*file, *span, m::DUPLICATE_ID.fill(lang, &[("id", id)]))
                     .with_label(m::DUPLICATE_ID_LABEL.get(lang))
-                    .with_secondary(file, span, m::DUPLICATE_ID_FIRST.get(lang))
+                    .with_secondary(first_file, first_span, m::DUPLICATE_ID_FIRST.get(lang))
                     .with_help(m::DUPLICATE_ID_HELP.get(lang))
-                    .with_requirement(Some(&id.value)),
-            )),
+                    .with_requirement(Some(id)),
+            ),
             None => {
-                first.insert(&id.value, (requirement.file, id.span));
+                first.insert(id, (*file, *span));
             }
         }
     }
@@ -342,39 +637,32 @@ fn duplicate_ids(requirements: &[Requirement], lang: Lang) -> Vec<(usize, Diagno
 }
 
 /// TL007: `replaces` names an id that no requirement checked has (with a
-/// register: no requirement in force), with the index of the requirement
-/// that names it.
-fn unknown_replaced_ids(requirements: &[Requirement], options: &Options, lang: Lang) -> Vec<(usize, Diagnostic)> {
-    let ids: std::collections::HashSet<&str> = requirements
+/// register: no requirement in force).
+fn unknown_replaced_ids(
+    ids: &[(String, FileId, Span, bool)],
+    replaces: &[(FileId, Span, String, Option<String>, bool)],
+    options: &Options,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let known: HashSet<&str> = ids
         .iter()
-        .filter(|r| options.register_files == 0 || options.in_register(r.file))
-        .filter_map(Requirement::id)
+        .filter(|(.., in_register)| options.register_files == 0 || *in_register)
+        .map(|(id, ..)| id.as_str())
         .collect();
-    requirements
+    let (message, help) = if options.register_files > 0 {
+        (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)
+    } else {
+        (m::UNKNOWN_REPLACED_ID, m::UNKNOWN_REPLACED_ID_HELP)
+    };
+    replaces
         .iter()
-        .enumerate()
-        .flat_map(|(index, requirement)| {
-            requirement
-                .replaces
-                .iter()
-                .filter(|replaced| !ids.contains(replaced.value.as_str()))
-                .map(move |replaced| {
-                    let (message, help) = if options.register_files > 0 {
-                        (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)
-                    } else {
-                        (m::UNKNOWN_REPLACED_ID, m::UNKNOWN_REPLACED_ID_HELP)
-                    };
-                    let diagnostic = lints::UNKNOWN_REPLACED_ID
-                        .at(
-                            requirement.file,
-                            replaced.span,
-                            message.fill(lang, &[("id", &replaced.value)]),
-                        )
-                        .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
-                        .with_help(help.get(lang))
-                        .with_requirement(requirement.id());
-                    (index, diagnostic)
-                })
+        .filter(|(_, _, id, ..)| !known.contains(id.as_str()))
+        .map(|(file, span, id, by, _)| {
+            lints::UNKNOWN_REPLACED_ID
+                .at(*file, *span, message.fill(lang, &[("id", id)]))
+                .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
+                .with_help(help.get(lang))
+                .with_requirement(by.as_deref())
         })
         .collect()
 }

@@ -160,10 +160,36 @@ pub struct Applied {
     pub faults: Vec<Diagnostic>,
 }
 
+/// Which of the directives' own faults a call of [`apply`] reports: a
+/// check applies the directives twice, to each part's findings as it is
+/// judged and to the findings across files at the end.
+#[derive(Clone, Copy)]
+pub struct Faults<'a> {
+    /// TL008: no reason, malformed, or a code nobody knows.
+    pub written: bool,
+    /// TL009 for the codes (as the registry spells them) this says.
+    pub unused: &'a dyn Fn(&str) -> bool,
+}
+
+impl Faults<'_> {
+    /// Every fault, for directives applied once to every finding.
+    pub const ALL: Faults<'static> = Faults {
+        written: true,
+        unused: &|_| true,
+    };
+}
+
 /// Silences the diagnostics that a reasoned directive covers, and reports
 /// the directives without a reason (TL008) and those that silenced nothing
-/// (TL009). A directive names codes and rule names as `registry` finds them.
-pub fn apply(diagnostics: Vec<Diagnostic>, directives: &[Directive], registry: &Registry, lang: Lang) -> Applied {
+/// (TL009), as `faults` says. A directive names codes and rule names as
+/// `registry` finds them.
+pub fn apply(
+    diagnostics: Vec<Diagnostic>,
+    directives: &[Directive],
+    registry: &Registry,
+    lang: Lang,
+    faults: Faults<'_>,
+) -> Applied {
     let mut used: Vec<Vec<bool>> = directives.iter().map(|d| vec![false; d.codes.len()]).collect();
     let resolved: Vec<Vec<Option<&str>>> = directives
         .iter()
@@ -200,7 +226,7 @@ pub fn apply(diagnostics: Vec<Diagnostic>, directives: &[Directive], registry: &
     let faults = directives
         .iter()
         .enumerate()
-        .flat_map(|(i, directive)| report(directive, &used[i], &resolved[i], lang))
+        .flat_map(|(i, directive)| report(directive, &used[i], &resolved[i], lang, faults))
         .collect();
     Applied {
         kept,
@@ -285,8 +311,17 @@ impl Targets {
     }
 }
 
-fn report(directive: &Directive, used: &[bool], resolved: &[Option<&str>], lang: Lang) -> Vec<Diagnostic> {
+fn report(
+    directive: &Directive,
+    used: &[bool],
+    resolved: &[Option<&str>],
+    lang: Lang,
+    faults: Faults<'_>,
+) -> Vec<Diagnostic> {
     let file = directive.file;
+    if !faults.written && (directive.malformed || directive.reason.is_none()) {
+        return Vec::new();
+    }
     if directive.malformed {
         return vec![lints::SUPPRESSION_WITHOUT_REASON
             .at(file, directive.span, m::MALFORMED_SUPPRESSION.get(lang).to_owned())
@@ -295,7 +330,7 @@ fn report(directive: &Directive, used: &[bool], resolved: &[Option<&str>], lang:
     }
     let mut out = Vec::new();
     for ((code, span), known) in directive.codes.iter().zip(resolved) {
-        if known.is_none() {
+        if known.is_none() && faults.written {
             out.push(
                 lints::SUPPRESSION_WITHOUT_REASON
                     .at(
@@ -323,7 +358,7 @@ fn report(directive: &Directive, used: &[bool], resolved: &[Option<&str>], lang:
         return out;
     }
     for (((code, span), was_used), known) in directive.codes.iter().zip(used).zip(resolved) {
-        if *was_used || known.is_none() {
+        if *was_used || !known.is_some_and(faults.unused) {
             continue;
         }
         let message = if directive.target.is_none() {

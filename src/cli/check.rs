@@ -124,6 +124,9 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             return common.fail(&format!("{}; {}", error.message, error.help));
         }
     }
+    if !args.fix && !args.diff && args.baseline.is_none() {
+        return streamed(common, args, &ruleset, &registry, levels, register.as_deref());
+    }
     let read = match common.read_with_register(&args.paths, args.stdin_filename.as_deref(), register.as_deref()) {
         Ok(read) => read,
         Err(code) => return code,
@@ -181,22 +184,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             );
         }
     }
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Pretty => Format::Pretty,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json if args.pretty => Format::JsonPretty,
-        FormatArg::Json => Format::Json,
-        FormatArg::Jsonl => Format::Jsonl,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-    };
-    let style = Style {
-        lang,
-        // A file gets no colour codes; standard output only on a terminal.
-        color: args.output_file.is_none() && common.color() && matches!(format, Format::Human | Format::Pretty),
-        quiet: common.quiet,
-    };
+    let (format, style) = format_and_style(common, args, lang);
     if let Some(path) = &args.sarif_output {
         let sarif = render::render(Format::Sarif, &checked, sources, style, &registry);
         if let Err(code) = write_file(common, path, &sarif) {
@@ -238,6 +226,135 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     // the memory back at exit at once.
     std::mem::forget(checked);
     std::mem::forget(owned);
+    if errors && !args.exit_zero {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::from(EXIT_CLEAN)
+    }
+}
+
+/// The format asked for, and how to render it.
+fn format_and_style(common: &Common, args: &Args, lang: trustlint::diagnostics::Lang) -> (Format, Style) {
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Pretty => Format::Pretty,
+        FormatArg::Short => Format::Short,
+        FormatArg::Json if args.pretty => Format::JsonPretty,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    let style = Style {
+        lang,
+        // A file gets no colour codes; standard output only on a terminal.
+        color: args.output_file.is_none() && common.color() && matches!(format, Format::Human | Format::Pretty),
+        quiet: common.quiet,
+    };
+    (format, style)
+}
+
+/// Where a streamed output goes: standard output as it is written, or a
+/// buffer written to its file all at once at the end (`-o`,
+/// `--sarif-output`), so a reader never sees half a report.
+enum Out {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File(PathBuf, Vec<u8>),
+}
+
+impl std::io::Write for Out {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::Stdout(out) => out.write(bytes),
+            Out::File(_, buffer) => buffer.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(out) => out.write_all(bytes),
+            Out::File(_, buffer) => buffer.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(out) => out.flush(),
+            Out::File(..) => Ok(()),
+        }
+    }
+}
+
+/// `check` streamed (without `--fix`, `--diff` or `--baseline`, which need
+/// the whole check): files read, judged and their findings written a
+/// window at a time, in input order; the findings across files at the end.
+fn streamed(
+    common: &Common,
+    args: &Args,
+    ruleset: &Ruleset,
+    registry: &trustlint::diagnostics::Registry,
+    levels: trustlint::settings::Levels,
+    register: Option<&Path>,
+) -> ExitCode {
+    use rayon::prelude::*;
+    use trustlint::source::input;
+    let stdin_name = args.stdin_filename.as_deref();
+    let (inputs, register_files) = match common.discover_with_register(&args.paths, stdin_name, register) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let files = input::Lazy::new(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), common.max_file_size);
+    // The proposals choose the language (their beginnings tell it).
+    let beginnings: Vec<String> = (register_files..inputs.len())
+        .into_par_iter()
+        .map(|i| files.beginning(i))
+        .collect();
+    let lang = common.lang_for_texts(beginnings.iter().map(String::as_str));
+    drop(beginnings);
+    let options = Options {
+        lang,
+        levels,
+        register_files,
+        include_register: args.include_register,
+        today: args.today.today,
+        date_checks: false,
+    };
+    let (format, style) = format_and_style(common, args, lang);
+    if let (None, Err(err)) = (&args.output_file, super::stdout_open()) {
+        return common.cannot_write_output(&err);
+    }
+    let main = match &args.output_file {
+        Some(path) => Out::File(path.clone(), Vec::new()),
+        None => Out::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+    };
+    let mut outputs = vec![(
+        render::Stream::new(format, style, registry, args.statistics),
+        std::sync::Mutex::new(main),
+    )];
+    if let Some(path) = &args.sarif_output {
+        outputs.push((
+            render::Stream::new(Format::Sarif, style, registry, false),
+            std::sync::Mutex::new(Out::File(path.clone(), Vec::new())),
+        ));
+    }
+    let mut sink = render::Outputs { outputs, error: None };
+    sink.begin();
+    let _ = check::run(&files, ruleset, &options, &mut sink);
+    let errors = sink.outputs[0].0.totals().counts.errors > 0;
+    let written = sink.end(inputs.len() - register_files);
+    match written {
+        // A closed pipe (`trustlint check | head`) is the reader's choice, not a failure.
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return common.cannot_write_output(&err),
+        _ => {}
+    }
+    // The SARIF file first, as before: the main output's file last.
+    for (_, out) in sink.outputs.into_iter().rev() {
+        if let Out::File(path, bytes) = out.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+            if let Err(code) = write_file(common, &path, &bytes) {
+                return code;
+            }
+        }
+    }
     if errors && !args.exit_zero {
         ExitCode::from(EXIT_ERRORS)
     } else {

@@ -270,12 +270,17 @@ impl Common {
     }
 
     fn lang_for_files(&self, files: &[SourceFile]) -> Lang {
+        self.lang_for_texts(files.iter().map(|file| file.text.as_str()))
+    }
+
+    /// [`Common::lang_for_files`] from the files' texts (or their beginnings).
+    fn lang_for_texts<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Lang {
         if self.lang_chosen {
             return self.lang;
         }
         let (mut danish, mut english) = (0usize, 0usize);
-        for file in files {
-            match trustlint::model::keywords::written_in(&file.text) {
+        for text in texts {
+            match trustlint::model::keywords::written_in(text) {
                 Some(Lang::Da) => danish += 1,
                 Some(Lang::En) => english += 1,
                 None => {}
@@ -296,6 +301,20 @@ impl Common {
     /// when the config's include/exclude leave that name out, standard input
     /// is not checked, as a file of that name would not be in a folder walk.
     fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
+        let inputs = self.discover_inputs(paths, stdin_name)?;
+        let mut sources = SourceMap::new();
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
+        let paths = inputs.iter().map(fixable_path).collect();
+        Ok((sources, load_errors, paths))
+    }
+
+    /// The files to check, found but not read (see [`Common::read_inputs`]).
+    fn discover_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<input::Input>, ExitCode> {
         let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
         let mut paths = if paths.is_empty() {
             vec![PathBuf::from(".")]
@@ -306,19 +325,10 @@ impl Common {
             let given = paths.len();
             paths.retain(|path| path.as_os_str() != "-");
             if paths.is_empty() && given > 0 {
-                return Ok((SourceMap::new(), Vec::new(), Vec::new()));
+                return Ok(Vec::new());
             }
         }
-        let inputs = input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
-        let mut sources = SourceMap::new();
-        let load_errors = input::load(
-            &inputs,
-            stdin_name.unwrap_or(input::STDIN_NAME),
-            self.max_file_size,
-            &mut sources,
-        );
-        let paths = inputs.iter().map(fixable_path).collect();
-        Ok((sources, load_errors, paths))
+        input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))
     }
 }
 
@@ -416,6 +426,38 @@ impl Common {
                 paths,
             });
         };
+        let (inputs, register_files) = self.discover_with_register(paths, stdin_name, Some(register))?;
+        // `--fix` leaves the register's files alone: they are in force.
+        let fixable = vec![None; register_files]
+            .into_iter()
+            .chain(inputs[register_files..].iter().map(fixable_path))
+            .collect();
+        let mut sources = SourceMap::new();
+        let load_errors = input::load(
+            &inputs,
+            stdin_name.unwrap_or(input::STDIN_NAME),
+            self.max_file_size,
+            &mut sources,
+        );
+        Ok(Read {
+            sources,
+            load_errors,
+            register_files,
+            paths: fixable,
+        })
+    }
+
+    /// The inputs of [`Common::read_with_register`], found but not read:
+    /// the register's first, and how many they are.
+    fn discover_with_register(
+        &self,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        register: Option<&Path>,
+    ) -> Result<(Vec<input::Input>, usize), ExitCode> {
+        let Some(register) = register else {
+            return Ok((self.discover_inputs(paths, stdin_name)?, 0));
+        };
         if !register.is_dir() {
             return Err(self.fail(&m::REGISTER_NOT_A_FOLDER.fill(self.lang, &[("path", &display_path(register))])));
         }
@@ -439,26 +481,9 @@ impl Common {
             return Err(self.fail(m::ONLY_THE_REGISTER.get(self.lang)));
         }
         let register_files = in_force.len();
-        // `--fix` leaves the register's files alone: they are in force.
-        let fixable = vec![None; register_files]
-            .into_iter()
-            .chain(proposals.iter().map(fixable_path))
-            .collect();
         let mut inputs = in_force;
         inputs.extend(proposals);
-        let mut sources = SourceMap::new();
-        let load_errors = input::load(
-            &inputs,
-            stdin_name.unwrap_or(input::STDIN_NAME),
-            self.max_file_size,
-            &mut sources,
-        );
-        Ok(Read {
-            sources,
-            load_errors,
-            register_files,
-            paths: fixable,
-        })
+        Ok((inputs, register_files))
     }
 }
 

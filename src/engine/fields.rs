@@ -221,6 +221,12 @@ fields! {
     measures "description" => MeasureDescription: Ty::Str, "its description";
 }
 
+/// Whether `field` is a field of a list's element (a data item's name, a
+/// burden block's hours), not of the requirement.
+pub fn is_element_field(field: Field) -> bool {
+    FIELDS.iter().any(|(scope, _, f, _)| *f == field && scope.is_some())
+}
+
 /// Looks a field up in `scope`, falling back to the requirement's fields.
 pub fn lookup(scope: Option<ListField>, name: &str) -> Option<(Field, Ty)> {
     let find = |s: Option<ListField>| {

@@ -108,6 +108,16 @@ impl Template {
         Some(out)
     }
 
+    /// Calls `f` with every field a placeholder reads (see [`Expr::each_field`]).
+    pub fn each_field(&self, f: &mut dyn FnMut(Option<super::fields::Field>, Option<ListField>)) {
+        for part in &self.parts {
+            match part {
+                Part::Text(_) => {}
+                Part::Value(expr) | Part::Plural { number: expr, .. } => expr.each_field(f),
+            }
+        }
+    }
+
     pub fn render(&self, cx: &Context<'_>, lang: Lang) -> String {
         let mut out = String::new();
         for part in &self.parts {

@@ -1,14 +1,13 @@
 //! `--format github`: GitHub Actions workflow commands, which GitHub shows
 //! as annotations on the lines of a pull request.
 
-use crate::check::Checked;
-use crate::diagnostics::{messages as m, Lang, Level};
+use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::SourceMap;
 use std::fmt::Write;
 
-pub(super) fn render(checked: &Checked, sources: &SourceMap, lang: Lang) -> Vec<u8> {
+pub(super) fn render(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> Vec<u8> {
     let mut out = String::new();
-    for d in &checked.diagnostics {
+    for d in diagnostics {
         let file = sources.get(d.file());
         let span = file.clamp(d.primary.span);
         let start = file.line_col(span.start);

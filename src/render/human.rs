@@ -6,7 +6,6 @@
 use super::escape_controls;
 use super::excerpt::Excerpts;
 use super::Style;
-use crate::check::Checked;
 use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use codespan_reporting::diagnostic as cs;
@@ -17,14 +16,19 @@ use std::ops::Range;
 use termcolor::{Buffer, WriteColor};
 
 /// Writes diagnostic by diagnostic, so a large report is never held whole.
-pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
     let mut one = One::new(style);
-    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+    super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
         one.render(diagnostic, sources, buffer)
     })
 }

@@ -2,7 +2,6 @@
 //! `docs/json-output.schema.json`), compact unless `--pretty`; and
 //! `--format jsonl`, one diagnostic a line (the schema's `line`).
 
-use crate::check::Checked;
 use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
@@ -12,38 +11,27 @@ use std::collections::BTreeMap;
 /// Bumped whenever a field changes meaning, appears or disappears.
 /// Version 2: the rules' names, sources and quotes once, in `rules`,
 /// instead of in every diagnostic. Version 3: each diagnostic's `edits`.
-pub const JSON_VERSION: u32 = 3;
+/// Version 4: `rules` after the lists (the codes that occur are known only
+/// when the last finding is written), and the findings across files after
+/// the others.
+pub const JSON_VERSION: u32 = 4;
 
+/// The document around its lists; the lists are written into it as they
+/// stream (see [`super::stream`]).
 #[derive(Serialize)]
-#[serde(bound = "Lazy<D>: Serialize, Lazy<S>: Serialize, Lazy<B>: Serialize")]
-struct Report<'a, D, S, B> {
-    version: u32,
+pub(super) struct Report<'a> {
+    pub version: u32,
+    pub diagnostics: [(); 0],
+    pub suppressed: [(); 0],
     /// What each code that occurs stands for, once.
-    rules: BTreeMap<&'a str, JsonRule<'a>>,
-    diagnostics: Lazy<D>,
-    suppressed: Lazy<S>,
-    summary: Summary,
-    burden: Lazy<B>,
-}
-
-/// A list written element by element as it is serialised, so the report
-/// is never held in memory a second time.
-struct Lazy<F>(F);
-
-impl<F, I> Serialize for Lazy<F>
-where
-    F: Fn() -> I,
-    I: IntoIterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((self.0)())
-    }
+    pub rules: BTreeMap<&'a str, JsonRule<'a>>,
+    pub summary: Summary,
+    pub burden: &'a [JsonBurden],
 }
 
 /// A code's facts, the same for every diagnostic of it.
 #[derive(Serialize)]
-struct JsonRule<'a> {
+pub(super) struct JsonRule<'a> {
     name: &'a str,
     summary: &'a str,
     /// The documents and sections a rule of the ruleset cites.
@@ -55,13 +43,42 @@ struct JsonRule<'a> {
 
 /// The burden estimate of one requirement.
 #[derive(Serialize)]
-struct JsonBurden<'a> {
-    requirement: &'a str,
+pub(super) struct JsonBurden {
+    requirement: String,
     hours_per_year: f64,
     fte: f64,
     frontline_hours_per_year: f64,
     cost_dkk: f64,
     one_off_hours: f64,
+}
+
+impl JsonBurden {
+    /// The entry of a requirement with a complete estimate; none otherwise
+    /// (no figure from a requirement with errors).
+    pub(super) fn of(
+        requirement: &crate::model::Requirement,
+        estimate: &crate::burden::Estimate,
+    ) -> Option<JsonBurden> {
+        estimate.complete.then(|| JsonBurden {
+            requirement: requirement.name().to_owned(),
+            hours_per_year: rounded(estimate.hours_per_year),
+            fte: rounded(estimate.fte),
+            frontline_hours_per_year: rounded(estimate.frontline_hours_per_year),
+            cost_dkk: rounded(estimate.cost_dkk),
+            one_off_hours: rounded(estimate.one_off_hours),
+        })
+    }
+}
+
+impl<'a> JsonRule<'a> {
+    pub(super) fn of(rule: &'a crate::diagnostics::Entry, lang: Lang) -> JsonRule<'a> {
+        JsonRule {
+            name: &rule.name,
+            summary: rule.summary(lang),
+            source: (!rule.quotes.is_empty()).then(|| rule.source(lang)),
+            quote_note: rule.quote_note(lang),
+        }
+    }
 }
 
 /// A diagnostic in the document: its code's facts are in `rules`.
@@ -123,198 +140,52 @@ struct JsonSpan {
 }
 
 #[derive(Serialize)]
-struct Summary {
-    files: usize,
-    requirements: usize,
+pub(super) struct Summary {
+    pub files: usize,
+    pub requirements: usize,
     #[serde(flatten)]
-    counts: Counts,
-    suppressed: usize,
+    pub counts: Counts,
+    pub suppressed: usize,
 }
 
-/// `--format json`: one document, compact unless `pretty`.
-pub(super) fn write(
-    checked: &Checked,
+/// A diagnostic as an element of the document's `diagnostics`.
+pub(super) fn element(d: &Diagnostic, sources: &SourceMap, out: &mut Vec<u8>, pretty: bool) -> serde_json::Result<()> {
+    write_value(&diagnostic(d, sources), out, pretty)
+}
+
+/// A suppressed diagnostic as an element of `suppressed`.
+pub(super) fn suppressed_element(
+    s: &crate::check::suppress::Suppressed,
     sources: &SourceMap,
-    lang: Lang,
+    out: &mut Vec<u8>,
     pretty: bool,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let layout = if pretty {
-        Layout::Pretty
-    } else {
-        Layout::Compact(Batches::for_threads())
+) -> serde_json::Result<()> {
+    let element = JsonSuppressed {
+        reason: &s.reason,
+        diagnostic: diagnostic(&s.diagnostic, sources),
     };
-    write_as(checked, sources, lang, layout, out)
+    write_value(&element, out, pretty)
 }
 
-enum Layout {
-    Pretty,
-    Compact(Batches),
-    /// serde's own compact writer, one thread: what `Compact` must equal.
-    #[cfg(test)]
-    Serde,
-}
-
-fn write_as(
-    checked: &Checked,
-    sources: &SourceMap,
-    lang: Lang,
-    layout: Layout,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let mut rules = BTreeMap::new();
-    let everything = checked
-        .diagnostics
-        .iter()
-        .chain(checked.suppressed.iter().map(|s| &s.diagnostic));
-    for d in everything {
-        rules.entry(d.code()).or_insert_with(|| JsonRule {
-            name: d.name(),
-            summary: d.rule.summary(lang),
-            source: d.cited_source(lang),
-            quote_note: d.rule.quote_note(lang),
-        });
-    }
-    let report = Report {
-        version: JSON_VERSION,
-        rules,
-        diagnostics: Lazy(|| checked.diagnostics.iter().map(|d| diagnostic(d, sources))),
-        suppressed: Lazy(|| {
-            checked.suppressed.iter().map(|s| JsonSuppressed {
-                reason: &s.reason,
-                diagnostic: diagnostic(&s.diagnostic, sources),
-            })
-        }),
-        summary: Summary {
-            files: checked.files,
-            requirements: checked.requirements.len(),
-            counts: Counts::of(&checked.diagnostics),
-            suppressed: checked.suppressed.len(),
-        },
-        burden: Lazy(|| {
-            checked
-                .requirements
-                .iter()
-                .zip(&checked.estimates)
-                // No figure from a requirement with errors.
-                .filter(|(_, estimate)| estimate.complete)
-                .map(|(requirement, estimate)| JsonBurden {
-                    requirement: requirement.name(),
-                    hours_per_year: rounded(estimate.hours_per_year),
-                    fte: rounded(estimate.fte),
-                    frontline_hours_per_year: rounded(estimate.frontline_hours_per_year),
-                    cost_dkk: rounded(estimate.cost_dkk),
-                    one_off_hours: rounded(estimate.one_off_hours),
-                })
-        }),
+/// `--format jsonl`: a line for one diagnostic, with its code's name and
+/// source, standing on its own.
+pub(super) fn line(d: &Diagnostic, sources: &SourceMap, lang: Lang, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let line = JsonLine {
+        diagnostic: diagnostic(d, sources),
+        name: d.name(),
+        source: d.cited_source(lang),
     };
-    match layout {
-        Layout::Pretty => serde_json::to_writer_pretty(&mut *out, &report)?,
-        Layout::Compact(batches) => write_compact(&report, &checked.diagnostics, sources, batches, out)?,
-        #[cfg(test)]
-        Layout::Serde => serde_json::to_writer(&mut *out, &report)?,
-    }
-    out.write_all(b"\n")
-}
-
-/// How the diagnostics are cut for rendering in parallel: `batch`
-/// diagnostics to a task, `window` at a time held rendered.
-#[derive(Clone, Copy)]
-struct Batches {
-    batch: usize,
-    window: usize,
-}
-
-impl Batches {
-    fn for_threads() -> Batches {
-        const BATCH: usize = 512;
-        Batches {
-            batch: BATCH,
-            window: BATCH * 2 * rayon::current_num_threads(),
-        }
-    }
-}
-
-/// The compact document, byte for byte what serde writes for `report`
-/// (a test holds it to that), with the diagnostics — most of it — rendered
-/// in parallel a window at a time and written in order.
-fn write_compact<D, S, B>(
-    report: &Report<'_, D, S, B>,
-    diagnostics: &[Diagnostic],
-    sources: &SourceMap,
-    batches: Batches,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()>
-where
-    Lazy<S>: Serialize,
-    Lazy<B>: Serialize,
-{
-    use rayon::prelude::*;
-    // Every field by name, so a new one cannot be left out here.
-    let Report {
-        version,
-        rules,
-        diagnostics: _,
-        suppressed,
-        summary,
-        burden,
-    } = report;
-    out.write_all(b"{\"version\":")?;
-    serde_json::to_writer(&mut *out, version)?;
-    out.write_all(b",\"rules\":")?;
-    serde_json::to_writer(&mut *out, rules)?;
-    out.write_all(b",\"diagnostics\":[")?;
-    let mut first = true;
-    for window in diagnostics.chunks(batches.window.max(1)) {
-        let parts: Vec<Result<Vec<u8>, serde_json::Error>> = window
-            .par_chunks(batches.batch.max(1))
-            .map(|batch| {
-                let mut part = Vec::with_capacity(batch.len() * 768);
-                for (i, d) in batch.iter().enumerate() {
-                    if i > 0 {
-                        part.push(b',');
-                    }
-                    serde_json::to_writer(&mut part, &diagnostic(d, sources))?;
-                }
-                Ok(part)
-            })
-            .collect();
-        for part in parts {
-            if !first {
-                out.write_all(b",")?;
-            }
-            first = false;
-            out.write_all(&part?)?;
-        }
-    }
-    out.write_all(b"],\"suppressed\":")?;
-    serde_json::to_writer(&mut *out, suppressed)?;
-    out.write_all(b",\"summary\":")?;
-    serde_json::to_writer(&mut *out, summary)?;
-    out.write_all(b",\"burden\":")?;
-    serde_json::to_writer(&mut *out, burden)?;
-    out.write_all(b"}")
-}
-
-/// `--format jsonl`: one diagnostic a line, in the order of the other
-/// formats, each with its code's name and source; nothing else (the
-/// summary and the burden are in `--format json`).
-pub(super) fn write_lines(
-    checked: &Checked,
-    sources: &SourceMap,
-    lang: Lang,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    for d in &checked.diagnostics {
-        let line = JsonLine {
-            diagnostic: diagnostic(d, sources),
-            name: d.name(),
-            source: d.cited_source(lang),
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
-    }
+    serde_json::to_writer(&mut *out, &line)?;
+    out.push(b'\n');
     Ok(())
+}
+
+fn write_value(value: &impl Serialize, out: &mut Vec<u8>, pretty: bool) -> serde_json::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(out, value)
+    } else {
+        serde_json::to_writer(out, value)
+    }
 }
 
 fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'a> {
@@ -375,47 +246,5 @@ fn span_of(sources: &SourceMap, file: FileId, span: Span) -> JsonSpan {
         column: from.column,
         end_line: to.line,
         end_column: to.column,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{write_as, Batches, Layout};
-    use crate::check::{self, Options};
-    use crate::diagnostics::Lang;
-    use crate::engine::ruleset;
-    use crate::source::{FileId, SourceFile, SourceMap};
-
-    #[test]
-    fn the_compact_document_renders_in_parallel_to_what_serde_writes() {
-        let example = include_str!("../../examples/abolished/daily-face-to-face.krav");
-        let mut sources = SourceMap::new();
-        for i in 0..5 {
-            let text = example.replace("id: SOF-2014-03", &format!("id: SOF-2014-9{i}"));
-            sources.add(SourceFile::new(format!("f{i}.krav"), text));
-        }
-        let ruleset = ruleset::load(FileId(0), ruleset::DEFAULT_TEXT).expect("the default ruleset");
-        let checked = check::check(&sources, &[None, None, None, None, None], &ruleset, &Options::default());
-        assert!(
-            checked.diagnostics.len() > 40,
-            "{} diagnostics",
-            checked.diagnostics.len()
-        );
-        let mut expected = Vec::new();
-        write_as(&checked, &sources, Lang::En, Layout::Serde, &mut expected).expect("written");
-        // Batches of every shape: one diagnostic, a few, windows that cut a
-        // batch short, everything at once.
-        for (batch, window) in [(1, 1), (3, 7), (4, 8), (5, 1000), (1000, 1000)] {
-            let mut compact = Vec::new();
-            write_as(
-                &checked,
-                &sources,
-                Lang::En,
-                Layout::Compact(Batches { batch, window }),
-                &mut compact,
-            )
-            .expect("written");
-            assert!(compact == expected, "batch {batch}, window {window}");
-        }
     }
 }

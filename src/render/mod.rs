@@ -12,6 +12,7 @@ mod pretty;
 pub mod report;
 mod sarif;
 mod short;
+mod stream;
 mod suggestion;
 
 use crate::check::Checked;
@@ -23,6 +24,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub use json::JSON_VERSION;
+pub use stream::{Outputs, Stream};
 
 /// The output formats of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,9 +56,9 @@ pub struct Style {
     pub quiet: bool,
 }
 
-/// Writes a check result in `format` to `out` as it renders, so a large
-/// report is never held in memory whole; `registry` holds every code
-/// (SARIF lists them).
+/// Writes a check result in `format` to `out` (the whole result at once;
+/// `check` streams through [`Stream`] instead); `registry` holds every
+/// code (SARIF lists them).
 pub fn write(
     format: Format,
     checked: &Checked,
@@ -65,16 +67,13 @@ pub fn write(
     registry: &Registry,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Human => human::write(checked, sources, style, out),
-        Format::Short => out.write_all(&short::render(checked, sources, style)),
-        Format::Json => json::write(checked, sources, style.lang, false, out),
-        Format::JsonPretty => json::write(checked, sources, style.lang, true, out),
-        Format::Jsonl => json::write_lines(checked, sources, style.lang, out),
-        Format::Pretty => pretty::write(checked, sources, style, out),
-        Format::Sarif => sarif::write(checked, sources, registry, style.lang, out),
-        Format::Github => out.write_all(&github::render(checked, sources, style.lang)),
-    }
+    let mut stream = Stream::new(format, style, registry, false);
+    stream.begin(out)?;
+    let part = stream.render_lists(&checked.diagnostics, &checked.suppressed, sources);
+    stream.count(&checked.diagnostics, &checked.suppressed);
+    stream.add_requirements(&checked.requirements, &checked.estimates);
+    stream.write_part(part, out)?;
+    stream.end(checked.files, out)
 }
 
 /// [`write`] into a buffer.
@@ -93,29 +92,9 @@ pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
 /// `--statistics`: how many diagnostics of each code, most first, as ruff
 /// prints them; JSON when `json` is set.
 pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
-    let mut counts: Vec<(usize, &str, &str, Level)> = Vec::new();
-    for d in &checked.diagnostics {
-        match counts.iter_mut().find(|(_, code, ..)| *code == d.code()) {
-            Some(entry) => entry.0 += 1,
-            None => counts.push((1, d.code(), d.name(), d.level)),
-        }
-    }
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    if json {
-        let list: Vec<serde_json::Value> = counts
-            .iter()
-            .map(|(count, code, name, level)| serde_json::json!({"code": code, "name": name, "level": level, "count": count}))
-            .collect();
-        let mut out = serde_json::to_vec_pretty(&list).unwrap_or_default();
-        out.push(b'\n');
-        return out;
-    }
-    let width = counts.iter().map(|c| c.0.to_string().len()).max().unwrap_or(1);
-    let mut out = String::new();
-    for (count, code, name, level) in counts {
-        out.push_str(&format!("{count:>width$}  {code:<6} {name} ({level})\n"));
-    }
-    out.into_bytes()
+    let mut counts = stream::CodeCounts::default();
+    counts.add(&checked.diagnostics);
+    counts.render(json)
 }
 
 /// `text` with every control character (and the invisible marks that
@@ -183,16 +162,16 @@ pub fn counts_phrase(counts: Counts, lang: Lang) -> String {
 
 /// The loop of the text formats: each diagnostic rendered by `one` into
 /// `buffer` (or, if it cannot be, in the short form) and written out before
-/// the next, then the closing lines.
+/// the next.
 fn write_each(
-    checked: &Checked,
+    diagnostics: &[crate::diagnostics::Diagnostic],
     sources: &SourceMap,
     style: Style,
     buffer: &mut Buffer,
     out: &mut dyn io::Write,
     mut one: impl FnMut(&crate::diagnostics::Diagnostic, &mut Buffer) -> bool,
 ) -> io::Result<()> {
-    for diagnostic in &checked.diagnostics {
+    for diagnostic in diagnostics {
         // A span outside its file would be a bug; the short form loses nothing.
         if !one(diagnostic, buffer) {
             let _ = writeln!(buffer, "{}", short::line(diagnostic, sources, style.lang));
@@ -200,53 +179,64 @@ fn write_each(
         out.write_all(buffer.as_slice())?;
         buffer.clear();
     }
-    if !style.quiet {
-        write_closing(buffer, checked, style.lang);
-    }
-    out.write_all(buffer.as_slice())
+    Ok(())
+}
+
+/// What the closing lines and the summaries count, over a whole check.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    pub files: usize,
+    pub requirements: usize,
+    pub counts: Counts,
+    pub suppressed: usize,
+    /// Diagnostics with a safe fix.
+    pub fixable: usize,
+    /// Requirements whose estimate is complete, and the sums of theirs.
+    pub estimated: usize,
+    pub hours_per_year: f64,
+    pub fte: f64,
+    pub cost_dkk: f64,
+    pub frontline_hours_per_year: f64,
 }
 
 /// The closing lines of the text formats: the burden estimate and a
 /// summary like cargo's.
-fn write_closing(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    burden_line(buffer, checked, lang);
-    summary(buffer, checked, lang);
-    fixable_line(buffer, checked, lang);
+fn write_closing(buffer: &mut Buffer, totals: &Totals, lang: Lang) {
+    burden_line(buffer, totals, lang);
+    summary(buffer, totals, lang);
+    fixable_line(buffer, totals, lang);
 }
 
 /// "3 of them can be fixed with `trustlint check --fix`", as ruff says it.
-fn fixable_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    let fixable = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.edits.iter().any(|e| e.safe))
-        .count();
-    if fixable > 0 {
-        let _ = writeln!(buffer, "{}", m::FIXABLE.fill(lang, &[("n", &fixable.to_string())]));
+fn fixable_line(buffer: &mut Buffer, totals: &Totals, lang: Lang) {
+    if totals.fixable > 0 {
+        let _ = writeln!(
+            buffer,
+            "{}",
+            m::FIXABLE.fill(lang, &[("n", &totals.fixable.to_string())])
+        );
     }
 }
 
 /// "burden: 27,375 hours a year (14.2 FTE, DKK 10,950,000), 27,375 of them frontline"
-fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    if checked.estimates.is_empty() {
+fn burden_line(buffer: &mut Buffer, totals: &Totals, lang: Lang) {
+    if totals.requirements == 0 {
         return;
     }
     // Only complete estimates are summed; the others are named, never
     // counted as zero.
-    let complete = || checked.estimates.iter().filter(|e| e.complete);
-    let incomplete = (checked.estimates.len() - complete().count()).to_string();
-    let sum = |f: fn(&crate::burden::Estimate) -> f64| complete().map(f).sum::<f64>();
+    let incomplete = (totals.requirements - totals.estimated).to_string();
     let n = |x: f64| format_number(x, lang);
-    let line = if complete().next().is_none() {
+    let line = if totals.estimated == 0 {
         m::BURDEN_NOT_ESTIMATED.fill(lang, &[("n", &incomplete)])
     } else {
         let mut line = m::BURDEN_TOTAL.fill(
             lang,
             &[
-                ("hours", &n(sum(|e| e.hours_per_year))),
-                ("fte", &n(sum(|e| e.fte))),
-                ("cost", &n(sum(|e| e.cost_dkk))),
-                ("frontline", &n(sum(|e| e.frontline_hours_per_year))),
+                ("hours", &n(totals.hours_per_year)),
+                ("fte", &n(totals.fte)),
+                ("cost", &n(totals.cost_dkk)),
+                ("frontline", &n(totals.frontline_hours_per_year)),
             ],
         );
         if incomplete != "0" {
@@ -263,10 +253,10 @@ fn burden_line(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
     let _ = writeln!(buffer, ": {line}");
 }
 
-fn summary(buffer: &mut Buffer, checked: &Checked, lang: Lang) {
-    let counts = Counts::of(&checked.diagnostics);
-    let files = m::COUNT_FILES.fill(lang, &[("n", &checked.files.to_string())]);
-    let requirements = m::COUNT_REQUIREMENTS.fill(lang, &[("n", &checked.requirements.len().to_string())]);
+fn summary(buffer: &mut Buffer, totals: &Totals, lang: Lang) {
+    let counts = totals.counts;
+    let files = m::COUNT_FILES.fill(lang, &[("n", &totals.files.to_string())]);
+    let requirements = m::COUNT_REQUIREMENTS.fill(lang, &[("n", &totals.requirements.to_string())]);
     let head = if counts.errors > 0 {
         Some((m::ERROR_HEADING, Color::Red))
     } else if counts.warnings > 0 {

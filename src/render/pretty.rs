@@ -8,7 +8,6 @@
 //! are put in our words after rendering (see [`translate_headings`]).
 
 use super::Style;
-use crate::check::Checked;
 use crate::diagnostics::{messages as m, Diagnostic, Lang, Level};
 use crate::source::{FileId, SourceMap, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
@@ -27,21 +26,17 @@ impl fmt::Display for Key {
     }
 }
 
-pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut buffer = if style.color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
-    // Only the files that diagnostics point into are handed to ariadne.
-    let mut used: Vec<FileId> = checked
-        .diagnostics
-        .iter()
-        .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
-        .collect();
-    used.sort();
-    used.dedup();
-    let mut cache = ariadne::sources(used.iter().map(|id| (key(sources, *id), sources.get(*id).text.clone())));
     let config = Config::default()
         .with_index_type(IndexType::Byte)
         .with_color(style.color);
@@ -49,13 +44,14 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     let kinds = [m::ERROR_HEADING, m::WARNING_HEADING, m::NOTE_HEADING].map(|word| capitalise(word.get(style.lang)));
     let mut rendered = Vec::new();
     let mut cut = super::human::One::new(style);
-    super::write_each(checked, sources, style, &mut buffer, out, |diagnostic, buffer| {
+    super::write_each(diagnostics, sources, style, &mut buffer, out, |diagnostic, buffer| {
         if !fits(diagnostic, sources) {
             return cut.render(diagnostic, sources, buffer);
         }
         rendered.clear();
-        if report(diagnostic, sources, config, style.lang, &kinds)
-            .write(&mut cache, &mut rendered)
+        let mut excerpts = Excerpts::of(diagnostic, sources);
+        if report(diagnostic, sources, &excerpts.starts(), config, style.lang, &kinds)
+            .write(&mut excerpts, &mut rendered)
             .is_err()
         {
             return false;
@@ -76,6 +72,66 @@ pub(super) fn write(checked: &Checked, sources: &SourceMap, style: Style, out: &
     })
 }
 
+/// The lines of each file a diagnostic's labels touch (a few, see
+/// [`fits`]), after as many empty lines as come before them, for ariadne:
+/// it builds a line table over what it is given, so a whole file for each
+/// diagnostic would make a large file's check quadratic.
+struct Excerpts(Vec<(Key, FileId, usize, ariadne::Source<String>)>);
+
+impl Excerpts {
+    fn of(diagnostic: &Diagnostic, sources: &SourceMap) -> Excerpts {
+        let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
+            .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
+        let mut lines: Vec<(FileId, usize, usize)> = Vec::new();
+        for (id, span) in labels {
+            let file = sources.get(id);
+            let span = file.clamp(span);
+            let (first, last) = (file.line_index(span.start), file.line_index(span.end));
+            match lines.iter_mut().find(|(f, ..)| *f == id) {
+                Some((_, low, high)) => (*low, *high) = ((*low).min(first), (*high).max(last)),
+                None => lines.push((id, first, last)),
+            }
+        }
+        Excerpts(
+            lines
+                .into_iter()
+                .map(|(id, first, last)| {
+                    let file = sources.get(id);
+                    let start = file.line_starts().get(first).copied().unwrap_or(0);
+                    let end = file.line_starts().get(last + 1).copied().unwrap_or(file.text.len());
+                    // The lines before as empty ones, so ariadne numbers
+                    // the lines right (its gutter ignores a line offset).
+                    let mut text = "\n".repeat(first);
+                    text.push_str(&file.text[start..end]);
+                    (key(sources, id), id, start - first, ariadne::Source::from(text))
+                })
+                .collect(),
+        )
+    }
+
+    /// Where each file's excerpt starts in the file (its empty lines
+    /// counted as one byte each).
+    fn starts(&self) -> Vec<(FileId, usize)> {
+        self.0.iter().map(|(_, id, start, _)| (*id, *start)).collect()
+    }
+}
+
+impl ariadne::Cache<Key> for Excerpts {
+    type Storage = String;
+
+    fn fetch(&mut self, id: &Key) -> Result<&ariadne::Source<String>, impl fmt::Debug> {
+        self.0
+            .iter()
+            .find(|(key, ..)| key == id)
+            .map(|(.., source)| source)
+            .ok_or("not a file of the diagnostic")
+    }
+
+    fn display<'a>(&self, id: &'a Key) -> Option<impl fmt::Display + 'a> {
+        Some(id)
+    }
+}
+
 fn key(sources: &SourceMap, id: FileId) -> Key {
     Key(id.0, super::escape_controls(&sources.get(id).name).into_owned())
 }
@@ -83,10 +139,13 @@ fn key(sources: &SourceMap, id: FileId) -> Key {
 /// Whether ariadne can show a diagnostic as it is: ariadne prints every
 /// line from a file's first label to its last, whole and as written. When
 /// that is more than a few lines, or one of them is long or holds a
-/// control character, the diagnostic is rendered as `human` renders it,
-/// cut around its labels and escaped.
+/// control character, or it is past line 5,000, the diagnostic is
+/// rendered as `human` renders it, cut around its labels and escaped.
 fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
     const MAX_LINES: usize = 20;
+    // ariadne is given the lines before a label as empty lines (see
+    // `Excerpts`): past this many, the cut rendering costs less.
+    const MAX_LINE_BEFORE: usize = 5_000;
     let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
         .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
     let mut ranges: Vec<(FileId, usize, usize)> = Vec::new();
@@ -101,7 +160,8 @@ fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
     }
     ranges.iter().all(|&(id, first, last)| {
         let file = sources.get(id);
-        last - first < MAX_LINES
+        first < MAX_LINE_BEFORE
+            && last - first < MAX_LINES
             && (first..=last).all(|line| {
                 file.line_range(line).is_some_and(|range| {
                     let text = &file.text[range];
@@ -111,8 +171,11 @@ fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
     })
 }
 
-fn span(sources: &SourceMap, id: FileId, span: Span) -> (Key, Range<usize>) {
-    (key(sources, id), sources.get(id).clamp(span).range())
+/// A span in its file's excerpt, which starts at `starts`' offset.
+fn span(sources: &SourceMap, starts: &[(FileId, usize)], id: FileId, span: Span) -> (Key, Range<usize>) {
+    let start = starts.iter().find(|(f, _)| *f == id).map_or(0, |(_, start)| *start);
+    let span = sources.get(id).clamp(span);
+    (key(sources, id), span.start - start..span.end - start)
 }
 
 /// ariadne's headings "Help", "Note", "Help 1", … at the start of a line
@@ -184,6 +247,7 @@ fn capitalise(word: &str) -> String {
 fn report<'a>(
     d: &Diagnostic,
     sources: &SourceMap,
+    starts: &[(FileId, usize)],
     config: Config,
     lang: Lang,
     kinds: &'a [String; 3],
@@ -196,18 +260,18 @@ fn report<'a>(
         (Level::Warning, Lang::Da) => (ReportKind::Custom(&kinds[1], Color::Yellow), Color::Yellow),
         (Level::Note | Level::Allow, Lang::Da) => (ReportKind::Custom(&kinds[2], Color::Cyan), Color::Cyan),
     };
-    let mut builder = Report::build(kind, span(sources, d.file(), d.primary.span))
+    let mut builder = Report::build(kind, span(sources, starts, d.file(), d.primary.span))
         .with_config(config)
         .with_code(d.code())
         .with_message(super::escape_text(&d.message))
         .with_label(
-            Label::new(span(sources, d.file(), d.primary.span))
+            Label::new(span(sources, starts, d.file(), d.primary.span))
                 .with_message(super::escape_controls(&d.primary.message))
                 .with_color(color),
         );
     for label in &d.secondary {
         builder = builder.with_label(
-            Label::new(span(sources, label.file, label.span))
+            Label::new(span(sources, starts, label.file, label.span))
                 .with_message(super::escape_controls(&label.message))
                 .with_color(Color::Blue),
         );

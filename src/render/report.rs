@@ -229,6 +229,10 @@ fn page(input: &Input<'_>) -> Page {
     let principles = principles(input.ruleset, lang);
     let (by_requirement, by_file) = findings_by_requirement(checked);
     let limit = group_limit(input.ruleset);
+    let register = &checked.register;
+    let in_force = input
+        .with_register
+        .then(|| figures::InForce::new(&register.requirements, &register.estimates));
     let proposals: Vec<Proposal> = checked
         .requirements
         .iter()
@@ -236,7 +240,16 @@ fn page(input: &Input<'_>) -> Page {
         .enumerate()
         .map(|(index, (requirement, estimate))| {
             let own = by_requirement.get(&index).map(Vec::as_slice).unwrap_or_default();
-            proposal(input, index, requirement, estimate, own, &principles, limit)
+            proposal(
+                input,
+                index,
+                requirement,
+                estimate,
+                own,
+                &principles,
+                limit,
+                in_force.as_ref(),
+            )
         })
         .collect();
     let unjudged: Vec<Unjudged> = by_file
@@ -406,6 +419,7 @@ fn level_word(level: Level) -> (&'static str, Text) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn proposal(
     input: &Input<'_>,
     index: usize,
@@ -414,6 +428,7 @@ fn proposal(
     own: &[&Diagnostic],
     principles: &[Principle<'_>],
     limit: Option<f64>,
+    in_force: Option<&figures::InForce<'_>>,
 ) -> Proposal {
     let lang = input.lang;
     let count = |level: Level| own.iter().filter(|d| d.level == level).count();
@@ -459,12 +474,12 @@ fn proposal(
         .collect();
     let source = input.sources.get(requirement.file);
     let findings = own.iter().map(|d| finding(input, d)).collect();
-    let burden = estimate.complete.then(|| burden(input, requirement, estimate, limit));
-    let loads = if input.with_register && estimate.complete {
-        loads(input, requirement, estimate)
-    } else {
-        Vec::new()
+    let group_loads = match in_force {
+        Some(in_force) if estimate.complete => in_force.loads(requirement, estimate, &replaced(input, requirement)),
+        _ => Vec::new(),
     };
+    let burden = estimate.complete.then(|| burden(input, estimate, &group_loads, limit));
+    let loads = load_rows(lang, group_loads);
     Proposal {
         anchor: format!("p{}", index + 1),
         title: requirement.title.value.clone(),
@@ -499,17 +514,12 @@ fn proposal(
 /// The proposal's figures and a chart per burdened group: its hours per
 /// person a year and, with a register, the group's load in force now and
 /// with the proposal, against the ruleset's limit.
-fn burden(input: &Input<'_>, requirement: &Requirement, estimate: &Estimate, limit: Option<f64>) -> Burden {
+fn burden(input: &Input<'_>, estimate: &Estimate, loads: &[Load], limit: Option<f64>) -> Burden {
     let lang = input.lang;
     let share = if estimate.hours_per_year > 0.0 {
         estimate.frontline_hours_per_year / estimate.hours_per_year * 100.0
     } else {
         0.0
-    };
-    let loads = if input.with_register {
-        proposal_loads(input, requirement, estimate)
-    } else {
-        Vec::new()
     };
     let groups = estimate
         .blocks
@@ -599,25 +609,19 @@ fn tenths(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Each group's load with the register, for this proposal alone.
-fn proposal_loads(input: &Input<'_>, requirement: &Requirement, estimate: &Estimate) -> Vec<Load> {
+/// The ids in force `requirement` replaces.
+fn replaced(input: &Input<'_>, requirement: &Requirement) -> BTreeSet<String> {
     let register = &input.checked.register;
-    let replaced: BTreeSet<String> = requirement
+    requirement
         .replaces
         .iter()
         .map(|id| id.value.clone())
         .filter(|id| register.replaced.contains(id))
-        .collect();
-    figures::with_register(
-        (std::slice::from_ref(requirement), std::slice::from_ref(estimate)),
-        (&register.requirements, &register.estimates),
-        &replaced,
-    )
-    .loads
+        .collect()
 }
 
-fn loads(input: &Input<'_>, requirement: &Requirement, estimate: &Estimate) -> Vec<LoadRow> {
-    let lang = input.lang;
+/// The loads as the table under the charts shows them.
+fn load_rows(lang: Lang, loads: Vec<Load>) -> Vec<LoadRow> {
     let signed = |sign: char, hours: f64| {
         if hours > 0.0 {
             format!("{sign}{}", format_number(hours, lang))
@@ -625,7 +629,7 @@ fn loads(input: &Input<'_>, requirement: &Requirement, estimate: &Estimate) -> V
             format_number(0.0, lang)
         }
     };
-    proposal_loads(input, requirement, estimate)
+    loads
         .into_iter()
         .map(|load| LoadRow {
             before: format_number(load.before.hours_per_year, lang),

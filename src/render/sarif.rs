@@ -4,7 +4,6 @@
 //! `artifactLocation.uri` and `region.startLine`; columns are Unicode code
 //! points, as trustlint counts them.
 
-use crate::check::Checked;
 use crate::diagnostics::{messages as m, Diagnostic, Label, Lang, Level, Registry};
 use crate::source::SourceMap;
 use serde::Serialize;
@@ -161,25 +160,9 @@ fn level(level: Level) -> &'static str {
     }
 }
 
-pub(super) fn write(
-    checked: &Checked,
-    sources: &SourceMap,
-    registry: &Registry,
-    lang: Lang,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let index = |d: &Diagnostic| registry.position(d.code()).unwrap_or(0);
-    let results = checked
-        .diagnostics
-        .iter()
-        .map(|d| result(sources, d, index(d), None))
-        .chain(
-            checked
-                .suppressed
-                .iter()
-                .map(|s| result(sources, &s.diagnostic, index(&s.diagnostic), Some(&s.reason))),
-        )
-        .collect();
+/// The log with no results; the results are written into it as they
+/// stream (see [`super::stream`]).
+pub(super) fn skeleton(registry: &Registry, lang: Lang) -> Vec<u8> {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -217,11 +200,22 @@ pub(super) fn write(
                 },
             },
             column_kind: "unicodeCodePoints",
-            results,
+            results: Vec::new(),
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    serde_json::to_vec_pretty(&log).unwrap_or_default()
+}
+
+/// One result (a diagnostic, or a suppressed one with its reason), pretty.
+pub(super) fn element(
+    d: &Diagnostic,
+    suppression: Option<&str>,
+    sources: &SourceMap,
+    registry: &Registry,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let index = registry.position(d.code()).unwrap_or(0);
+    serde_json::to_writer_pretty(out, &result(sources, d, index, suppression))
 }
 
 fn result<'a>(

@@ -9,7 +9,7 @@
 //! and a file reached twice is read once.
 
 use crate::diagnostics::{messages as m, Lang};
-use crate::source::{SourceFile, SourceMap};
+use crate::source::{FileId, SourceFile, SourceMap};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -208,15 +208,7 @@ pub fn load(inputs: &[Input], stdin_name: &str, limit: u64, sources: &mut Source
     use rayon::prelude::*;
     let read: Vec<(SourceFile, Option<LoadError>)> = inputs
         .par_iter()
-        .map(|input| {
-            let (name, bytes) = match input {
-                Input::Stdin => (stdin_name.to_owned(), read_limited(std::io::stdin().lock(), limit)),
-                Input::File(path) => (path.display().to_string(), read_file(path, limit)),
-                Input::Link { name, target } => (name.display().to_string(), read_file(target, limit)),
-                Input::Unreadable(path, reason) => (path.display().to_string(), Err(reason.clone())),
-            };
-            from_read(name, bytes)
-        })
+        .map(|input| read_input(input, stdin_name, limit))
         .collect();
     read.into_iter()
         .map(|(file, error)| {
@@ -224,6 +216,124 @@ pub fn load(inputs: &[Input], stdin_name: &str, limit: u64, sources: &mut Source
             error
         })
         .collect()
+}
+
+/// One input read as a file to check, with why it could not be, if so.
+pub fn read_input(input: &Input, stdin_name: &str, limit: u64) -> (SourceFile, Option<LoadError>) {
+    let (name, bytes) = match input {
+        Input::Stdin => (stdin_name.to_owned(), read_limited(std::io::stdin().lock(), limit)),
+        Input::File(path) => (path.display().to_string(), read_file(path, limit)),
+        Input::Link { name, target } => (name.display().to_string(), read_file(target, limit)),
+        Input::Unreadable(path, reason) => (path.display().to_string(), Err(reason.clone())),
+    };
+    from_read(name, bytes)
+}
+
+/// The inputs read as a check streams through them: a window at a time,
+/// and again at the end for the findings across files, which point into
+/// files read long before. Standard input can be read once, so it is kept;
+/// a file is read again only if its content is what was checked (a hash
+/// of it is kept), else it is shown empty rather than with lines it did
+/// not have when checked.
+pub struct Lazy<'a> {
+    inputs: &'a [Input],
+    stdin_name: &'a str,
+    limit: u64,
+    stdin: std::sync::Mutex<Option<(String, Option<LoadError>)>>,
+    hashes: std::sync::Mutex<Vec<Option<u64>>>,
+}
+
+impl<'a> Lazy<'a> {
+    pub fn new(inputs: &'a [Input], stdin_name: &'a str, limit: u64) -> Self {
+        Lazy {
+            inputs,
+            stdin_name,
+            limit,
+            stdin: std::sync::Mutex::new(None),
+            hashes: std::sync::Mutex::new(vec![None; inputs.len()]),
+        }
+    }
+
+    /// The beginning of input `index` (at most 64 KiB), enough to tell
+    /// which language it is written in without reading it whole.
+    pub fn beginning(&self, index: usize) -> String {
+        const BEGINNING: u64 = 64 << 10;
+        let path = match &self.inputs[index] {
+            Input::Stdin => {
+                let (file, _) = self.read(index, false);
+                let mut end = file.text.len().min(BEGINNING as usize);
+                while !file.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                return file.text[..end].to_owned();
+            }
+            Input::File(path) | Input::Link { target: path, .. } => path,
+            Input::Unreadable(..) => return String::new(),
+        };
+        // Only a regular file is opened (see `read_file`).
+        let mut bytes = Vec::new();
+        if std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+            if let Ok(file) = std::fs::File::open(path) {
+                let _ = file.take(BEGINNING).read_to_end(&mut bytes);
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    fn read(&self, index: usize, again: bool) -> (SourceFile, Option<LoadError>) {
+        let input = &self.inputs[index];
+        if *input == Input::Stdin {
+            let mut kept = self.stdin.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some((text, error)) = kept.as_ref() {
+                return (SourceFile::new(self.stdin_name, text.clone()), error.clone());
+            }
+            let (file, error) = read_input(input, self.stdin_name, self.limit);
+            *kept = Some((file.text.clone(), error.clone()));
+            return (file, error);
+        }
+        let (file, error) = read_input(input, self.stdin_name, self.limit);
+        let hash = super::content_hash(file.text.as_bytes());
+        let mut hashes = self.hashes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match (again, hashes[index]) {
+            (true, Some(first)) if first != hash => (SourceFile::new(file.name, String::new()), error),
+            _ => {
+                hashes[index] = Some(hash);
+                (file, error)
+            }
+        }
+    }
+}
+
+impl super::Files for Lazy<'_> {
+    fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    fn batch(&self, ids: &[FileId]) -> super::Batch<'_> {
+        self.batch_of(ids, false)
+    }
+
+    fn again(&self, ids: &[FileId]) -> super::Batch<'_> {
+        self.batch_of(ids, true)
+    }
+}
+
+impl Lazy<'_> {
+    fn batch_of(&self, ids: &[FileId], again: bool) -> super::Batch<'_> {
+        use rayon::prelude::*;
+        let read: Vec<(SourceFile, Option<LoadError>)> = ids
+            .par_iter()
+            .filter(|id| id.0 < self.inputs.len())
+            .map(|id| self.read(id.0, again))
+            .collect();
+        let mut sources = SourceMap::new();
+        let mut errors = Vec::with_capacity(read.len());
+        for (id, (file, error)) in ids.iter().filter(|id| id.0 < self.inputs.len()).zip(read) {
+            sources.insert(*id, file);
+            errors.push(error);
+        }
+        super::Batch::Read(sources, errors)
+    }
 }
 
 /// Reads a regular file of at most `limit` bytes. Anything else (a named

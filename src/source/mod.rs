@@ -151,10 +151,13 @@ fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes().enumerate().filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
-/// Every file of one run, addressed by [`FileId`].
+/// Every file of one run, addressed by [`FileId`]; or some of them (a
+/// window of a streamed check), each under its id in the whole run.
 #[derive(Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// The id of each file, increasing; empty when file `i` is `FileId(i)`.
+    ids: Vec<FileId>,
 }
 
 impl SourceMap {
@@ -162,17 +165,48 @@ impl SourceMap {
         Self::default()
     }
 
+    /// Adds the next file of a map that holds every file.
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        debug_assert!(self.ids.is_empty(), "add to a map of some files");
         self.files.push(file);
         FileId(self.files.len() - 1)
+    }
+
+    /// Adds file `id` to a map of some files; ids come in increasing order.
+    pub fn insert(&mut self, id: FileId, file: SourceFile) {
+        if self.ids.is_empty() && id.0 == self.files.len() {
+            self.files.push(file);
+            return;
+        }
+        if self.ids.is_empty() {
+            self.ids = (0..self.files.len()).map(FileId).collect();
+        }
+        debug_assert!(self.ids.last().is_none_or(|last| *last < id), "ids in increasing order");
+        self.ids.push(id);
+        self.files.push(file);
     }
 
     pub fn files(&self) -> &[SourceFile] {
         &self.files
     }
 
+    /// Where file `id` is in [`SourceMap::files`], if the map holds it.
+    pub fn position(&self, id: FileId) -> Option<usize> {
+        if self.ids.is_empty() {
+            (id.0 < self.files.len()).then_some(id.0)
+        } else {
+            self.ids.binary_search(&id).ok()
+        }
+    }
+
+    /// File `id`; an empty file without a name if the map does not hold
+    /// it (a renderer shows what it can rather than stop).
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0]
+        static MISSING: std::sync::OnceLock<SourceFile> = std::sync::OnceLock::new();
+        match self.position(id) {
+            Some(i) => &self.files[i],
+            None => MISSING.get_or_init(|| SourceFile::new("", "")),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -184,8 +218,85 @@ impl SourceMap {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (self.ids.get(i).copied().unwrap_or(FileId(i)), f))
     }
+}
+
+/// Where a check's files come from: all in memory, or read a window at a
+/// time as the check streams through them ([`input::Lazy`]).
+pub trait Files: Sync {
+    /// How many files there are.
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The files `ids` (increasing), read, each with why it could not be.
+    fn batch(&self, ids: &[FileId]) -> Batch<'_>;
+
+    /// The files `ids` once more, for findings rendered after their files
+    /// were dropped; a file whose content changed since is empty.
+    fn again(&self, ids: &[FileId]) -> Batch<'_> {
+        self.batch(ids)
+    }
+}
+
+/// Some files of a check, with why each could not be read.
+pub enum Batch<'a> {
+    /// Every file, already in memory.
+    All(&'a SourceMap, &'a [Option<input::LoadError>]),
+    /// The files read for this batch; the errors in the map's order.
+    Read(SourceMap, Vec<Option<input::LoadError>>),
+}
+
+impl Batch<'_> {
+    pub fn sources(&self) -> &SourceMap {
+        match self {
+            Batch::All(sources, _) => sources,
+            Batch::Read(sources, _) => sources,
+        }
+    }
+
+    /// Why file `id` could not be read, if it could not.
+    pub fn error(&self, id: FileId) -> Option<&input::LoadError> {
+        match self {
+            Batch::All(_, errors) => errors.get(id.0).and_then(Option::as_ref),
+            Batch::Read(sources, errors) => sources
+                .position(id)
+                .and_then(|i| errors.get(i))
+                .and_then(Option::as_ref),
+        }
+    }
+}
+
+/// Every file in memory, as [`check::check`](crate::check::check) is given them.
+pub struct InMemory<'a> {
+    pub sources: &'a SourceMap,
+    pub load_errors: &'a [Option<input::LoadError>],
+}
+
+impl Files for InMemory<'_> {
+    fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    fn batch(&self, _: &[FileId]) -> Batch<'_> {
+        Batch::All(self.sources, self.load_errors)
+    }
+}
+
+/// A hash of a file's content, to know it again: SipHash with fixed keys,
+/// the same in every run of one build.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    #[allow(deprecated)]
+    let mut hasher = std::hash::SipHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 impl fmt::Display for FileId {

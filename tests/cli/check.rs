@@ -124,19 +124,41 @@ fn an_unreadable_file_does_not_stop_the_others() {
 
 #[test]
 fn output_is_the_same_whatever_the_thread_count() {
-    for format in ["json", "human", "sarif"] {
-        let runs: Vec<String> = ["1", "4"]
+    let run = |args: &[&str], threads: &str| {
+        let output = common::command(args)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let empty = common::scratch("threads").join("empty.baseline");
+    std::fs::write(&empty, "{\"version\": 1, \"entries\": []}").expect("written");
+    let empty = empty.to_string_lossy().into_owned();
+    let formats: [&[&str]; 8] = [
+        &["--format", "json"],
+        &["--format", "json", "--pretty"],
+        &["--format", "jsonl"],
+        &["--format", "human"],
+        &["--format", "pretty"],
+        &["--format", "short"],
+        &["--format", "sarif"],
+        &["--format", "github"],
+    ];
+    for format in formats {
+        let args: Vec<&str> = ["check"]
             .iter()
-            .map(|threads| {
-                let output = common::command(&["check", "--format", format, "tests/ui", "examples"])
-                    .env("RAYON_NUM_THREADS", threads)
-                    .output()
-                    .expect("runs");
-                String::from_utf8_lossy(&output.stdout).into_owned()
-            })
+            .chain(format)
+            .chain(&["tests/ui", "examples"])
+            .copied()
             .collect();
-        assert!(runs[0].len() > 1000);
-        assert_eq!(runs[0], runs[1], "{format} differs between 1 and 4 threads");
+        let runs: Vec<String> = ["1", "4"].iter().map(|threads| run(&args, threads)).collect();
+        assert!(runs[0].len() > 1000, "{format:?}");
+        assert_eq!(runs[0], runs[1], "{format:?} differs between 1 and 4 threads");
+        // An empty baseline takes the path that holds the whole check and
+        // renders it at once: the streamed output is the same.
+        let mut whole = args.clone();
+        whole.extend(["--baseline", &empty]);
+        assert_eq!(run(&whole, "2"), runs[0], "{format:?} streamed differs from whole");
     }
 }
 

@@ -224,7 +224,7 @@ fn json_gives_each_rule_once_and_jsonl_one_diagnostic_a_line() {
             .expect("schema is JSON");
     let compact = trustlint(&["check", "--format", "json", "examples"]);
     let document = json(&compact);
-    assert_eq!(document["version"], 3);
+    assert_eq!(document["version"], 4);
     // Compact: one line; --pretty: the same document, indented.
     assert_eq!(compact.stdout.trim_end().lines().count(), 1);
     let pretty = trustlint(&["check", "--format", "json", "--pretty", "examples"]);

@@ -138,6 +138,34 @@ fn with_a_register_each_group_shows_its_load_before_and_after() {
 }
 
 #[test]
+fn what_a_proposal_replaces_leaves_the_group_as_burden_says() {
+    let dir = scratch("report-replaces");
+    let proposal = dir.join("replacing.krav");
+    let text = std::fs::read_to_string(DAILY).expect("example");
+    let text = text.replacen(
+        "  id: SOF-2014-03\n",
+        "  id: SOF-2014-03\n  replaces: REG-SOF-VAGTLOG\n",
+        1,
+    );
+    assert!(text.contains("replaces: REG-SOF-VAGTLOG"));
+    std::fs::write(&proposal, text).expect("written");
+    let path = proposal.to_string_lossy().into_owned();
+    let html = report(&["report", "--lang", "en", "--register", "examples/register", &path], 1);
+    // The figures `burden --register` gives for the same proposal.
+    let burden = trustlint(&["burden", "--lang", "en", "--register", "examples/register", &path]);
+    assert!(
+        burden
+            .stdout
+            .contains("housing staff  33,000  -33,000  +27,375  27,375                36.7               30.4"),
+        "{}",
+        burden.stdout
+    );
+    assert!(html.contains("<tr><td>housing staff</td><td class=\"num\">33,000</td><td class=\"num\">−33,000</td><td class=\"num\">+27,375</td><td class=\"num\">27,375</td><td class=\"num\">36.7</td><td class=\"num\">30.4</td></tr>"), "{html}");
+    assert!(html.contains("<title>with the proposal: 30.4</title>"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn what_an_author_writes_is_text_never_markup() {
     let proposal = "requirement \"<script>alert('x')</script> & <b>bold</b>\" {\n  id: X-1\n  owner: \"\\\"><img src=x onerror=alert(1)>\"\n  purpose: safety \"y\"\n  risk: low \"z\"\n  scope: 1 units \"one\"\n  burden \"<i>staff</i> `</code><svg onload=alert(2)>`\" {\n    people: 2\n    minutes: 1\n    frequency: yearly\n  }\n  review: 2027-01-01\n}\n";
     let run = trustlint_stdin(&["report", "--lang", "en", "-"], proposal.as_bytes());

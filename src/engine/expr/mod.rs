@@ -59,6 +59,37 @@ pub enum Expr {
     Count(Box<Expr>),
 }
 
+impl Expr {
+    /// Calls `f` with every field the expression reads, and every list
+    /// whose elements it looks into.
+    pub fn each_field(&self, f: &mut dyn FnMut(Option<Field>, Option<ListField>)) {
+        match self {
+            Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Var(_) | Expr::TableValues(_) => {}
+            Expr::Field(field) => f(Some(*field), None),
+            Expr::List(items) | Expr::And(items) | Expr::Or(items) => items.iter().for_each(|e| e.each_field(f)),
+            Expr::Lookup(_, inner) | Expr::Not(inner) | Expr::Neg(inner) | Expr::Exists(inner) | Expr::Count(inner) => {
+                inner.each_field(f)
+            }
+            Expr::Compare(_, a, b) => {
+                a.each_field(f);
+                b.each_field(f);
+            }
+            Expr::In { item, list, .. } => {
+                item.each_field(f);
+                list.each_field(f);
+            }
+            Expr::Arith(first, rest) => {
+                first.each_field(f);
+                rest.iter().for_each(|(_, e)| e.each_field(f));
+            }
+            Expr::Any(list, inner) | Expr::All(list, inner) => {
+                f(None, Some(*list));
+                inner.each_field(f);
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
     Eq,
