@@ -9,12 +9,16 @@
 //!
 //!   cargo build --release && cargo run --release --manifest-path bench/Cargo.toml
 //!
+//! With the argument `adversarial` it runs the adversarial scaling instead
+//! (src/adversarial.rs): each hostile input shape at n and 10n.
+//!
 //! `RAYON_NUM_THREADS` sets the threads of every run, the binary's and the
 //! library's, trustlint's and regorus'; the default is every core. Each
 //! figure is the median of interleaved runs (each round runs every case
 //! once), with CPU time (user + system, all threads) beside wall time:
 //! on a machine shared with other work, CPU time moves less.
 
+mod adversarial;
 mod corpus;
 mod measure;
 mod rego;
@@ -48,6 +52,14 @@ fn main() {
         .and_then(|n| n.parse::<usize>().ok())
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    match std::env::args().nth(1).as_deref() {
+        Some("adversarial") => std::process::exit(adversarial::run(&root, threads)),
+        Some(adversarial::MEASURE) => {
+            let worst = adversarial::measure(&root, &binary, threads);
+            std::process::exit(i32::from(worst > 11.0));
+        }
+        _ => {}
+    }
     rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().expect("the thread pool");
     let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
 

@@ -63,18 +63,26 @@ fn figures(samples: &[Sample]) -> Figures {
 }
 
 /// Runs the binary with `args` and `path` on `threads` threads, output
-/// thrown away; the kernel's accounting of the child (wait4) gives its CPU
-/// time and peak memory exactly, without sampling.
+/// thrown away.
 pub fn binary(binary: &Path, args: &[&str], path: &Path, threads: usize) -> Sample {
-    let started = Instant::now();
-    let child = Command::new(binary)
+    let mut command = Command::new(binary);
+    command
         .args(args)
         .arg(path)
         .env("RAYON_NUM_THREADS", threads.to_string())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary runs");
+        .stderr(Stdio::null());
+    let (sample, code) = child(command);
+    assert!(code.is_some_and(|c| c <= 1), "trustlint {args:?} {} failed: {code:?}", path.display());
+    sample
+}
+
+/// Runs `command` to its end; the kernel's accounting of the child (wait4)
+/// gives its CPU time and peak memory exactly, without sampling. Also
+/// gives its exit status, `None` when a signal ended it.
+pub fn child(mut command: Command) -> (Sample, Option<i32>) {
+    let started = Instant::now();
+    let child = command.spawn().expect("the binary runs");
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value; wait4 fills it in.
@@ -85,13 +93,13 @@ pub fn binary(binary: &Path, args: &[&str], path: &Path, threads: usize) -> Samp
     let wall = started.elapsed();
     assert_eq!(waited, pid, "wait4 on the benchmarked binary");
     let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    assert!(code.is_some_and(|c| c <= 1), "trustlint {args:?} {} failed: {status}", path.display());
     drop(child);
-    Sample {
+    let sample = Sample {
         wall,
         cpu: cpu_of(&usage),
         peak_kb: usage.ru_maxrss as u64,
-    }
+    };
+    (sample, code)
 }
 
 /// Runs `f` in this process: wall time and the CPU time of every thread of

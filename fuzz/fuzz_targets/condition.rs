@@ -4,6 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::sync::Arc;
 use trustlint::engine::expr;
 use trustlint::engine::fields::ListField;
 use trustlint::engine::params::{ParamValue, Params};
@@ -13,8 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let params = Params::new(
         [
             ("limit".to_owned(), ParamValue::Num(4.0)),
-            ("word".to_owned(), ParamValue::Str("quarterly".to_owned())),
-            ("table".to_owned(), ParamValue::Table([("low".to_owned(), ParamValue::Num(4.0))].into_iter().collect())),
+            ("word".to_owned(), ParamValue::Str("quarterly".into())),
+            ("table".to_owned(), ParamValue::Table(Arc::new([("low".to_owned(), ParamValue::Num(4.0))].into_iter().collect()))),
         ]
         .into_iter()
         .collect(),

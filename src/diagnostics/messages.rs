@@ -274,6 +274,7 @@ texts! {
     NOTE_HEADING: "note" / "bemærkning";
     HELP_HEADING: "help" / "hjælp";
     SOURCE_HEADING: "Source" / "Kilde";
+    MORE_LABELS: "{n} more {n|place is|places are} marked in the JSON and SARIF formats" / "{n} {n|sted|steder} mere er markeret i JSON- og SARIF-formaterne";
     SARIF_RULE_HELP: "{summary}\n\nSource: {source}\n\n`trustlint explain {code}` shows an example and how to fix it." / "{summary}\n\nKilde: {source}\n\n`trustlint explain {code}` viser et eksempel, og hvordan det rettes.";
 
     // ---- the closing lines of `check` ----

@@ -25,6 +25,9 @@ pub(super) struct Excerpt {
     pub(super) text: String,
     /// Original line index → the line's range in `text`.
     lines: BTreeMap<usize, Range<usize>>,
+    /// The same, in order of `text` (which is the lines' order), to find
+    /// the line of an offset by binary search.
+    in_order: Vec<(Range<usize>, usize)>,
     /// Per line: (original offset, offset in `text`), sorted, for the
     /// points the labels touch.
     points: BTreeMap<usize, Vec<(usize, usize)>>,
@@ -52,20 +55,28 @@ impl Excerpt {
             .collect();
         shown.extend(gaps);
 
+        // Each label's points by line, found once: a diagnostic with a
+        // label on each of n lines costs n, not n².
+        let mut points_by_line: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for span in spans {
+            for offset in [span.start, span.end] {
+                points_by_line.entry(file.line_index(offset)).or_default().push(offset);
+            }
+        }
+
         let mut excerpt = Excerpt {
             name: escape_controls(&file.name).into_owned(),
             text: String::new(),
             lines: BTreeMap::new(),
+            in_order: Vec::new(),
             points: BTreeMap::new(),
             columns: BTreeMap::new(),
         };
         for line in shown {
             let Some(range) = file.line_range(line) else { continue };
-            let mut points: Vec<usize> = spans
-                .iter()
-                .flat_map(|span| [span.start, span.end])
-                .filter(|offset| range.contains(offset) || *offset == range.end)
-                .collect();
+            let mut points = points_by_line.remove(&line).unwrap_or_default();
+            // Not inside the line's end (between a CR and its LF).
+            points.retain(|&offset| offset <= range.end);
             points.sort_unstable();
             points.dedup();
             excerpt.add_line(file, line, range, &points);
@@ -106,6 +117,7 @@ impl Excerpt {
             self.columns.insert(ours, file.line_col(original).column);
         }
         self.lines.insert(line, start..end);
+        self.in_order.push((start..end, line));
         self.points.insert(line, mapped);
     }
 
@@ -122,10 +134,11 @@ impl Excerpt {
     }
 
     pub(super) fn line_index(&self, offset: usize) -> usize {
-        self.lines
-            .iter()
-            .find(|(_, range)| range.start <= offset && offset <= range.end)
-            .map_or(0, |(&line, _)| line)
+        let next = self.in_order.partition_point(|(range, _)| range.end < offset);
+        self.in_order
+            .get(next)
+            .filter(|(range, _)| range.start <= offset)
+            .map_or(0, |&(_, line)| line)
     }
 
     /// An original line's range in `text`; a line not in the excerpt is

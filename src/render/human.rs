@@ -109,6 +109,11 @@ fn header(out: &mut Buffer, severity: cs::Severity, diagnostic: &Diagnostic, lan
     writeln!(out)
 }
 
+/// The most secondary labels a snippet shows; the rest are counted in a
+/// note. codespan draws a label's line through every label beside it, so
+/// a thousand labels would cost a million steps and as many characters.
+pub(super) const MAX_SECONDARY_LABELS: usize = 20;
+
 /// The diagnostic for codespan, its labels pointing into the excerpts of
 /// their files (see [`Excerpts`]), which it returns too.
 fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Diagnostic<FileId>, Excerpts) {
@@ -118,8 +123,9 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
         Level::Note | Level::Allow => cs::Severity::Note,
     };
     let clamp = |file: FileId, span: Span| (file, sources.get(file).clamp(span));
+    let secondary = &diagnostic.secondary[..diagnostic.secondary.len().min(MAX_SECONDARY_LABELS)];
     let spans: Vec<(FileId, Span)> = std::iter::once(clamp(diagnostic.file(), diagnostic.primary.span))
-        .chain(diagnostic.secondary.iter().map(|label| clamp(label.file, label.span)))
+        .chain(secondary.iter().map(|label| clamp(label.file, label.span)))
         .collect();
     let excerpts = Excerpts::new(sources, &spans);
     let range = |&(file, span): &(FileId, Span)| {
@@ -129,7 +135,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
     let mut labels = vec![cs::Label::primary(diagnostic.file(), range(&spans[0]))
         .with_message(escape_controls(&diagnostic.primary.message))];
     labels.extend(
-        diagnostic.secondary.iter().zip(&spans[1..]).map(|(label, at)| {
+        secondary.iter().zip(&spans[1..]).map(|(label, at)| {
             cs::Label::secondary(label.file, range(at)).with_message(escape_controls(&label.message))
         }),
     );
@@ -143,6 +149,11 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
         .all_notes(lang)
         .map(|n| labelled(note, &super::escape_text(&n)))
         .collect();
+    let left_out = diagnostic.secondary.len() - secondary.len();
+    if left_out > 0 {
+        let n = left_out.to_string();
+        notes.push(labelled(note, &m::MORE_LABELS.fill(lang, &[("n", &n)])));
+    }
     // With edits, the help heads the suggestion instead (see `suggestion`).
     if let (Some(text), true) = (&diagnostic.help, diagnostic.edits.is_empty()) {
         notes.push(labelled(help, &super::escape_text(text)));
@@ -165,7 +176,7 @@ fn write_spacer(buffer: &mut Buffer, spacer: &str) -> std::io::Result<()> {
 /// largest line a label touches.
 fn gutter(diagnostic: &Diagnostic, sources: &SourceMap) -> usize {
     std::iter::once(&diagnostic.primary)
-        .chain(&diagnostic.secondary)
+        .chain(diagnostic.secondary.iter().take(MAX_SECONDARY_LABELS))
         .map(|label| {
             let file = sources.get(label.file);
             file.line_col(label.span.end.max(label.span.start)).line

@@ -139,13 +139,17 @@ fn key(sources: &SourceMap, id: FileId) -> Key {
 /// Whether ariadne can show a diagnostic as it is: ariadne prints every
 /// line from a file's first label to its last, whole and as written. When
 /// that is more than a few lines, or one of them is long or holds a
-/// control character, or it is past line 5,000, the diagnostic is
-/// rendered as `human` renders it, cut around its labels and escaped.
+/// control character, or it is past line 5,000, or the labels are too
+/// many to draw, the diagnostic is rendered as `human` renders it, cut
+/// around its labels and escaped.
 fn fits(diagnostic: &Diagnostic, sources: &SourceMap) -> bool {
     const MAX_LINES: usize = 20;
     // ariadne is given the lines before a label as empty lines (see
     // `Excerpts`): past this many, the cut rendering costs less.
     const MAX_LINE_BEFORE: usize = 5_000;
+    if diagnostic.secondary.len() > super::human::MAX_SECONDARY_LABELS {
+        return false;
+    }
     let labels = std::iter::once((diagnostic.file(), diagnostic.primary.span))
         .chain(diagnostic.secondary.iter().map(|l| (l.file, l.span)));
     let mut ranges: Vec<(FileId, usize, usize)> = Vec::new();

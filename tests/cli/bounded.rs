@@ -309,3 +309,136 @@ fn github_annotations_and_sarif_escape_as_their_formats_require() {
     assert!(!sarif.stdout.contains('\u{1b}'), "a raw escape character in the SARIF");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A ruleset of one rule, firing when the scope has more than five units,
+/// with `params` under `[params]`, `when` added to its condition and
+/// `message` as its English message.
+fn one_rule_ruleset(params: &str, when: &str, message: &str) -> String {
+    let base = std::fs::read_to_string("tests/rulesets/invalid/exponential.toml").expect("a ruleset");
+    let head = &base[..base.find("[[rule]]").expect("a rule")];
+    let head = head.replace("[params]\nlimit = 4\n", &format!("[params]\nlimit = 4\n{params}\n"));
+    format!(
+        r#"{head}[[rule]]
+code = "X1"
+name = "one"
+level = "warning"
+quote = [{{ document = "test", section = "1", text = "a quote" }}]
+when = "scope.units > 5 and not ({when})"
+label = {{ key = "scope", en = "here", da = "her" }}
+summary = {{ en = "s", da = "s" }}
+message = {{ en = "{message}", da = "m" }}
+help = {{ en = "h", da = "h" }}
+explanation = {{ en = "e", da = "e" }}
+example = [{{ fires = true, with = "scope: 9 units" }}, {{ fires = false }}]
+
+[documents]
+test = {{ en = "A test document", da = "Et testdokument" }}
+"#
+    )
+}
+
+#[test]
+fn a_message_naming_a_long_title_a_thousand_times_stays_one_line() {
+    // Once 100 MB of output for one finding.
+    let dir = scratch("title-thousand-times");
+    std::fs::write(
+        dir.join("r.toml"),
+        one_rule_ruleset("", "false", &"{title}".repeat(1_000)),
+    )
+    .expect("write");
+    let input = valid()
+        .replace("Falls register in home care", &"t".repeat(100_000))
+        .replace("scope: 3 units", "scope: 9 units");
+    std::fs::write(dir.join("p.krav"), input).expect("write");
+    let mut command = crate::common::command(&["check", "--ruleset", "r.toml", "--format", "json", "p.krav"]);
+    command.current_dir(&dir);
+    let run = crate::common::finish(command.output().expect("runs"));
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let message = report["diagnostics"][0]["message"].as_str().expect("the finding");
+    assert_eq!(
+        message.chars().count(),
+        1_001,
+        "cut at 1,000 characters and an ellipsis"
+    );
+    assert!(message.starts_with(&format!("{}…{}", "t".repeat(200), "t".repeat(200))));
+    assert!(run.stdout.len() < 20_000, "{} bytes", run.stdout.len());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_parameter_table_named_thousands_of_times_is_not_copied() {
+    // A table of 20,000 entries named 5,000 times: copied into every
+    // reference, 100 million entries (once over 6 GB); shared, the
+    // ruleset's own size. Run under a 2 GB address-space limit.
+    let table: String = (0..20_000).map(|i| format!("k{i} = {i}\n")).collect();
+    let when = vec!["$t[risk.level] > 1"; 5_000].join(" or ");
+    let dir = scratch("shared-table");
+    std::fs::write(
+        dir.join("r.toml"),
+        one_rule_ruleset(&format!("[params.t]\nlow = 1\n{table}"), &when, "m"),
+    )
+    .expect("write");
+    let binary = env!("CARGO_BIN_EXE_trustlint");
+    let output = std::process::Command::new("sh")
+        .args(["-c", "ulimit -v 2000000 && exec \"$0\" ruleset check r.toml", binary])
+        .current_dir(&dir)
+        .output()
+        .expect("sh runs");
+    let run = crate::common::finish(output);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_finding_with_thousands_of_labels_shows_twenty_and_counts_the_rest() {
+    // 5,000 placeholder data items, one finding (TL014) with a label at each
+    // (the first primary, 20 more shown, 4,979 counted):
+    // codespan drew every label's line through all the others, quadratic
+    // in time and output.
+    for separator in [", ", ",\n    "] {
+        let items = vec!["\"TODO\" existing automatic"; 5_000].join(separator);
+        let input = valid().replace("\"falls\" existing automatic", &items);
+        for (format, lang, note) in [
+            (
+                "human",
+                "en",
+                "= note: 4979 more places are marked in the JSON and SARIF formats",
+            ),
+            (
+                "pretty",
+                "en",
+                "4979 more places are marked in the JSON and SARIF formats",
+            ),
+            (
+                "human",
+                "da",
+                "= bemærkning: 4979 steder mere er markeret i JSON- og SARIF-formaterne",
+            ),
+        ] {
+            let started = std::time::Instant::now();
+            let run = trustlint_stdin(&["check", "--lang", lang, "--format", format, "-"], input.as_bytes());
+            crate::common::no_panic(&run);
+            assert!(started.elapsed() < std::time::Duration::from_secs(10), "{format}");
+            assert!(
+                run.stdout.contains(note),
+                "{format}: {}",
+                &run.stdout[..run.stdout.len().min(3000)]
+            );
+            assert!(run.stdout.len() < 20_000, "{format}: {} bytes", run.stdout.len());
+        }
+        let run = trustlint_stdin(&["check", "--format", "json", "-"], input.as_bytes());
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let tl014 = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == "TL014")
+            .expect("TL014");
+        assert_eq!(
+            tl014["labels"].as_array().map(Vec::len),
+            Some(5_000),
+            "every place in JSON"
+        );
+    }
+}

@@ -158,12 +158,18 @@ impl Loader<'_> {
             let name_span = rule.name.span();
             if let Some(compiled) = self.rule(rule, &params, &file.examples, &file.documents) {
                 let entry = &compiled.entry;
-                if registry.find(&entry.code).is_some() {
-                    self.error(
-                        code_span,
-                        format!("the code `{}` is used twice", entry.code),
-                        Some("give every rule its own code".to_owned()),
-                    );
+                if let Some(taken) = registry.find(&entry.code) {
+                    // Codes are found in any case (`--allow tl101`), so
+                    // `tl001` would shadow the language check TL001.
+                    let message = if taken.code == entry.code {
+                        format!("the code `{}` is used twice", entry.code)
+                    } else {
+                        format!(
+                            "the code `{}` is taken: `{}` is the same code in another case",
+                            entry.code, taken.code
+                        )
+                    };
+                    self.error(code_span, message, Some("give every rule its own code".to_owned()));
                 } else if registry.find(&entry.name).is_some() {
                     self.error(
                         name_span,
