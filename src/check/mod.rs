@@ -414,31 +414,10 @@ fn levelled(mut diagnostics: Vec<Diagnostic>, options: &Options) -> Vec<Diagnost
 /// [`engine::across_reads_more`]): id, title, data items and burden blocks.
 fn slim(requirement: &Requirement) -> Requirement {
     Requirement {
-        file: requirement.file,
-        keywords: requirement.keywords,
-        title: requirement.title.clone(),
         id: requirement.id.clone(),
-        owner: None,
-        purposes: Vec::new(),
-        legal_basis: None,
-        risk: None,
-        trigger: None,
-        investigation: None,
-        scope: None,
-        goal: None,
-        method: None,
-        decided_by: None,
-        applies_to: None,
         data: requirement.data.clone(),
         burdens: requirement.burdens.clone(),
-        measures: Vec::new(),
-        reporting: None,
-        review: None,
-        sunset: None,
-        replaces: Vec::new(),
-        dispensation: None,
-        heard: None,
-        entries: Vec::new(),
+        ..Requirement::titled(requirement.file, requirement.keywords, requirement.title.clone())
     }
 }
 

@@ -79,6 +79,38 @@ pub struct EntrySpan {
 }
 
 impl Requirement {
+    /// A requirement with a title and nothing else: every optional value
+    /// missing and every list empty (the builder fills it in entry by entry).
+    pub fn titled(file: FileId, keywords: Lang, title: Spanned<String>) -> Self {
+        Requirement {
+            file,
+            keywords,
+            title,
+            id: None,
+            owner: None,
+            purposes: Vec::new(),
+            legal_basis: None,
+            risk: None,
+            trigger: None,
+            investigation: None,
+            scope: None,
+            goal: None,
+            method: None,
+            decided_by: None,
+            applies_to: None,
+            data: Vec::new(),
+            burdens: Vec::new(),
+            measures: Vec::new(),
+            reporting: None,
+            review: None,
+            sunset: None,
+            replaces: Vec::new(),
+            dispensation: None,
+            heard: None,
+            entries: Vec::new(),
+        }
+    }
+
     /// The id, or the title when the id is missing: how messages name it.
     pub fn name(&self) -> &str {
         self.id

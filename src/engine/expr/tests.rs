@@ -18,33 +18,7 @@ fn at<T>(value: T) -> Spanned<T> {
 /// A requirement with a title and nothing else: every optional value is
 /// missing and every list is empty.
 fn bare() -> Requirement {
-    Requirement {
-        file: FileId(0),
-        keywords: Lang::En,
-        title: at("Bare".to_owned()),
-        id: None,
-        owner: None,
-        purposes: Vec::new(),
-        legal_basis: None,
-        risk: None,
-        trigger: None,
-        investigation: None,
-        scope: None,
-        goal: None,
-        method: None,
-        decided_by: None,
-        applies_to: None,
-        data: Vec::new(),
-        burdens: Vec::new(),
-        measures: Vec::new(),
-        reporting: None,
-        review: None,
-        sunset: None,
-        replaces: Vec::new(),
-        dispensation: None,
-        heard: None,
-        entries: Vec::new(),
-    }
+    Requirement::titled(FileId(0), Lang::En, at("Bare".to_owned()))
 }
 
 /// A requirement triggered by a pattern of 3 cases (at units not stated),

@@ -98,33 +98,11 @@ impl Builder<'_> {
         if Opener::lookup(block.key.text).is_none() {
             self.unknown_keyword::<Opener>(&block.key, &m::UNKNOWN_OPENER, &m::UNKNOWN_OPENER_LABEL, None);
         }
-        let mut requirement = Requirement {
-            file: self.file,
-            keywords: self.keyword_lang,
-            title: Spanned::new(block.label.text.to_string(), block.label.span),
-            id: None,
-            owner: None,
-            purposes: Vec::new(),
-            legal_basis: None,
-            risk: None,
-            trigger: None,
-            investigation: None,
-            scope: None,
-            goal: None,
-            method: None,
-            decided_by: None,
-            applies_to: None,
-            data: Vec::new(),
-            burdens: Vec::new(),
-            measures: Vec::new(),
-            reporting: None,
-            review: None,
-            sunset: None,
-            replaces: Vec::new(),
-            dispensation: None,
-            heard: None,
-            entries: Vec::new(),
-        };
+        let mut requirement = Requirement::titled(
+            self.file,
+            self.keyword_lang,
+            Spanned::new(block.label.text.to_string(), block.label.span),
+        );
         let mut seen: Vec<(Key, Span)> = Vec::new();
         self.misspelt.clear();
         for item in &block.items {
