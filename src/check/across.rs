@@ -1,0 +1,235 @@
+//! The checks across files: what is known only once every file has been
+//! read (TL006, TL007 and the built-ins across requirements), worked out
+//! at the end from the few facts kept of each part, and given to the sink
+//! after every part, file by file.
+
+use super::suppress::{Directive, Faults};
+use super::{is_across, silenced, Options, Part, Sink, Summary};
+use crate::burden::Estimate;
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
+use crate::engine::{self, Judged, Ruleset};
+use crate::model::Requirement;
+use crate::source::{FileId, Files, Span};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What the checks across files keep of one part.
+#[derive(Default)]
+pub(super) struct Facts {
+    /// Each requirement's id, where it is written, and whether the file is
+    /// the register's.
+    ids: Vec<(String, FileId, Span, bool)>,
+    /// Each id a requirement `replaces`: file, span, id, the replacing
+    /// requirement's id, whether it is in the register.
+    replaces: Vec<(FileId, Span, String, Option<String>, bool)>,
+    /// What the built-ins read of each well-formed requirement that has
+    /// data or burden, with its estimate and whether it is in the register.
+    kept: Vec<(Requirement, Estimate, bool)>,
+    /// Suppressions that name a code of the checks across files.
+    pub(super) directives: Vec<Directive>,
+}
+
+impl Facts {
+    /// Adds what the checks across files need of a part's requirements.
+    pub(super) fn add_requirements(
+        &mut self,
+        requirements: &[Requirement],
+        estimates: &[Estimate],
+        valid: &[bool],
+        file: FileId,
+        in_register: bool,
+        ruleset: &Ruleset,
+    ) {
+        let keep_whole = engine::across_reads_more(ruleset);
+        for ((requirement, estimate), valid) in requirements.iter().zip(estimates).zip(valid) {
+            if let Some(id) = &requirement.id {
+                self.ids.push((id.value.clone(), file, id.span, in_register));
+            }
+            self.replaces.extend(requirement.replaces.iter().map(|replaced| {
+                (
+                    file,
+                    replaced.span,
+                    replaced.value.clone(),
+                    requirement.id().map(str::to_owned),
+                    in_register,
+                )
+            }));
+            if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
+                let kept = if keep_whole {
+                    requirement.clone()
+                } else {
+                    slim(requirement)
+                };
+                self.kept.push((kept, estimate.clone(), in_register));
+            }
+        }
+    }
+}
+
+/// What the built-ins read of a requirement (see
+/// [`engine::across_reads_more`]): id, title, data items and burden blocks.
+fn slim(requirement: &Requirement) -> Requirement {
+    Requirement {
+        id: requirement.id.clone(),
+        data: requirement.data.clone(),
+        burdens: requirement.burdens.clone(),
+        ..Requirement::titled(requirement.file, requirement.keywords, requirement.title.clone())
+    }
+}
+
+/// The facts the checks across files need, gathered part by part.
+#[derive(Default)]
+pub(super) struct Across {
+    facts: Facts,
+}
+
+impl Across {
+    pub(super) fn add(&mut self, facts: Facts) {
+        let kept = &mut self.facts;
+        kept.ids.extend(facts.ids);
+        kept.replaces.extend(facts.replaces);
+        kept.kept.extend(facts.kept);
+        kept.directives.extend(facts.directives);
+    }
+
+    /// The findings across files, given to `sink` by file after every part.
+    pub(super) fn finish(
+        self,
+        files: &dyn Files,
+        ruleset: &Ruleset,
+        registry: &Registry,
+        options: &Options,
+        sink: &mut impl Sink,
+    ) -> Summary {
+        let lang = options.lang;
+        let Facts {
+            ids,
+            replaces,
+            kept,
+            directives,
+        } = self.facts;
+        let mut diagnostics = duplicate_ids(&ids, lang);
+        diagnostics.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
+        // What the proposals replace is on its way out: it adds to no
+        // group's load and collects no data the proposals could duplicate.
+        let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| i.0.as_str()).collect();
+        let replaced: BTreeSet<String> = replaces
+            .iter()
+            .filter(|r| !r.4 && in_force.contains(r.2.as_str()))
+            .map(|r| r.2.clone())
+            .collect();
+        let judged: Vec<Judged<'_>> = kept
+            .iter()
+            .filter(|(requirement, _, in_register)| {
+                !(*in_register && requirement.id().is_some_and(|id| replaced.contains(id)))
+            })
+            .map(|(requirement, estimate, _)| Judged { requirement, estimate })
+            .collect();
+        let allowed = |code: &str| options.levels.is_allowed(code);
+        diagnostics.extend(engine::evaluate_across(ruleset, &judged, lang, &allowed));
+        let is_across = |code: &str| is_across(ruleset, code);
+        let (mut diagnostics, mut suppressed) = silenced(
+            diagnostics,
+            &directives,
+            registry,
+            options,
+            Faults {
+                written: false,
+                unused: &is_across,
+            },
+        );
+        if !options.include_register {
+            diagnostics.retain(|d| !options.in_register(d.file()));
+            suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
+        }
+        // Stable sorts: the order is the input's, whatever the thread count.
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+        let mut diagnostics = diagnostics.into_iter().peekable();
+        let mut suppressed = suppressed.into_iter().peekable();
+        loop {
+            let file = match (diagnostics.peek(), suppressed.peek()) {
+                (Some(d), Some(s)) => d.file().min(s.diagnostic.file()),
+                (Some(d), None) => d.file(),
+                (None, Some(s)) => s.diagnostic.file(),
+                (None, None) => break,
+            };
+            let mut part = Part {
+                file,
+                in_register: options.in_register(file),
+                ..Part::default()
+            };
+            while let Some(d) = diagnostics.next_if(|d| d.file() == file) {
+                part.diagnostics.push(d);
+            }
+            while let Some(s) = suppressed.next_if(|s| s.diagnostic.file() == file) {
+                part.suppressed.push(s);
+            }
+            // Read again: the file and the ones its labels point into.
+            let mut needed: Vec<FileId> = part
+                .diagnostics
+                .iter()
+                .chain(part.suppressed.iter().map(|s| &s.diagnostic))
+                .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
+                .collect();
+            needed.sort();
+            needed.dedup();
+            let batch = files.again(&needed);
+            let rendered = sink.render(&part, batch.sources());
+            sink.take(part, rendered);
+        }
+        Summary { replaced }
+    }
+}
+
+/// TL006: an id used by two requirements, reported at each later use.
+fn duplicate_ids(ids: &[(String, FileId, Span, bool)], lang: Lang) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
+    let mut out = Vec::new();
+    for (id, file, span, _) in ids {
+        match first.get(id.as_str()) {
+            Some(&(first_file, first_span)) => out.push(
+                lints::DUPLICATE_ID
+                    .at(*file, *span, m::DUPLICATE_ID.fill(lang, &[("id", id)]))
+                    .with_label(m::DUPLICATE_ID_LABEL.get(lang))
+                    .with_secondary(first_file, first_span, m::DUPLICATE_ID_FIRST.get(lang))
+                    .with_help(m::DUPLICATE_ID_HELP.get(lang))
+                    .with_requirement(Some(id)),
+            ),
+            None => {
+                first.insert(id, (*file, *span));
+            }
+        }
+    }
+    out
+}
+
+/// TL007: `replaces` names an id that no requirement checked has (with a
+/// register: no requirement in force).
+fn unknown_replaced_ids(
+    ids: &[(String, FileId, Span, bool)],
+    replaces: &[(FileId, Span, String, Option<String>, bool)],
+    options: &Options,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let known: HashSet<&str> = ids
+        .iter()
+        .filter(|(.., in_register)| options.register_files == 0 || *in_register)
+        .map(|(id, ..)| id.as_str())
+        .collect();
+    let (message, help) = if options.register_files > 0 {
+        (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)
+    } else {
+        (m::UNKNOWN_REPLACED_ID, m::UNKNOWN_REPLACED_ID_HELP)
+    };
+    replaces
+        .iter()
+        .filter(|(_, _, id, ..)| !known.contains(id.as_str()))
+        .map(|(file, span, id, by, _)| {
+            lints::UNKNOWN_REPLACED_ID
+                .at(*file, *span, message.fill(lang, &[("id", id)]))
+                .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
+                .with_help(help.get(lang))
+                .with_requirement(by.as_deref())
+        })
+        .collect()
+}
