@@ -5,44 +5,49 @@
 
 use super::suppress::{Directive, Faults};
 use super::{is_across, silenced, Options, Part, Sink, Summary};
-use crate::burden::Estimate;
+use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
-use crate::engine::{self, Judged, Ruleset};
-use crate::model::Requirement;
-use crate::source::{FileId, Files, Span};
+use crate::engine::{builtins, Judged, RuleKind, Ruleset};
+use crate::model::{self, Requirement};
+use crate::source::{FileId, Files, SourceFile, Span};
+use crate::syntax;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 /// What the checks across files keep of one part.
 #[derive(Default)]
 pub(super) struct Facts {
     /// Each requirement's id, where it is written, and whether the file is
     /// the register's.
-    ids: Vec<(String, FileId, Span, bool)>,
+    ids: Vec<(Box<str>, FileId, Span, bool)>,
     /// Each id a requirement `replaces`: file, span, id, the replacing
     /// requirement's id, whether it is in the register.
     replaces: Vec<(FileId, Span, String, Option<String>, bool)>,
     /// What the built-ins read of each well-formed requirement that has
-    /// data or burden, with its estimate and whether it is in the register.
-    kept: Vec<(Requirement, Estimate, bool)>,
+    /// data or burden (numbered in the order added) ...
+    builtins: builtins::Facts,
+    /// ... and where each of them is, to build it again for the texts of
+    /// its findings.
+    places: Vec<Place>,
     /// Suppressions that name a code of the checks across files.
     pub(super) directives: Vec<Directive>,
 }
 
 impl Facts {
     /// Adds what the checks across files need of a part's requirements.
+    /// `requirements` are the part `range` of `file`.
     pub(super) fn add_requirements(
         &mut self,
         requirements: &[Requirement],
         estimates: &[Estimate],
         valid: &[bool],
         file: FileId,
+        range: Range<usize>,
         in_register: bool,
-        ruleset: &Ruleset,
     ) {
-        let keep_whole = engine::across_reads_more(ruleset);
-        for ((requirement, estimate), valid) in requirements.iter().zip(estimates).zip(valid) {
+        for (index, ((requirement, estimate), valid)) in requirements.iter().zip(estimates).zip(valid).enumerate() {
             if let Some(id) = &requirement.id {
-                self.ids.push((id.value.clone(), file, id.span, in_register));
+                self.ids.push((id.value.as_str().into(), file, id.span, in_register));
             }
             self.replaces.extend(requirement.replaces.iter().map(|replaced| {
                 (
@@ -54,25 +59,44 @@ impl Facts {
                 )
             }));
             if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
-                let kept = if keep_whole {
-                    requirement.clone()
-                } else {
-                    slim(requirement)
-                };
-                self.kept.push((kept, estimate.clone(), in_register));
+                self.builtins.add(requirement, estimate);
+                self.places.push(Place {
+                    file,
+                    start: range.start,
+                    end: range.end,
+                    index,
+                    register_id: requirement.id().filter(|_| in_register).map(Into::into),
+                });
             }
         }
     }
 }
 
-/// What the built-ins read of a requirement (see
-/// [`engine::across_reads_more`]): id, title, data items and burden blocks.
-fn slim(requirement: &Requirement) -> Requirement {
-    Requirement {
-        id: requirement.id.clone(),
-        data: requirement.data.clone(),
-        burdens: requirement.burdens.clone(),
-        ..Requirement::titled(requirement.file, requirement.keywords, requirement.title.clone())
+/// Where a requirement of the built-ins' facts is written: the part of
+/// its file and its place among the part's requirements.
+struct Place {
+    file: FileId,
+    start: usize,
+    end: usize,
+    index: usize,
+    /// Its id when it is in the register (what a proposal may replace).
+    register_id: Option<Box<str>>,
+}
+
+impl Place {
+    /// The requirement built again from its file (read again), with its
+    /// estimate; none when the file no longer holds it.
+    fn rebuild(&self, source: &SourceFile, ruleset: &Ruleset, lang: Lang) -> Option<(Requirement, Estimate)> {
+        let range = self.start..self.end;
+        source.text.get(range.clone())?;
+        let line = source.line_index(range.start);
+        let document = syntax::parse_range(self.file, &source.text, range, line, lang).0?;
+        let mut ignored = Vec::new();
+        let built = model::build(self.file, &document, lang, &mut ignored)
+            .into_iter()
+            .nth(self.index)?;
+        let estimate = burden::estimate(&built.requirement, &ruleset.cost);
+        Some((built.requirement, estimate))
     }
 }
 
@@ -87,7 +111,8 @@ impl Across {
         let kept = &mut self.facts;
         kept.ids.extend(facts.ids);
         kept.replaces.extend(facts.replaces);
-        kept.kept.extend(facts.kept);
+        kept.builtins.append(facts.builtins);
+        kept.places.extend(facts.places);
         kept.directives.extend(facts.directives);
     }
 
@@ -104,28 +129,26 @@ impl Across {
         let Facts {
             ids,
             replaces,
-            kept,
+            builtins,
+            places,
             directives,
         } = self.facts;
         let mut diagnostics = duplicate_ids(&ids, lang);
         diagnostics.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
         // What the proposals replace is on its way out: it adds to no
         // group's load and collects no data the proposals could duplicate.
-        let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| i.0.as_str()).collect();
+        let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| &*i.0).collect();
         let replaced: BTreeSet<String> = replaces
             .iter()
             .filter(|r| !r.4 && in_force.contains(r.2.as_str()))
             .map(|r| r.2.clone())
             .collect();
-        let judged: Vec<Judged<'_>> = kept
-            .iter()
-            .filter(|(requirement, _, in_register)| {
-                !(*in_register && requirement.id().is_some_and(|id| replaced.contains(id)))
-            })
-            .map(|(requirement, estimate, _)| Judged { requirement, estimate })
-            .collect();
-        let allowed = |code: &str| options.levels.is_allowed(code);
-        diagnostics.extend(engine::evaluate_across(ruleset, &judged, lang, &allowed));
+        drop(in_force);
+        drop((ids, replaces));
+        let counts = |r: usize| !places[r].register_id.as_deref().is_some_and(|id| replaced.contains(id));
+        diagnostics.extend(builtin_findings(files, ruleset, options, &builtins, &places, &counts));
+        // The facts are done with before the findings are rendered.
+        drop((builtins, places));
         let is_across = |code: &str| is_across(ruleset, code);
         let (mut diagnostics, mut suppressed) = silenced(
             diagnostics,
@@ -181,12 +204,61 @@ impl Across {
     }
 }
 
+/// The built-ins' findings in `facts` (of the requirements `counts` lets
+/// count), their texts written from their requirements, built again
+/// one at a time from their files, a file read once.
+fn builtin_findings(
+    files: &dyn Files,
+    ruleset: &Ruleset,
+    options: &Options,
+    facts: &builtins::Facts,
+    places: &[Place],
+    counts: &builtins::Counts<'_>,
+) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for rule in ruleset
+        .rules
+        .iter()
+        .filter(|rule| !options.levels.is_allowed(rule.code()))
+    {
+        if let RuleKind::Builtin(builtin) = &rule.kind {
+            findings.extend(
+                builtin
+                    .findings(ruleset, facts, counts)
+                    .into_iter()
+                    .map(|finding| (rule, *builtin, finding)),
+            );
+        }
+    }
+    // Stable: a requirement's findings stay in the order found.
+    findings.sort_by_key(|(_, _, finding)| finding.requirement);
+    let mut out = Vec::new();
+    let mut read = None;
+    let mut findings = findings.iter().peekable();
+    while let Some((_, _, first)) = findings.peek() {
+        let number = first.requirement;
+        let place = &places[number];
+        let batch = match &read {
+            Some((file, batch)) if *file == place.file => batch,
+            _ => &read.insert((place.file, files.again(&[place.file]))).1,
+        };
+        let rebuilt = place.rebuild(batch.sources().get(place.file), ruleset, options.lang);
+        while let Some((rule, builtin, finding)) = findings.next_if(|(_, _, f)| f.requirement == number) {
+            if let Some((requirement, estimate)) = &rebuilt {
+                let judged = Judged { requirement, estimate };
+                out.extend(builtin.write(rule, ruleset, facts, finding, judged, options.lang));
+            }
+        }
+    }
+    out
+}
+
 /// TL006: an id used by two requirements, reported at each later use.
-fn duplicate_ids(ids: &[(String, FileId, Span, bool)], lang: Lang) -> Vec<Diagnostic> {
+fn duplicate_ids(ids: &[(Box<str>, FileId, Span, bool)], lang: Lang) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
     let mut out = Vec::new();
     for (id, file, span, _) in ids {
-        match first.get(id.as_str()) {
+        match first.get(&**id) {
             Some(&(first_file, first_span)) => out.push(
                 lints::DUPLICATE_ID
                     .at(*file, *span, m::DUPLICATE_ID.fill(lang, &[("id", id)]))
@@ -206,7 +278,7 @@ fn duplicate_ids(ids: &[(String, FileId, Span, bool)], lang: Lang) -> Vec<Diagno
 /// TL007: `replaces` names an id that no requirement checked has (with a
 /// register: no requirement in force).
 fn unknown_replaced_ids(
-    ids: &[(String, FileId, Span, bool)],
+    ids: &[(Box<str>, FileId, Span, bool)],
     replaces: &[(FileId, Span, String, Option<String>, bool)],
     options: &Options,
     lang: Lang,
@@ -214,7 +286,7 @@ fn unknown_replaced_ids(
     let known: HashSet<&str> = ids
         .iter()
         .filter(|(.., in_register)| options.register_files == 0 || *in_register)
-        .map(|(id, ..)| id.as_str())
+        .map(|(id, ..)| &**id)
         .collect();
     let (message, help) = if options.register_files > 0 {
         (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)

@@ -334,7 +334,14 @@ fn judge_unit(
                 .map(|(_, d)| d),
         );
     }
-    facts.add_requirements(&part.requirements, &part.estimates, &valid, file, in_register, ruleset);
+    facts.add_requirements(
+        &part.requirements,
+        &part.estimates,
+        &valid,
+        file,
+        unit.range.clone(),
+        in_register,
+    );
     let is_across = |code: &str| is_across(ruleset, code);
     (part.diagnostics, part.suppressed) = silenced(
         diagnostics,
