@@ -133,10 +133,14 @@ pub struct Summary {
     pub replaced: BTreeSet<String>,
 }
 
-/// About this many bytes of files are judged at a time: enough work for
-/// every thread, little enough that the window's findings and rendered
-/// output stay a few tens of megabytes.
+/// About this many bytes of files are read at a time.
 const WINDOW_BYTES: usize = 4 << 20;
+
+/// About this many bytes of a window's parts are judged and rendered at a
+/// time: enough work for every thread, little enough that the findings and
+/// rendered output in flight stay a few megabytes (JSON is about eight
+/// bytes for each byte of input).
+const BATCH_BYTES: usize = 1 << 20;
 
 /// At most this many files are read at once.
 const WINDOW_FILES: usize = 256;
@@ -211,7 +215,7 @@ fn judge_window(
     while start < units.len() {
         let mut end = start;
         let mut bytes = 0;
-        while end < units.len() && (end == start || bytes < WINDOW_BYTES) {
+        while end < units.len() && (end == start || bytes < BATCH_BYTES) {
             bytes += units[end].range.len();
             end += 1;
         }
