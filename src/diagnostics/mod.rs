@@ -11,12 +11,12 @@ pub use suggest::{suggest, suggest_preferring, Suggestion};
 pub use text::{format_number, is_singular, join_and, Lang, Text};
 
 use crate::source::{FileId, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a diagnostic is. `Allow` switches a code off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
@@ -63,7 +63,7 @@ impl fmt::Display for Level {
 }
 
 /// A span in a file with a message, as rustc's `^^^ message`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Label {
     pub file: FileId,
     pub span: Span,
@@ -72,7 +72,7 @@ pub struct Label {
 
 /// A suggested change to the diagnostic's file, as rustc's suggestions:
 /// `span` replaced by `replacement`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,

@@ -1,0 +1,180 @@
+//! What an entry holds of a file: each of its parts as the check judged
+//! it, with what the checks across files read besides (which requirements
+//! are well-formed, and the suppressions that name a code of those
+//! checks), in postcard's compact binary form. Findings are kept by code
+//! and looked up in the run's registry when read back; file ids are not
+//! kept (they differ between runs) but set to the file's when read back.
+
+use crate::burden::Estimate;
+use crate::check::suppress::{Directive, Suppressed};
+use crate::check::Part;
+use crate::diagnostics::{Diagnostic, Edit, Label, Level, Registry};
+use crate::model::Requirement;
+use crate::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A part of a file as judged, and what the checks across files read of
+/// it besides.
+#[derive(Debug, Default)]
+pub struct JudgedPart {
+    pub part: Part,
+    /// Whether each requirement was read without a language error.
+    pub valid: Vec<bool>,
+    /// The suppressions that name a code of the checks across files.
+    pub directives: Vec<Directive>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PartRecord<'a> {
+    requirements: Cow<'a, [Requirement]>,
+    estimates: Cow<'a, [Estimate]>,
+    valid: Cow<'a, [bool]>,
+    diagnostics: Vec<DiagnosticRecord<'a>>,
+    suppressed: Vec<(DiagnosticRecord<'a>, Cow<'a, str>)>,
+    directives: Cow<'a, [Directive]>,
+}
+
+/// A finding, its rule named by code.
+#[derive(Serialize, Deserialize)]
+struct DiagnosticRecord<'a> {
+    code: Cow<'a, str>,
+    level: Level,
+    message: Cow<'a, str>,
+    primary: Cow<'a, Label>,
+    secondary: Cow<'a, [Label]>,
+    notes: Cow<'a, [String]>,
+    help: Option<Cow<'a, str>>,
+    requirement: Option<Cow<'a, str>>,
+    edits: Cow<'a, [Edit]>,
+}
+
+impl<'a> DiagnosticRecord<'a> {
+    fn of(diagnostic: &'a Diagnostic) -> Self {
+        DiagnosticRecord {
+            code: Cow::Borrowed(diagnostic.code()),
+            level: diagnostic.level,
+            message: Cow::Borrowed(&diagnostic.message),
+            primary: Cow::Borrowed(&diagnostic.primary),
+            secondary: Cow::Borrowed(&diagnostic.secondary),
+            notes: Cow::Borrowed(&diagnostic.notes),
+            help: diagnostic.help.as_deref().map(Cow::Borrowed),
+            requirement: diagnostic.requirement.as_deref().map(Cow::Borrowed),
+            edits: Cow::Borrowed(&diagnostic.edits),
+        }
+    }
+
+    /// The finding, in `file`; nothing if its code is not in `registry` or
+    /// a span is not in the file's `len` bytes.
+    fn into_diagnostic(self, registry: &Registry, file: FileId, len: usize) -> Option<Diagnostic> {
+        let rule = registry.entries().get(registry.position(&self.code)?)?.clone();
+        let within = |span: &Span| span.start <= span.end && span.end <= len;
+        let labels = std::iter::once(self.primary.as_ref()).chain(self.secondary.iter());
+        if !labels.map(|l| &l.span).chain(self.edits.iter().map(|e| &e.span)).all(within) {
+            return None;
+        }
+        let in_file = |label: Label| Label { file, ..label };
+        Some(Diagnostic {
+            rule,
+            level: self.level,
+            message: self.message.into_owned(),
+            primary: in_file(self.primary.into_owned()),
+            secondary: self.secondary.into_owned().into_iter().map(in_file).collect(),
+            notes: self.notes.into_owned(),
+            help: self.help.map(Cow::into_owned),
+            requirement: self.requirement.map(Cow::into_owned),
+            edits: self.edits.into_owned(),
+        })
+    }
+}
+
+/// Appends the record of one part of `file` to `entry`; false (and
+/// nothing appended) if the part points into another file, as a part
+/// judged alone never does.
+pub fn encode(judged: &JudgedPart, entry: &mut Vec<u8>) -> bool {
+    let JudgedPart { part, valid, directives } = judged;
+    let file = part.file;
+    let diagnostics = part.diagnostics.iter().chain(part.suppressed.iter().map(|s| &s.diagnostic));
+    let in_file = part.requirements.iter().all(|r| r.file == file)
+        && directives.iter().all(|d| d.file == file)
+        && diagnostics
+            .flat_map(|d| std::iter::once(&d.primary).chain(&d.secondary))
+            .all(|l| l.file == file);
+    if !in_file {
+        return false;
+    }
+    let record = PartRecord {
+        requirements: Cow::Borrowed(&part.requirements),
+        estimates: Cow::Borrowed(&part.estimates),
+        valid: Cow::Borrowed(valid),
+        diagnostics: part.diagnostics.iter().map(DiagnosticRecord::of).collect(),
+        suppressed: part
+            .suppressed
+            .iter()
+            .map(|s| (DiagnosticRecord::of(&s.diagnostic), Cow::Borrowed(s.reason.as_str())))
+            .collect(),
+        directives: Cow::Borrowed(directives),
+    };
+    match postcard::to_allocvec(&record) {
+        Ok(bytes) => {
+            entry.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            entry.extend_from_slice(&bytes);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The parts of `file` (of `len` bytes) from its entry; nothing if any of
+/// it does not read back as written.
+pub fn decode(entry: &[u8], registry: &Registry, file: FileId, in_register: bool, len: usize) -> Option<Vec<JudgedPart>> {
+    let mut parts = Vec::new();
+    let mut rest = entry;
+    while !rest.is_empty() {
+        let (size, after) = rest.split_first_chunk::<8>()?;
+        let size = usize::try_from(u64::from_le_bytes(*size)).ok()?;
+        let (bytes, after) = after.split_at_checked(size)?;
+        rest = after;
+        let record: PartRecord<'_> = postcard::from_bytes(bytes).ok()?;
+        let count = record.requirements.len();
+        if record.estimates.len() != count || record.valid.len() != count {
+            return None;
+        }
+        let diagnostics = |records: Vec<DiagnosticRecord<'_>>| {
+            records
+                .into_iter()
+                .map(|r| r.into_diagnostic(registry, file, len))
+                .collect::<Option<Vec<_>>>()
+        };
+        let (suppressed, reasons): (Vec<_>, Vec<_>) = record.suppressed.into_iter().unzip();
+        let suppressed = diagnostics(suppressed)?
+            .into_iter()
+            .zip(reasons)
+            .map(|(diagnostic, reason)| Suppressed {
+                diagnostic,
+                reason: reason.into_owned(),
+            })
+            .collect();
+        let mut requirements = record.requirements.into_owned();
+        for requirement in &mut requirements {
+            requirement.file = file;
+        }
+        let mut directives = record.directives.into_owned();
+        for directive in &mut directives {
+            directive.file = file;
+        }
+        parts.push(JudgedPart {
+            part: Part {
+                file,
+                in_register,
+                requirements,
+                estimates: record.estimates.into_owned(),
+                diagnostics: diagnostics(record.diagnostics)?,
+                suppressed,
+            },
+            valid: record.valid.into_owned(),
+            directives,
+        });
+    }
+    Some(parts)
+}
