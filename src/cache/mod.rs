@@ -32,7 +32,7 @@ pub mod record;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The folder's name, beside the config file (or in the current folder).
 pub const FOLDER: &str = ".trustlint_cache";
@@ -61,9 +61,11 @@ const MAX_ENTRY: u64 = 1 << 31;
 pub struct Cache {
     /// This version's folder within the cache folder.
     dir: PathBuf,
-    /// Of every key: the program (its version and build).
-    program: String,
 }
+
+/// This build of trustlint, named by its source (see `build.rs`): entries
+/// of another build, whose rules or messages may differ, are not used.
+const PROGRAM: &str = concat!(env!("CARGO_PKG_VERSION"), " ", env!("TRUSTLINT_SOURCE_HASH"));
 
 /// What an entry was made from: the run's context and the file's bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,10 +79,8 @@ pub struct Slot {
 }
 
 impl Cache {
-    /// Opens (creating it as needed) the cache folder `root`. `program`
-    /// names the build of trustlint: entries of another build are not
-    /// used, since their rules or messages may differ.
-    pub fn open(root: &Path, program: &str) -> io::Result<Cache> {
+    /// Opens (creating it as needed) the cache folder `root`.
+    pub fn open(root: &Path) -> io::Result<Cache> {
         std::fs::create_dir_all(root)?;
         for (name, text) in [("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "*\n")] {
             let path = root.join(name);
@@ -90,10 +90,7 @@ impl Cache {
         }
         let dir = root.join(env!("CARGO_PKG_VERSION"));
         std::fs::create_dir_all(&dir)?;
-        Ok(Cache {
-            dir,
-            program: program.to_owned(),
-        })
+        Ok(Cache { dir })
     }
 
     /// The context's part of every key of a run: the program and what
@@ -101,7 +98,7 @@ impl Cache {
     pub fn context(&self, context: &[u8]) -> u128 {
         let mut hasher = Xxh3::new();
         hasher.update(&FORMAT.to_le_bytes());
-        hash_field(&mut hasher, self.program.as_bytes());
+        hash_field(&mut hasher, PROGRAM.as_bytes());
         hash_field(&mut hasher, context);
         hasher.digest128()
     }
@@ -207,11 +204,6 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
-/// A hash of `bytes` that names a build of trustlint in [`Cache::open`].
-pub fn hash(bytes: &[u8]) -> u128 {
-    xxh3_128(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,18 +231,24 @@ mod tests {
     fn the_folder_is_marked_and_entries_replace_each_other() {
         let root = std::env::temp_dir().join(format!("trustlint-cache-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        let cache = Cache::open(&root, "test").expect("the cache opens");
+        let cache = Cache::open(&root).expect("the cache opens");
         assert!(std::fs::read_to_string(root.join("CACHEDIR.TAG"))
             .expect("the tag")
             .starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
-        assert_eq!(std::fs::read_to_string(root.join(".gitignore")).ok().as_deref(), Some("*\n"));
+        assert_eq!(
+            std::fs::read_to_string(root.join(".gitignore")).ok().as_deref(),
+            Some("*\n")
+        );
         let context = cache.context(b"ruleset");
         let old = cache.slot(context, "a.krav", false, b"old");
         let new = cache.slot(context, "a.krav", false, b"new");
         assert_eq!(old.path, new.path, "one entry per file");
         assert_ne!(old.key, new.key);
         assert_ne!(cache.slot(context, "a.krav", true, b"old").path, old.path);
-        assert_ne!(cache.slot(cache.context(b"other"), "a.krav", false, b"old").key, old.key);
+        assert_ne!(
+            cache.slot(cache.context(b"other"), "a.krav", false, b"old").key,
+            old.key
+        );
         cache.write(&old, b"old results");
         assert_eq!(cache.read(&old).as_deref(), Some(&b"old results"[..]));
         cache.write(&new, b"new results");

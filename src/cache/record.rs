@@ -9,7 +9,7 @@ use crate::burden::Estimate;
 use crate::check::suppress::{Directive, Suppressed};
 use crate::check::Part;
 use crate::diagnostics::{Diagnostic, Edit, Label, Level, Registry};
-use crate::model::Requirement;
+use crate::model::{Date, Requirement};
 use crate::source::{FileId, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -27,6 +27,8 @@ pub struct JudgedPart {
 
 #[derive(Serialize, Deserialize)]
 struct PartRecord<'a> {
+    /// The day its findings were counted from, if they depend on it.
+    today: Option<Date>,
     requirements: Cow<'a, [Requirement]>,
     estimates: Cow<'a, [Estimate]>,
     valid: Cow<'a, [bool]>,
@@ -70,7 +72,11 @@ impl<'a> DiagnosticRecord<'a> {
         let rule = registry.entries().get(registry.position(&self.code)?)?.clone();
         let within = |span: &Span| span.start <= span.end && span.end <= len;
         let labels = std::iter::once(self.primary.as_ref()).chain(self.secondary.iter());
-        if !labels.map(|l| &l.span).chain(self.edits.iter().map(|e| &e.span)).all(within) {
+        if !labels
+            .map(|l| &l.span)
+            .chain(self.edits.iter().map(|e| &e.span))
+            .all(within)
+        {
             return None;
         }
         let in_file = |label: Label| Label { file, ..label };
@@ -90,11 +96,20 @@ impl<'a> DiagnosticRecord<'a> {
 
 /// Appends the record of one part of `file` to `entry`; false (and
 /// nothing appended) if the part points into another file, as a part
-/// judged alone never does.
-pub fn encode(judged: &JudgedPart, entry: &mut Vec<u8>) -> bool {
-    let JudgedPart { part, valid, directives } = judged;
+/// judged alone never does. `today` is the day the rules counted from, if
+/// they read it: a part with a review date or a sunset is kept for that
+/// day only.
+pub fn encode(judged: &JudgedPart, today: Option<Date>, entry: &mut Vec<u8>) -> bool {
+    let JudgedPart {
+        part,
+        valid,
+        directives,
+    } = judged;
     let file = part.file;
-    let diagnostics = part.diagnostics.iter().chain(part.suppressed.iter().map(|s| &s.diagnostic));
+    let diagnostics = part
+        .diagnostics
+        .iter()
+        .chain(part.suppressed.iter().map(|s| &s.diagnostic));
     let in_file = part.requirements.iter().all(|r| r.file == file)
         && directives.iter().all(|d| d.file == file)
         && diagnostics
@@ -103,7 +118,12 @@ pub fn encode(judged: &JudgedPart, entry: &mut Vec<u8>) -> bool {
     if !in_file {
         return false;
     }
+    let dated = part
+        .requirements
+        .iter()
+        .any(|r| r.review.is_some() || r.sunset.is_some());
     let record = PartRecord {
+        today: today.filter(|_| dated),
         requirements: Cow::Borrowed(&part.requirements),
         estimates: Cow::Borrowed(&part.estimates),
         valid: Cow::Borrowed(valid),
@@ -125,9 +145,27 @@ pub fn encode(judged: &JudgedPart, entry: &mut Vec<u8>) -> bool {
     }
 }
 
-/// The parts of `file` (of `len` bytes) from its entry; nothing if any of
-/// it does not read back as written.
-pub fn decode(entry: &[u8], registry: &Registry, file: FileId, in_register: bool, len: usize) -> Option<Vec<JudgedPart>> {
+/// Where and when an entry is read back: the file's id, whether it is in
+/// the register, its length, the registry of the run, and the day its
+/// rules count from (if they read it).
+pub struct Reading<'r> {
+    pub file: FileId,
+    pub in_register: bool,
+    pub len: usize,
+    pub registry: &'r Registry,
+    pub today: Option<Date>,
+}
+
+/// The parts of a file from its entry; nothing if any of it does not read
+/// back as written, or was counted from another day.
+pub fn decode(entry: &[u8], reading: &Reading<'_>) -> Option<Vec<JudgedPart>> {
+    let Reading {
+        file,
+        in_register,
+        len,
+        registry,
+        today,
+    } = *reading;
     let mut parts = Vec::new();
     let mut rest = entry;
     while !rest.is_empty() {
@@ -137,7 +175,8 @@ pub fn decode(entry: &[u8], registry: &Registry, file: FileId, in_register: bool
         rest = after;
         let record: PartRecord<'_> = postcard::from_bytes(bytes).ok()?;
         let count = record.requirements.len();
-        if record.estimates.len() != count || record.valid.len() != count {
+        let stale = record.today.is_some() && record.today != today;
+        if stale || record.estimates.len() != count || record.valid.len() != count {
             return None;
         }
         let diagnostics = |records: Vec<DiagnosticRecord<'_>>| {

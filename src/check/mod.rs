@@ -204,6 +204,8 @@ struct Cached<'c> {
     /// The run's part of every key.
     context: u128,
     registry: Registry,
+    /// The day the rules count from, if they read it.
+    today: Option<Date>,
 }
 
 impl<'c> Cached<'c> {
@@ -213,6 +215,7 @@ impl<'c> Cached<'c> {
             context: cache.context(context(ruleset, &registry, options).as_bytes()),
             cache,
             registry,
+            today: options.today.filter(|_| engine::reads_today(ruleset)),
         }
     }
 }
@@ -220,16 +223,16 @@ impl<'c> Cached<'c> {
 /// What besides a file's name and bytes changes its results: the
 /// ruleset (its rules, parameters and cost model as compiled), the level of
 /// every code, the language, whether the register's own findings are
-/// shown, the date checks, and the day when a rule or check counts from it.
+/// shown, and the date checks with their day. (A rule that counts from
+/// today changes only the findings of requirements with a review date or
+/// a sunset: their entries say which day they hold for.)
 fn context(ruleset: &Ruleset, registry: &Registry, options: &Options) -> String {
     let levels: Vec<(&str, Level)> = registry
         .entries()
         .iter()
         .map(|entry| (&*entry.code, options.levels.of(entry)))
         .collect();
-    let today = options
-        .today
-        .filter(|_| options.date_checks || engine::reads_today(ruleset));
+    let today = options.today.filter(|_| options.date_checks);
     format!(
         "{ruleset:?}\n{levels:?}\n{:?}\n{}\n{}\n{today:?}",
         options.lang, options.include_register, options.date_checks
@@ -245,10 +248,10 @@ struct Window<'w> {
 }
 
 /// Work on a window: a part of a file to judge, or the parts of a file
-/// the cache has.
+/// the cache has (with the file's batch).
 enum Work<'s> {
     Judge(Unit<'s>),
-    Recall(Vec<JudgedPart>),
+    Recall(usize, Vec<JudgedPart>),
 }
 
 /// What becomes of a part judged: nothing, or its record for its file's
@@ -281,16 +284,24 @@ impl Window<'_> {
                 let slot = cached
                     .cache
                     .slot(cached.context, &source.name, in_register, source.text.as_bytes());
-                let parts = cached.cache.read(&slot).and_then(|entry| {
-                    record::decode(&entry, &cached.registry, file, in_register, source.text.len())
-                });
+                let reading = record::Reading {
+                    file,
+                    in_register,
+                    len: source.text.len(),
+                    registry: &cached.registry,
+                    today: cached.today,
+                };
+                let parts = cached
+                    .cache
+                    .read(&slot)
+                    .and_then(|entry| record::decode(&entry, &reading));
                 (Some(slot), parts)
             })
             .unzip();
         let mut work: Vec<(Work<'_>, usize)> = Vec::new();
         for (index, &(file, batch)) in ids.iter().enumerate() {
             if let Some(parts) = recalled[index].take() {
-                work.push((Work::Recall(parts), 0));
+                work.push((Work::Recall(batch, parts), 0));
                 continue;
             }
             let source = self.source(batch, file);
@@ -330,20 +341,19 @@ impl Window<'_> {
                     Work::Judge(unit) => {
                         let judged = self.judge_unit(&unit);
                         let rendered = sink.render(&judged.part, self.batches[unit.batch].sources());
-                        let keep = unit.slot.map(|slot| {
+                        let keep = unit.slot.zip(self.cached).map(|(slot, cached)| {
                             let mut record = Vec::new();
                             Keep {
-                                record: record::encode(&judged, &mut record).then_some(record),
+                                record: record::encode(&judged, cached.today, &mut record).then_some(record),
                                 slot,
                                 last: unit.last,
                             }
                         });
                         vec![(judged, rendered, keep)]
                     }
-                    Work::Recall(parts) => parts
+                    Work::Recall(batch, parts) => parts
                         .into_iter()
                         .map(|judged| {
-                            let batch = ids.iter().find(|(file, _)| *file == judged.part.file).map_or(0, |i| i.1);
                             let rendered = sink.render(&judged.part, self.batches[batch].sources());
                             (judged, rendered, None)
                         })
@@ -361,7 +371,11 @@ impl Window<'_> {
                         finished.extend(entry.replace(Vec::new()).map(|entry| (keep.slot, entry)));
                     }
                 }
-                let JudgedPart { part, valid, directives } = judged;
+                let JudgedPart {
+                    part,
+                    valid,
+                    directives,
+                } = judged;
                 across.add(Facts::of(&part, &valid, directives, keep_whole));
                 sink.take(part, rendered);
             }
@@ -409,8 +423,7 @@ impl Window<'_> {
             directives = suppress::directives(file, source, &document, unit.range.clone());
         }
         // A file of several parts has a requirement or a syntax error.
-        let empty =
-            part.requirements.is_empty() && !diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
+        let empty = part.requirements.is_empty() && !diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
         if unit.whole && empty {
             diagnostics.push(
                 lints::EMPTY_FILE

@@ -116,10 +116,12 @@ pub fn reads_today(ruleset: &Ruleset) -> bool {
             when.each_field(&mut note);
         }
         let specs = std::iter::once(&rule.label).chain(&rule.secondary);
-        for text in specs
-            .flat_map(|spec| [&spec.text.en, &spec.text.da])
-            .chain([&rule.message.en, &rule.message.da, &rule.help.en, &rule.help.da])
-        {
+        for text in specs.flat_map(|spec| [&spec.text.en, &spec.text.da]).chain([
+            &rule.message.en,
+            &rule.message.da,
+            &rule.help.en,
+            &rule.help.da,
+        ]) {
             text.each_field(&mut note);
         }
     }
