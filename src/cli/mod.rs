@@ -8,11 +8,14 @@ mod burden;
 mod check;
 mod explain;
 mod init;
+mod inputs;
+mod pool;
 mod report;
 mod rules;
 mod ruleset;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use inputs::{Read, RegisterArg};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +27,7 @@ use trustlint::model::Date;
 use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
 use trustlint::settings::Levels;
-use trustlint::source::input::{self, IoReason, LoadError};
+use trustlint::source::input::{self, IoReason};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
 /// `--today DATE`: the day date rules and checks count from, for
@@ -129,10 +132,6 @@ enum ColorArg {
     Always,
     Never,
 }
-
-/// The files read for a command: their text, why any could not be read,
-/// and the path of each (none for standard input).
-type Inputs = (SourceMap, Vec<Option<LoadError>>, Vec<Option<PathBuf>>);
 
 /// What every command gets from the common options and the config.
 struct Common {
@@ -292,44 +291,6 @@ impl Common {
             self.lang
         }
     }
-
-    /// The files to check: paths expanded (through the config's globs) and
-    /// read, with the path of each (none for standard input). A missing
-    /// path or no `.krav` file at all stops the command.
-    ///
-    /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
-    /// when the config's include/exclude leave that name out, standard input
-    /// is not checked, as a file of that name would not be in a folder walk.
-    fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
-        let inputs = self.discover_inputs(paths, stdin_name)?;
-        let mut sources = SourceMap::new();
-        let load_errors = input::load(
-            &inputs,
-            stdin_name.unwrap_or(input::STDIN_NAME),
-            self.max_file_size,
-            &mut sources,
-        );
-        let paths = inputs.iter().map(fixable_path).collect();
-        Ok((sources, load_errors, paths))
-    }
-
-    /// The files to check, found but not read (see [`Common::read_inputs`]).
-    fn discover_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Vec<input::Input>, ExitCode> {
-        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
-        let mut paths = if paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            paths.to_vec()
-        };
-        if stdin_name.is_some_and(|name| !select(Path::new(name))) {
-            let given = paths.len();
-            paths.retain(|path| path.as_os_str() != "-");
-            if paths.is_empty() && given > 0 {
-                return Ok(Vec::new());
-            }
-        }
-        input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))
-    }
 }
 
 /// The levels of the config's `[rules]` over the default ones.
@@ -353,15 +314,6 @@ fn proposal_levels(common: &Common, registry: &Registry, with_register: bool) ->
     levels
 }
 
-/// Where `--fix` writes an input: a file where it is, a link where it
-/// points (so it stays a link); nowhere for standard input.
-fn fixable_path(input: &input::Input) -> Option<PathBuf> {
-    match input {
-        input::Input::File(path) | input::Input::Link { target: path, .. } => Some(path.clone()),
-        input::Input::Stdin | input::Input::Unreadable(..) => None,
-    }
-}
-
 /// The config's `[rules]` applied to `levels`.
 fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
     if let (Some(config), Some(file)) = (&common.config, common.config_file) {
@@ -381,138 +333,8 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse_text(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 
-/// `--register DIR`, shared by the commands that judge proposals.
-#[derive(clap::Args, Debug, Default)]
-struct RegisterArg {
-    /// The register of requirements in force (the kodeks' positive list) to judge the proposals with [default: `register` in trustlint.toml]
-    #[arg(long, value_name = "DIR")]
-    register: Option<PathBuf>,
-}
-
-/// The files read for a command: the register's first, then the proposals'.
-struct Read {
-    sources: SourceMap,
-    load_errors: Vec<Option<LoadError>>,
-    /// How many of the first files are the register's.
-    register_files: usize,
-    /// The path `--fix` may write each file to (none for standard input
-    /// and the register's files).
-    paths: Vec<Option<PathBuf>>,
-}
-
-impl Common {
-    /// The register named on the command line, else in the config.
-    fn register(&self, arg: &RegisterArg) -> Option<PathBuf> {
-        arg.register
-            .clone()
-            .or_else(|| self.config.as_ref().and_then(|c| c.register.clone()))
-    }
-
-    /// The register's files (when there is one) and the proposals. A
-    /// proposal that is also a file of the register (`--register
-    /// examples/register examples/`) is read once, as part of the register.
-    fn read_with_register(
-        &self,
-        paths: &[PathBuf],
-        stdin_name: Option<&str>,
-        register: Option<&Path>,
-    ) -> Result<Read, ExitCode> {
-        let Some(register) = register else {
-            let (sources, load_errors, paths) = self.read_inputs(paths, stdin_name)?;
-            return Ok(Read {
-                sources,
-                load_errors,
-                register_files: 0,
-                paths,
-            });
-        };
-        let (inputs, register_files) = self.discover_with_register(paths, stdin_name, Some(register))?;
-        // `--fix` leaves the register's files alone: they are in force.
-        let fixable = vec![None; register_files]
-            .into_iter()
-            .chain(inputs[register_files..].iter().map(fixable_path))
-            .collect();
-        let mut sources = SourceMap::new();
-        let load_errors = input::load(
-            &inputs,
-            stdin_name.unwrap_or(input::STDIN_NAME),
-            self.max_file_size,
-            &mut sources,
-        );
-        Ok(Read {
-            sources,
-            load_errors,
-            register_files,
-            paths: fixable,
-        })
-    }
-
-    /// The inputs of [`Common::read_with_register`], found but not read:
-    /// the register's first, and how many they are.
-    fn discover_with_register(
-        &self,
-        paths: &[PathBuf],
-        stdin_name: Option<&str>,
-        register: Option<&Path>,
-    ) -> Result<(Vec<input::Input>, usize), ExitCode> {
-        let Some(register) = register else {
-            return Ok((self.discover_inputs(paths, stdin_name)?, 0));
-        };
-        if !register.is_dir() {
-            return Err(self.fail(&m::REGISTER_NOT_A_FOLDER.fill(self.lang, &[("path", &display_path(register))])));
-        }
-        let select = |path: &Path| self.config.as_ref().is_none_or(|c| c.selects(path));
-        let in_force = input::discover(&[register.to_path_buf()], &select, self.walk)
-            .map_err(|err| self.fail(&err.message(self.lang)))?;
-        let canonical = |input: &input::Input| match input {
-            input::Input::File(path) | input::Input::Link { target: path, .. } => std::fs::canonicalize(path).ok(),
-            input::Input::Stdin | input::Input::Unreadable(..) => None,
-        };
-        let known: std::collections::HashSet<PathBuf> = in_force.iter().filter_map(canonical).collect();
-        let paths = if paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            paths.to_vec()
-        };
-        let mut proposals =
-            input::discover(&paths, &select, self.walk).map_err(|err| self.fail(&err.message(self.lang)))?;
-        proposals.retain(|input| canonical(input).is_none_or(|path| !known.contains(&path)));
-        if proposals.is_empty() {
-            return Err(self.fail(m::ONLY_THE_REGISTER.get(self.lang)));
-        }
-        let register_files = in_force.len();
-        let mut inputs = in_force;
-        inputs.extend(proposals);
-        Ok((inputs, register_files))
-    }
-}
-
 pub fn run() -> ExitCode {
-    // rayon's global pool panics when it cannot start its threads (a
-    // process limit): a pool of our own falls back to the calling thread
-    // alone. It is never larger than the machine: more threads than
-    // processors only cost memory, and `RAYON_NUM_THREADS=20000` under a
-    // memory cap would fill the address space with stacks that outlive the
-    // failed start, so the fallback itself could not allocate.
-    let processors = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let requested = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|threads| threads.trim().parse::<usize>().ok())
-        .filter(|&threads| threads > 0)
-        .unwrap_or(processors);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(requested.min(processors))
-        .build()
-        .or_else(|_| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(1)
-                .use_current_thread()
-                .build()
-        });
-    match pool {
-        Ok(pool) => pool.install(run_command),
-        Err(_) => run_command(),
-    }
+    pool::install(run_command)
 }
 
 fn run_command() -> ExitCode {
