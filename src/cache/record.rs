@@ -8,11 +8,12 @@
 use crate::burden::Estimate;
 use crate::check::suppress::{Directive, Suppressed};
 use crate::check::Part;
-use crate::diagnostics::{Diagnostic, Edit, Label, Level, Registry};
+use crate::diagnostics::{Diagnostic, Edit, Label, Level, Message, Registry};
 use crate::model::{Date, Requirement};
 use crate::source::{FileId, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A part of a file as judged, and what the checks across files read of
 /// it besides.
@@ -37,18 +38,41 @@ struct PartRecord<'a> {
     directives: Cow<'a, [Directive]>,
 }
 
-/// A finding, its rule named by code.
+/// A finding, its rule named by code and its file left out.
 #[derive(Serialize, Deserialize)]
 struct DiagnosticRecord<'a> {
     code: Cow<'a, str>,
     level: Level,
     message: Cow<'a, str>,
-    primary: Cow<'a, Label>,
-    secondary: Cow<'a, [Label]>,
-    notes: Cow<'a, [String]>,
+    primary: LabelRecord<'a>,
+    secondary: Vec<LabelRecord<'a>>,
+    notes: Vec<Cow<'a, str>>,
     help: Option<Cow<'a, str>>,
     requirement: Option<Cow<'a, str>>,
     edits: Cow<'a, [Edit]>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LabelRecord<'a> {
+    span: Span,
+    message: Cow<'a, str>,
+}
+
+impl<'a> LabelRecord<'a> {
+    fn of(label: &'a Label) -> Self {
+        LabelRecord {
+            span: label.span,
+            message: Cow::Borrowed(&label.message),
+        }
+    }
+
+    fn in_file(self, file: FileId) -> Label {
+        Label {
+            file,
+            span: self.span,
+            message: Message::from(self.message.into_owned()),
+        }
+    }
 }
 
 impl<'a> DiagnosticRecord<'a> {
@@ -57,9 +81,9 @@ impl<'a> DiagnosticRecord<'a> {
             code: Cow::Borrowed(diagnostic.code()),
             level: diagnostic.level,
             message: Cow::Borrowed(&diagnostic.message),
-            primary: Cow::Borrowed(&diagnostic.primary),
-            secondary: Cow::Borrowed(&diagnostic.secondary),
-            notes: Cow::Borrowed(&diagnostic.notes),
+            primary: LabelRecord::of(&diagnostic.primary),
+            secondary: diagnostic.secondary.iter().map(LabelRecord::of).collect(),
+            notes: diagnostic.notes.iter().map(|n| Cow::Borrowed(n.as_str())).collect(),
             help: diagnostic.help.as_deref().map(Cow::Borrowed),
             requirement: diagnostic.requirement.as_deref().map(Cow::Borrowed),
             edits: Cow::Borrowed(&diagnostic.edits),
@@ -71,7 +95,7 @@ impl<'a> DiagnosticRecord<'a> {
     fn into_diagnostic(self, registry: &Registry, file: FileId, len: usize) -> Option<Diagnostic> {
         let rule = registry.entries().get(registry.position(&self.code)?)?.clone();
         let within = |span: &Span| span.start <= span.end && span.end <= len;
-        let labels = std::iter::once(self.primary.as_ref()).chain(self.secondary.iter());
+        let labels = std::iter::once(&self.primary).chain(&self.secondary);
         if !labels
             .map(|l| &l.span)
             .chain(self.edits.iter().map(|e| &e.span))
@@ -79,16 +103,16 @@ impl<'a> DiagnosticRecord<'a> {
         {
             return None;
         }
-        let in_file = |label: Label| Label { file, ..label };
+        let text = |text: Cow<'_, str>| Message::from(text.into_owned());
         Some(Diagnostic {
             rule,
             level: self.level,
-            message: self.message.into_owned(),
-            primary: in_file(self.primary.into_owned()),
-            secondary: self.secondary.into_owned().into_iter().map(in_file).collect(),
-            notes: self.notes.into_owned(),
-            help: self.help.map(Cow::into_owned),
-            requirement: self.requirement.map(Cow::into_owned),
+            message: text(self.message),
+            primary: self.primary.in_file(file),
+            secondary: self.secondary.into_iter().map(|l| l.in_file(file)).collect(),
+            notes: self.notes.into_iter().map(text).collect(),
+            help: self.help.map(text),
+            requirement: self.requirement.map(|id| Arc::from(id.as_ref())),
             edits: self.edits.into_owned(),
         })
     }

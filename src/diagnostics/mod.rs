@@ -149,7 +149,7 @@ impl From<Cow<'static, str>> for Message {
 }
 
 /// A span in a file with a message, as rustc's `^^^ message`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     pub file: FileId,
     pub span: Span,
