@@ -200,7 +200,7 @@ impl Common {
             };
             self.fail(&message.fill(self.lang, &[("name", name)]))
         };
-        let mut parsed = rulesets::parse(file, &sources.get(file).text).map_err(failed)?;
+        let mut parsed = rulesets::parse(file, &sources.get(file).text, self.lang).map_err(failed)?;
         // The config's `[params]` replace the ruleset's before its rules are
         // compiled; the config's errors come first, as its file does.
         let mut errors = match &self.config {

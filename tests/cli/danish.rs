@@ -214,3 +214,125 @@ fn help_names_keywords_in_the_files_language() {
     let notes = missing["notes"].to_string();
     assert!(notes.contains("`byrde`") && !notes.contains("`burden`"), "{notes}");
 }
+
+/// A ruleset's own errors (TL012) and the config's parameters of the wrong
+/// kind (TL013) are said in Danish under `--lang da`, and in English under
+/// `--lang en`.
+#[test]
+fn ruleset_and_parameter_errors_speak_danish() {
+    let mut found = Vec::new();
+    let names = rule_names();
+    let mut broken: Vec<_> = std::fs::read_dir("tests/rulesets/invalid")
+        .expect("the broken rulesets")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    broken.sort();
+    assert!(broken.len() > 5, "{broken:?}");
+    for path in &broken {
+        let path = path.to_str().expect("utf-8");
+        let run = trustlint(&["ruleset", "check", "--lang", "da", "--color", "never", path]);
+        assert_eq!(run.status, 2, "{path}: {}", run.stderr);
+        assert!(run.stderr.contains("fejl[TL012]"), "{path}: {}", run.stderr);
+        // The file's name is the author's, as the source lines are.
+        let names: Vec<String> = names.iter().cloned().chain([path.to_owned()]).collect();
+        leaks(&format!("ruleset check {path}"), &run, &names, &mut found);
+    }
+    let bad = "tests/rulesets/invalid/bad-params.toml";
+    let run = trustlint(&[
+        "--ruleset",
+        bad,
+        "check",
+        "--lang",
+        "da",
+        "--color",
+        "never",
+        "examples",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    for said in [
+        "en parameter er et tal, et ord eller en tabel af dem, ikke sand eller falsk",
+        "`hourly_cost_dkk` skal være fra 0 til 1000000, ikke -5",
+        "`count` tager 1 argument, ikke 2",
+        "parameteren `$levels` har ingen `medium`",
+    ] {
+        assert!(run.stderr.contains(said), "{said} not in:\n{}", run.stderr);
+    }
+    leaks("check --ruleset", &run, &names, &mut found);
+    let run = trustlint(&[
+        "--ruleset",
+        bad,
+        "check",
+        "--lang",
+        "en",
+        "--color",
+        "never",
+        "examples",
+    ]);
+    assert!(
+        run.stderr
+            .contains("`hourly_cost_dkk` must be from 0 to 1000000, not -5")
+            && run.stderr.contains("`count` takes 1 argument, not 2"),
+        "{}",
+        run.stderr
+    );
+    let run = trustlint(&[
+        "ruleset",
+        "check",
+        "--lang",
+        "da",
+        "tests/rulesets/invalid/unknown-key.toml",
+    ]);
+    assert!(
+        run.stderr.contains("ukendt felt `wen`") && run.stderr.contains("mente du `when`?"),
+        "{}",
+        run.stderr
+    );
+
+    // `[params]` in trustlint.toml whose values are of the wrong kind.
+    let dir = scratch("danish-params");
+    let draft = dir.join("forslag.krav");
+    std::fs::write(&draft, "krav \"x\" {\n  formaal: sikkerhed \"s\"\n}\n").expect("write");
+    let config = dir.join("trustlint.toml");
+    for (params, said) in [
+        (
+            "review_max_years = \"fire\"",
+            "`review_max_years` skal være et tal, ikke et ord",
+        ),
+        ("review_max_years = true", "ikke sand eller falsk"),
+        ("review_max_years = [1, 2]", "ikke en liste"),
+        (
+            "review_max_years.x = 3",
+            "parameteren `review_max_years` er ikke en tabel",
+        ),
+        (
+            "hours_per_person_year = { low = \"x\" }",
+            "`hours_per_person_year.low` skal være et tal, ikke et ord",
+        ),
+        (
+            "hours_per_person_year.lav = 3",
+            "parameteren `hours_per_person_year` har ingen `lav`",
+        ),
+        (
+            "hourly_cost_dkk = -5",
+            "`hourly_cost_dkk` skal være fra 0 til 1000000, ikke -5",
+        ),
+    ] {
+        std::fs::write(&config, format!("[params]\n{params}\n")).expect("write");
+        let run = trustlint(&[
+            "check",
+            "--lang",
+            "da",
+            "--color",
+            "never",
+            "--config",
+            config.to_str().expect("utf-8"),
+            draft.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(run.status, 2, "{params}: {}", run.stdout);
+        assert!(run.stderr.contains(said), "{said} not in:\n{}", run.stderr);
+        leaks(params, &run, &names, &mut found);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(found.is_empty(), "English in Danish output:\n{}", found.join("\n"));
+}
