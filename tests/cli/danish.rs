@@ -336,3 +336,71 @@ fn ruleset_and_parameter_errors_speak_danish() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(found.is_empty(), "English in Danish output:\n{}", found.join("\n"));
 }
+
+/// What a reader sees of an HTML document, a line per text: the style
+/// sheet and the keywords in `<code>` (the file's own words) left out,
+/// the entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    let mut skip_until: Option<&str> = None;
+    while let Some(open) = rest.find('<') {
+        if skip_until.is_none() {
+            out.push_str(&rest[..open]);
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        match skip_until {
+            Some(end) if tag.starts_with(end) => skip_until = None,
+            Some(_) => {}
+            None if tag.starts_with("<style") => skip_until = Some("</style"),
+            None if tag.starts_with("<code") => skip_until = Some("</code"),
+            None => out.push('\n'),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The committee's report under `--lang da`, of proposals written in
+/// Danish (an English file's own words are English) judged with the
+/// register, and with a file that cannot be judged: every word it adds is
+/// Danish.
+#[test]
+fn the_report_speaks_danish() {
+    let mut found = Vec::new();
+    let mut proposals: Vec<String> = ["examples/abolished", "examples/kept"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("examples"))
+        .filter_map(|entry| entry.ok()?.path().to_str().map(str::to_owned))
+        .filter(|path| path.ends_with(".da.krav"))
+        .collect();
+    proposals.sort();
+    assert!(proposals.len() >= 8, "{proposals:?}");
+    let dir = scratch("danish-report");
+    let broken = dir.join("i-stykker.da.krav");
+    std::fs::write(&broken, "krav \"Halvt skrevet\" {\n  formål: sikkerhed \"s\"\n").expect("write");
+    proposals.push(broken.to_str().expect("utf-8").to_owned());
+    let mut args = vec!["report", "--lang", "da", "--register", "examples/register"];
+    args.extend(proposals.iter().map(String::as_str));
+    let run = trustlint(&args);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let text = visible_text(&run.stdout);
+    assert!(text.contains("Filer, der ikke kunne vurderes"), "the unjudged file");
+    assert!(text.contains("Byrde (standardomkostningsmodellen)"), "the burden");
+    let mut lines = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        if let Some(word) = english_in(line, "") {
+            found.push(format!("report: `{word}` in {line}"));
+        }
+    }
+    assert!(lines > 100, "{lines} lines of text");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(found.is_empty(), "English in the Danish report:\n{}", found.join("\n"));
+}
