@@ -138,7 +138,7 @@ pub fn audit(checked: &Checked, ruleset: &Ruleset, today: Date) -> Audit {
                         code: d.code().to_owned(),
                         name: d.name().to_owned(),
                         level: d.level,
-                        message: d.message.clone(),
+                        message: d.message.to_string(),
                     })
                     .collect(),
             })

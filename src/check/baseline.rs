@@ -41,7 +41,11 @@ fn key(diagnostic: &crate::diagnostics::Diagnostic, sources: &SourceMap) -> Key 
         .requirement
         .is_none()
         .then(|| sources.get(diagnostic.file()).name.clone());
-    (diagnostic.code().to_owned(), diagnostic.requirement.clone(), file)
+    (
+        diagnostic.code().to_owned(),
+        diagnostic.requirement.as_deref().map(str::to_owned),
+        file,
+    )
 }
 
 impl Baseline {

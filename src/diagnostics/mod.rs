@@ -14,6 +14,8 @@ use crate::source::{FileId, Span};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// How serious a diagnostic is. `Allow` switches a code off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -62,12 +64,96 @@ impl fmt::Display for Level {
     }
 }
 
+/// A text of one finding, already in the run's language. A fixed text of
+/// the message table or of a ruleset is shared, never copied into each
+/// finding; only a text filled in for this finding (a key, a figure) is
+/// its own, and its filled-in values are capped, so what a finding keeps
+/// does not grow with the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A text of the message table.
+    Static(&'static str),
+    /// A ruleset's text with nothing to fill in, shared with the ruleset.
+    Shared(Arc<str>),
+    /// Filled in for this finding.
+    Own(Box<str>),
+}
+
+impl Message {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Message::Static(text) => text,
+            Message::Shared(text) => text,
+            Message::Own(text) => text,
+        }
+    }
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::Static("")
+    }
+}
+
+impl Deref for Message {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Message {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(text: &'static str) -> Self {
+        Message::Static(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::Own(text.into_boxed_str())
+    }
+}
+
+impl From<Arc<str>> for Message {
+    fn from(text: Arc<str>) -> Self {
+        Message::Shared(text)
+    }
+}
+
+impl From<Cow<'static, str>> for Message {
+    fn from(text: Cow<'static, str>) -> Self {
+        match text {
+            Cow::Borrowed(text) => Message::Static(text),
+            Cow::Owned(text) => text.into(),
+        }
+    }
+}
+
 /// A span in a file with a message, as rustc's `^^^ message`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// A suggested change to the diagnostic's file, as rustc's suggestions:
@@ -90,17 +176,18 @@ pub struct Diagnostic {
     /// The level as set for this run (the entry's default until the check
     /// stage applies the user's levels).
     pub level: Level,
-    pub message: String,
+    pub message: Message,
     /// Where the problem is; its file is the diagnostic's file.
     pub primary: Label,
     /// Related places (the first occurrence of a duplicate key, an opening brace).
     pub secondary: Vec<Label>,
     /// Notes of this finding; the rule's quote is added when written
     /// ([`Diagnostic::all_notes`]).
-    pub notes: Vec<String>,
-    pub help: Option<String>,
-    /// The id of the requirement the diagnostic is about, when there is one.
-    pub requirement: Option<String>,
+    pub notes: Vec<Message>,
+    pub help: Option<Message>,
+    /// The id of the requirement the diagnostic is about, when there is
+    /// one; shared by the findings of one requirement.
+    pub requirement: Option<Arc<str>>,
     /// The edits that would fix it, in the diagnostic's file; none when
     /// the fix needs a person's judgement.
     pub edits: Vec<Edit>,
@@ -134,12 +221,12 @@ impl Diagnostic {
         self.primary.file
     }
 
-    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, message: impl Into<Message>) -> Self {
         self.primary.message = message.into();
         self
     }
 
-    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<Message>) -> Self {
         self.secondary.push(Label {
             file,
             span,
@@ -148,12 +235,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Message>) -> Self {
         self.notes.push(note.into());
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -169,7 +256,14 @@ impl Diagnostic {
     }
 
     pub fn with_requirement(mut self, id: Option<&str>) -> Self {
-        self.requirement = id.map(str::to_owned);
+        self.requirement = id.map(Arc::from);
+        self
+    }
+
+    /// The same as [`Diagnostic::with_requirement`], with an id shared by
+    /// the findings of one requirement.
+    pub fn with_shared_requirement(mut self, id: Option<Arc<str>>) -> Self {
+        self.requirement = id;
         self
     }
 

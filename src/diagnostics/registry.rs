@@ -5,7 +5,7 @@
 //! else.
 
 use super::{suggest, Text};
-use super::{Diagnostic, Label, Lang, Level};
+use super::{Diagnostic, Label, Lang, Level, Message};
 use crate::source::{FileId, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -92,7 +92,7 @@ impl Entry {
 
     /// A diagnostic of this language check at its default level; the
     /// message is already in the user's language.
-    pub fn at(&'static self, file: FileId, span: Span, message: String) -> Diagnostic {
+    pub fn at(&'static self, file: FileId, span: Span, message: impl Into<Message>) -> Diagnostic {
         RuleRef::Static(self).at(file, span, message)
     }
 }
@@ -108,15 +108,15 @@ pub enum RuleRef {
 
 impl RuleRef {
     /// A diagnostic of this entry at its default level.
-    pub fn at(&self, file: FileId, span: Span, message: String) -> Diagnostic {
+    pub fn at(&self, file: FileId, span: Span, message: impl Into<Message>) -> Diagnostic {
         Diagnostic {
             rule: self.clone(),
             level: self.level,
-            message,
+            message: message.into(),
             primary: Label {
                 file,
                 span,
-                message: String::new(),
+                message: Message::default(),
             },
             secondary: Vec::new(),
             notes: Vec::new(),

@@ -83,7 +83,13 @@ fn cumulative_burden(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang
                 vars: &vars,
                 today: None,
             };
-            out.push(diagnostic(rule, &cx, burden.label.span, lang));
+            out.push(diagnostic(
+                rule,
+                &cx,
+                burden.label.span,
+                requirement.id().map(Into::into),
+                lang,
+            ));
         }
     }
     out
@@ -117,12 +123,12 @@ fn duplicate_data(rule: &Rule, ruleset: &Ruleset, judged: &[Judged<'_>], lang: L
                 vars: &vars,
                 today: None,
             };
-            let mut found = diagnostic(rule, &cx, item.span, lang);
+            let mut found = diagnostic(rule, &cx, item.span, requirement.id().map(Into::into), lang);
             if let Some(spec) = rule.secondary.first() {
                 found.secondary.push(Label {
                     file: original.file,
                     span: original.data[first_d].span,
-                    message: spec.text.in_lang(lang).render(&cx, lang),
+                    message: spec.text.in_lang(lang).render_message(&cx, lang),
                 });
             }
             out.push(found);

@@ -18,6 +18,8 @@ use crate::model::keywords::keywords_in;
 use crate::model::{Date, Requirement};
 use crate::source::Span;
 use fields::{Context, Element, Value};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A requirement to judge, with its burden estimate.
 #[derive(Clone, Copy, Debug)]
@@ -54,7 +56,12 @@ pub fn evaluate_on(
     let active: Vec<&Rule> = ruleset.rules.iter().filter(|r| !allowed(r.code())).collect();
     let mut out: Vec<Diagnostic> = judged
         .par_iter()
-        .flat_map_iter(|j| active.iter().flat_map(move |rule| judge(ruleset, rule, j, lang, today)))
+        .flat_map_iter(|j| {
+            let id = j.requirement.id().map(Arc::from);
+            active
+                .iter()
+                .flat_map(move |rule| judge(ruleset, rule, j, &id, lang, today))
+        })
         .collect();
     out.extend(evaluate_across(ruleset, judged, lang, allowed));
     out
@@ -69,11 +76,12 @@ pub fn evaluate_each(
     allowed: &dyn Fn(&str) -> bool,
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
+    let id = judged.requirement.id().map(Arc::from);
     ruleset
         .rules
         .iter()
         .filter(|rule| !allowed(rule.code()))
-        .flat_map(|rule| judge(ruleset, rule, judged, lang, today))
+        .flat_map(|rule| judge(ruleset, rule, judged, &id, lang, today))
         .collect()
 }
 
@@ -153,7 +161,14 @@ pub fn across_reads_more(ruleset: &Ruleset) -> bool {
 
 /// One rule's diagnostics for one requirement (none for built-ins, which
 /// look across requirements).
-fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang, today: Option<Date>) -> Vec<Diagnostic> {
+fn judge(
+    ruleset: &Ruleset,
+    rule: &Rule,
+    judged: &Judged<'_>,
+    id: &Option<Arc<str>>,
+    lang: Lang,
+    today: Option<Date>,
+) -> Vec<Diagnostic> {
     let RuleKind::Condition { each, when } = &rule.kind else {
         return Vec::new();
     };
@@ -175,14 +190,15 @@ fn judge(ruleset: &Ruleset, rule: &Rule, judged: &Judged<'_>, lang: Lang, today:
                 .label
                 .key
                 .map_or(requirement.title.span, |key| requirement.label_span(key));
-            vec![diagnostic(rule, &cx, primary, lang)]
+            vec![diagnostic(rule, &cx, primary, id.clone(), lang)]
         }
         Some(list) => cx
             .elements(*list)
             .into_iter()
             .filter_map(|element| {
                 let inner = cx.with(element);
-                expr::truthy(&expr::eval(when, &inner)).then(|| diagnostic(rule, &inner, element_span(element), lang))
+                expr::truthy(&expr::eval(when, &inner))
+                    .then(|| diagnostic(rule, &inner, element_span(element), id.clone(), lang))
             })
             .collect(),
     }
@@ -198,8 +214,9 @@ fn element_span(element: Element<'_>) -> Span {
     }
 }
 
-/// A rule's diagnostic at `primary`, with its texts filled in from `cx`.
-fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagnostic {
+/// A rule's diagnostic at `primary`, with its texts filled in from `cx`;
+/// `id` is the requirement's, shared by its findings.
+fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, id: Option<Arc<str>>, lang: Lang) -> Diagnostic {
     let requirement = cx.requirement;
     let secondary = rule
         .secondary
@@ -210,16 +227,25 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, lang: Lang) -> Diagn
             Some(Label {
                 file: requirement.file,
                 span: requirement.label_span(key),
-                message: spec.text.in_lang(lang).render(cx, lang),
+                message: spec.text.in_lang(lang).render_message(cx, lang),
             })
         })
         .collect();
     // The quote note is the entry's: renderers write it from there.
+    let help = rule.help.in_lang(lang).render_message(cx, lang);
+    let help = match keywords_in(&help, requirement.keywords) {
+        Cow::Borrowed(_) => help,
+        Cow::Owned(translated) => translated.into(),
+    };
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
-        .at(requirement.file, primary, rule.message.in_lang(lang).render(cx, lang))
-        .with_label(rule.label.text.in_lang(lang).render(cx, lang))
-        .with_help(keywords_in(&rule.help.in_lang(lang).render(cx, lang), requirement.keywords).into_owned())
-        .with_requirement(requirement.id());
+        .at(
+            requirement.file,
+            primary,
+            rule.message.in_lang(lang).render_message(cx, lang),
+        )
+        .with_label(rule.label.text.in_lang(lang).render_message(cx, lang))
+        .with_help(help)
+        .with_shared_requirement(id);
     diagnostic.secondary = secondary;
     diagnostic
 }

@@ -10,7 +10,8 @@
 use super::expr::{self, Expr, ExprError};
 use super::fields::{Context, ListField, Value};
 use super::params::Params;
-use crate::diagnostics::{format_number, is_singular, messages as m, Lang};
+use crate::diagnostics::{format_number, is_singular, messages as m, Lang, Message};
+use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub struct Template {
@@ -19,7 +20,9 @@ pub struct Template {
 
 #[derive(Clone, Debug)]
 enum Part {
-    Text(String),
+    /// Shared, so a text with nothing to fill in is not copied into each
+    /// finding.
+    Text(Arc<str>),
     Value(Expr),
     /// `{expression|one|other}`.
     Plural {
@@ -44,7 +47,7 @@ impl Template {
         let mut offset = 0;
         while let Some(open) = rest.find('{') {
             if open > 0 {
-                parts.push(Part::Text(rest[..open].to_owned()));
+                parts.push(Part::Text(rest[..open].into()));
             }
             let after = &rest[open + 1..];
             let close = after.find('}').ok_or_else(|| ExprError {
@@ -87,7 +90,7 @@ impl Template {
             rest = &after[close + 1..];
         }
         if !rest.is_empty() {
-            parts.push(Part::Text(rest.to_owned()));
+            parts.push(Part::Text(rest.into()));
         }
         Ok(Template { parts })
     }
@@ -117,6 +120,16 @@ impl Template {
                 Part::Text(_) => {}
                 Part::Value(expr) | Part::Plural { number: expr, .. } => expr.each_field(f),
             }
+        }
+    }
+
+    /// The text for one finding: the template's own text, shared, when it
+    /// has nothing to fill in.
+    pub fn render_message(&self, cx: &Context<'_>, lang: Lang) -> Message {
+        match self.parts.as_slice() {
+            [] => Message::default(),
+            [Part::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
+            _ => self.render(cx, lang).into(),
         }
     }
 

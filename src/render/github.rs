@@ -17,7 +17,7 @@ pub(super) fn render(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang
             Level::Warning => "warning",
             Level::Note | Level::Allow => "notice",
         };
-        let mut message = d.message.clone();
+        let mut message = d.message.to_string();
         if let Some(help) = &d.help {
             let _ = write!(message, "\n{}: {help}", m::HELP_HEADING.get(lang));
         }

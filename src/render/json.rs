@@ -2,7 +2,7 @@
 //! `docs/json-output.schema.json`), compact unless `--pretty`; and
 //! `--format jsonl`, one diagnostic a line (the schema's `line`).
 
-use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level};
+use crate::diagnostics::{Counts, Diagnostic, Label, Lang, Level, Message};
 use crate::source::{FileId, SourceMap, Span};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -91,7 +91,7 @@ struct JsonDiagnostic<'a> {
     requirement: Option<&'a str>,
     span: JsonSpan,
     labels: Vec<JsonLabel<'a>>,
-    notes: &'a [String],
+    notes: &'a [Message],
     help: Option<&'a str>,
     edits: Vec<JsonEdit<'a>>,
 }

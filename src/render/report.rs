@@ -406,8 +406,8 @@ fn finding(input: &Input<'_>, diagnostic: &Diagnostic) -> Finding {
             .get(diagnostic.file())
             .line_col(diagnostic.primary.span.start)
             .line,
-        message: diagnostic.message.clone(),
-        help: diagnostic.help.clone(),
+        message: diagnostic.message.to_string(),
+        help: diagnostic.help.as_deref().map(str::to_owned),
     }
 }
 

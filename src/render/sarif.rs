@@ -229,7 +229,7 @@ fn result<'a>(
         rule_index,
         level: level(d.level),
         message: Text {
-            text: d.message.clone(),
+            text: d.message.to_string(),
         },
         locations: vec![location(sources, &d.primary, false)],
         related_locations: d.secondary.iter().map(|l| location(sources, l, true)).collect(),
@@ -249,7 +249,7 @@ fn result<'a>(
                 let (start, end) = (file.line_col(span.start), file.line_col(span.end));
                 Fix {
                     description: Text {
-                        text: d.help.clone().unwrap_or_default(),
+                        text: d.help.as_deref().unwrap_or_default().to_owned(),
                     },
                     artifact_changes: vec![ArtifactChange {
                         artifact_location: ArtifactLocation { uri: uri(&file.name) },
@@ -288,7 +288,7 @@ fn location(sources: &SourceMap, label: &Label, with_message: bool) -> Location 
             },
         },
         message: (with_message && !label.message.is_empty()).then(|| Text {
-            text: label.message.clone(),
+            text: label.message.to_string(),
         }),
     }
 }

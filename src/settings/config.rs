@@ -114,7 +114,7 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
     let error = |span: std::ops::Range<usize>, message: String, help: &str| {
         lints::INVALID_CONFIG
             .at(file, Span::new(span.start, span.end), message)
-            .with_help(help)
+            .with_help(help.to_owned())
     };
     let parsed: File = toml::from_str(text).map_err(|err| vec![not_read(&err, lang, &error)])?;
     let mut errors = Vec::new();

@@ -102,7 +102,7 @@ struct Loader<'t> {
 impl Loader<'_> {
     fn error(&mut self, span: Range<usize>, message: String, help: Option<String>) {
         let mut diagnostic = lints::INVALID_RULESET.at(self.file, Span::new(span.start, span.end), message);
-        diagnostic.help = help;
+        diagnostic.help = help.map(Into::into);
         self.errors.push(diagnostic);
     }
 

@@ -55,7 +55,7 @@ pub fn build(file: FileId, document: &Document<'_>, lang: Lang, out: &mut Vec<Di
             let requirement = builder.requirement(block);
             let mut valid = !syntax_error;
             for diagnostic in &mut builder.out[first..] {
-                diagnostic.requirement = requirement.id().map(str::to_owned);
+                diagnostic.requirement = requirement.id().map(Into::into);
                 // A placeholder is dropped from the requirement, so the
                 // rest of it can still be judged as written.
                 valid &= diagnostic.level != Level::Error || diagnostic.code() == lints::PLACEHOLDER.code;

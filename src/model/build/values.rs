@@ -4,7 +4,7 @@
 
 use super::cursor::Cursor;
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, suggest_preferring, Diagnostic, Lang, Text};
+use crate::diagnostics::{lints, messages as m, suggest_preferring, Diagnostic, Lang, Message, Text};
 use crate::model::date::{self, Date};
 use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
 use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
@@ -183,7 +183,7 @@ impl Builder<'_> {
                 self.expected(key, span, found, what);
                 if let Some(last) = self.out.last_mut() {
                     last.notes
-                        .push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]));
+                        .push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]).into());
                 }
             }
         }
@@ -373,7 +373,7 @@ impl Builder<'_> {
         if word.is_none() {
             // Name the `N per_year` form too, which the word table cannot.
             if let Some(last) = self.out.last_mut() {
-                let accepted = m::ACCEPTED.fill(self.lang, &[("list", &frequencies())]);
+                let accepted: Message = m::ACCEPTED.fill(self.lang, &[("list", &frequencies())]).into();
                 match last.notes.last_mut() {
                     Some(note) => *note = accepted,
                     None => last.help = Some(accepted),
