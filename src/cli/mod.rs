@@ -13,6 +13,7 @@ mod pool;
 mod report;
 mod rules;
 mod ruleset;
+mod usage;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use inputs::{Read, RegisterArg};
@@ -472,6 +473,12 @@ fn display_path(path: &Path) -> String {
 /// pipe is the reader's choice, as for every output).
 fn clap_exit(err: &clap::Error) -> ExitCode {
     let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_FAILURE);
+    if err.use_stderr() && usage::lang() == Lang::Da {
+        if let Some(danish) = usage::danish(err) {
+            let _ = std::io::stderr().lock().write_all(danish.as_bytes());
+            return ExitCode::from(code);
+        }
+    }
     match err.print() {
         Err(io) if err.use_stderr() || io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
         Err(io) => {

@@ -541,6 +541,16 @@ texts! {
     NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
     PERMISSION_DENIED: "permission denied" / "adgang nægtet";
     IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
+    BASELINE_NOT_READ: "{reason}" / "den har ikke formen af en baseline-fil fra denne version af trustlint; skriv den igen med `trustlint baseline`";
+    // What clap refuses, said in Danish (in English, clap's own words).
+    USAGE_UNKNOWN_OPTION: "unknown option `{arg}`" / "ukendt tilvalg `{arg}`";
+    USAGE_UNKNOWN_COMMAND: "unknown command `{command}`" / "ukendt kommando `{command}`";
+    USAGE_INVALID_VALUE: "`{value}` is not a value of `{arg}`" / "`{value}` er ikke en gyldig værdi for `{arg}`";
+    USAGE_MISSING: "{args} must be given" / "der mangler {args}";
+    USAGE_CONFLICT: "`{arg}` cannot be used with `{other}`" / "`{arg}` kan ikke bruges sammen med `{other}`";
+    USAGE_NOT_READ: "the command line cannot be read" / "kommandolinjen kan ikke læses";
+    USAGE_SEE_HELP: "`{command} --help` lists the options" / "`{command} --help` viser alle muligheder";
+    SIZE_HELP: "write a size like `256M`, `64K` or `1000`" / "skriv en størrelse som `256M`, `64K` eller `1000`";
     // ---- TL013 and level flags: trustlint.toml, -D/-W/-A ----
     LEVEL_FIXED: "the level of `{code}` cannot be changed" / "niveauet for `{code}` kan ikke ændres";
     LEVEL_FIXED_HELP: "it means a file was not checked at all; fix the file instead" / "koden betyder, at en fil slet ikke blev tjekket; ret filen i stedet";

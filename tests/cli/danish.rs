@@ -74,11 +74,54 @@ fn every_command_speaks_danish() {
         vec!["check", "--lang", "da", "findes/ikke.krav"],
         vec!["check", "--lang", "da", "-D", "nothing-replace", "examples"],
         vec!["explain", "--lang", "da", "TL999"],
+        // What clap refuses: said again in Danish.
+        vec!["check", "--lang", "da", "--formt", "json", empty],
+        vec!["check", "--lang=da", "--format", "xml", empty],
+        vec!["--lang", "da", "chekc"],
+        vec!["check", "--lang", "da", "--today", "2026-13-01", empty],
+        vec!["check", "--lang", "da", "--max-file-size", "12Q", empty],
+        vec!["check", "--lang", "da", "--fix", "--diff", empty],
+        vec!["baseline", "--lang", "da", empty],
     ] {
         let run = trustlint(&args);
         assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
         leaks(&args.join(" "), &run, &names, &mut found);
     }
+    let run = trustlint(&["check", "--lang", "da", "--formt", "json", empty]);
+    assert!(
+        run.stderr
+            .starts_with("fejl: ukendt tilvalg `--formt`\n\n  hjælp: mente du `--format`?"),
+        "{}",
+        run.stderr
+    );
+    let run = trustlint(&["check", "--lang", "en", "--formt", "json", empty]);
+    assert!(
+        run.stderr.starts_with("error: unexpected argument '--formt'"),
+        "{}",
+        run.stderr
+    );
+    // A baseline that is not one; the counts per code.
+    let baseline = dir.join("baseline.json");
+    std::fs::write(&baseline, "{\"version\": 1}").expect("write");
+    let args = [
+        "check",
+        "--lang",
+        "da",
+        "--baseline",
+        baseline.to_str().expect("utf-8"),
+        "examples",
+    ];
+    let run = trustlint(&args);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("har ikke formen af en baseline-fil"),
+        "{}",
+        run.stderr
+    );
+    leaks("check --baseline", &run, &names, &mut found);
+    let run = trustlint(&["check", "--lang", "da", "--statistics", "examples"]);
+    assert!(run.stdout.contains("(advarsel)"), "{}", run.stdout);
+    leaks("check --statistics", &run, &names, &mut found);
     let draft = dir.join("forslag.krav");
     let draft = draft.to_str().expect("utf-8");
     for _ in 0..2 {
