@@ -155,8 +155,10 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     let baseline = match &args.baseline {
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|err| super::io_reason(&err, common.lang))
-            .and_then(|text| Baseline::parse(&text))
-        {
+            .and_then(|text| {
+                // serde's words in English; plainly in Danish.
+                Baseline::parse(&text).map_err(|reason| m::BASELINE_NOT_READ.fill(common.lang, &[("reason", &reason)]))
+            }) {
             Ok(baseline) => Some((path, baseline)),
             Err(reason) => {
                 let path = path.display().to_string();
@@ -204,6 +206,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
         let bytes = render::statistics(
             &checked,
             matches!(format, Format::Json | Format::JsonPretty | Format::Jsonl),
+            style.lang,
         );
         match &args.output_file {
             Some(path) => write_file(common, path, &bytes),

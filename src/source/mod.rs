@@ -9,6 +9,15 @@ pub mod input;
 use std::fmt;
 use std::ops::Range;
 
+/// The key a TOML file's reader (serde) refused as unknown, with the keys
+/// it reads in that place: `unknown field `wen`, expected one of `code`, …`.
+pub fn unknown_toml_key(err: &toml::de::Error) -> Option<(&str, Vec<&str>)> {
+    let rest = err.message().trim().strip_prefix("unknown field `")?;
+    let key = rest.split('`').next().unwrap_or_default();
+    let keys = rest.split_once("expected").map_or("", |(_, keys)| keys);
+    Some((key, keys.split('`').skip(1).step_by(2).collect()))
+}
+
 /// A byte range in one source file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
