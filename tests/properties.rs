@@ -183,7 +183,7 @@ proptest! {
     fn arbitrary_conditions_compile_or_fail_cleanly(text in "[a-z_.$()\\[\\], <>=!+*/0-9\"-]{0,80}") {
         let params = ruleset().params.clone();
         for scope in [None, Some(engine::fields::ListField::Burdens)] {
-            if let Err(err) = expr::compile_condition(&text, &params, scope) {
+            if let Err(err) = expr::compile_condition(&text, &params, scope, trustlint::diagnostics::Lang::En) {
                 prop_assert!(err.span.start <= err.span.end && err.span.end <= text.len(), "{err:?}");
             }
         }

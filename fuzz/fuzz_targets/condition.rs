@@ -5,6 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::sync::Arc;
+use trustlint::diagnostics::Lang;
 use trustlint::engine::expr;
 use trustlint::engine::fields::ListField;
 use trustlint::engine::params::{ParamValue, Params};
@@ -21,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
         .collect(),
     );
     for scope in [None, Some(ListField::Burdens), Some(ListField::Data)] {
-        let _ = expr::compile_condition(text, &params, scope);
-        let _ = expr::compile_value(text, &params, scope);
+        // The errors in both languages: each builds its own sentences.
+        for lang in [Lang::En, Lang::Da] {
+            let _ = expr::compile_condition(text, &params, scope, lang);
+            let _ = expr::compile_value(text, &params, scope, lang);
+        }
     }
 });

@@ -34,22 +34,19 @@ pub(super) struct Facts {
 }
 
 impl Facts {
-    /// Adds what the checks across files need of a part's requirements.
-    /// `requirements` are the part `range` of `file`.
-    pub(super) fn add_requirements(
-        &mut self,
-        requirements: &[Requirement],
-        estimates: &[Estimate],
-        valid: &[bool],
-        file: FileId,
-        range: Range<usize>,
-        in_register: bool,
-    ) {
-        for (index, ((requirement, estimate), valid)) in requirements.iter().zip(estimates).zip(valid).enumerate() {
+    /// The facts of a part judged (or taken from the cache): `valid` says
+    /// which of its requirements are well-formed.
+    pub(super) fn of(part: &Part, valid: &[bool], directives: Vec<Directive>) -> Facts {
+        let (file, in_register) = (part.file, part.in_register);
+        let mut facts = Facts {
+            directives,
+            ..Facts::default()
+        };
+        for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(valid) {
             if let Some(id) = &requirement.id {
-                self.ids.push((id.value.as_str().into(), file, id.span, in_register));
+                facts.ids.push((id.value.as_str().into(), file, id.span, in_register));
             }
-            self.replaces.extend(requirement.replaces.iter().map(|replaced| {
+            facts.replaces.extend(requirement.replaces.iter().map(|replaced| {
                 (
                     file,
                     replaced.span,
@@ -59,42 +56,46 @@ impl Facts {
                 )
             }));
             if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
-                self.builtins.add(requirement, estimate);
-                self.places.push(Place {
+                facts.builtins.add(requirement, estimate);
+                facts.places.push(Place {
                     file,
-                    start: range.start,
-                    end: range.end,
-                    index,
+                    at: requirement.title.span.start,
                     register_id: requirement.id().filter(|_| in_register).map(Into::into),
                 });
             }
         }
+        facts
     }
 }
 
-/// Where a requirement of the built-ins' facts is written: the part of
-/// its file and its place among the part's requirements.
+/// Where a requirement of the built-ins' facts is written: its file and
+/// where its title starts.
 struct Place {
     file: FileId,
-    start: usize,
-    end: usize,
-    index: usize,
+    at: usize,
     /// Its id when it is in the register (what a proposal may replace).
     register_id: Option<Box<str>>,
 }
 
 impl Place {
-    /// The requirement built again from its file (read again), with its
-    /// estimate; none when the file no longer holds it.
-    fn rebuild(&self, source: &SourceFile, ruleset: &Ruleset, lang: Lang) -> Option<(Requirement, Estimate)> {
-        let range = self.start..self.end;
+    /// The requirement built again from its file (read again, cut into
+    /// `parts` as the check cut it), with its estimate; none when the file
+    /// no longer holds it.
+    fn rebuild(
+        &self,
+        source: &SourceFile,
+        parts: &[Range<usize>],
+        ruleset: &Ruleset,
+        lang: Lang,
+    ) -> Option<(Requirement, Estimate)> {
+        let range = parts.get(parts.partition_point(|r| r.end <= self.at))?.clone();
         source.text.get(range.clone())?;
         let line = source.line_index(range.start);
         let document = syntax::parse_range(self.file, &source.text, range, line, lang).0?;
         let mut ignored = Vec::new();
         let built = model::build(self.file, &document, lang, &mut ignored)
             .into_iter()
-            .nth(self.index)?;
+            .find(|built| built.requirement.title.span.start == self.at)?;
         let estimate = burden::estimate(&built.requirement, &ruleset.cost);
         Some((built.requirement, estimate))
     }
@@ -242,7 +243,8 @@ fn builtin_findings(
             Some((file, batch)) if *file == place.file => batch,
             _ => &read.insert((place.file, files.again(&[place.file]))).1,
         };
-        let rebuilt = place.rebuild(batch.sources().get(place.file), ruleset, options.lang);
+        let source = batch.sources().get(place.file);
+        let rebuilt = place.rebuild(source, &syntax::chunks(&source.text), ruleset, options.lang);
         while let Some((rule, builtin, finding)) = findings.next_if(|(_, _, f)| f.requirement == number) {
             if let Some((requirement, estimate)) = &rebuilt {
                 let judged = Judged { requirement, estimate };

@@ -13,6 +13,7 @@ mod pool;
 mod report;
 mod rules;
 mod ruleset;
+mod usage;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use inputs::{Read, RegisterArg};
@@ -200,7 +201,7 @@ impl Common {
             };
             self.fail(&message.fill(self.lang, &[("name", name)]))
         };
-        let mut parsed = rulesets::parse(file, &sources.get(file).text).map_err(failed)?;
+        let mut parsed = rulesets::parse(file, &sources.get(file).text, self.lang).map_err(failed)?;
         // The config's `[params]` replace the ruleset's before its rules are
         // compiled; the config's errors come first, as its file does.
         let mut errors = match &self.config {
@@ -472,6 +473,12 @@ fn display_path(path: &Path) -> String {
 /// pipe is the reader's choice, as for every output).
 fn clap_exit(err: &clap::Error) -> ExitCode {
     let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_FAILURE);
+    if err.use_stderr() && usage::lang() == Lang::Da {
+        if let Some(danish) = usage::danish(err) {
+            let _ = std::io::stderr().lock().write_all(danish.as_bytes());
+            return ExitCode::from(code);
+        }
+    }
     match err.print() {
         Err(io) if err.use_stderr() || io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
         Err(io) => {

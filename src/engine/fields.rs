@@ -3,6 +3,7 @@
 //! derived burden figures, each declared once with its name and type.
 
 use crate::burden::{BlockFigures, CostModel, Estimate};
+use crate::diagnostics::{messages as m, Text};
 use crate::model::keywords::{values, Marker, Unit};
 use crate::model::{
     Burden, DataItem, Dispensation, Frequency, Keyword, Measure, Purpose, Reporting, Requirement, Review,
@@ -34,14 +35,15 @@ pub enum Ty {
 }
 
 impl Ty {
-    pub fn name(self) -> &'static str {
+    /// What a value of the type is called in an error.
+    pub fn name(self) -> Text {
         match self {
-            Ty::Bool => "a boolean",
-            Ty::Num => "a number",
-            Ty::Str => "a word or text",
-            Ty::List => "a list",
-            Ty::Elements(_) => "a list of elements",
-            Ty::Any => "a value",
+            Ty::Bool => m::TYPE_BOOLEAN,
+            Ty::Num => m::WHAT_NUMBER,
+            Ty::Str => m::TYPE_TEXT,
+            Ty::List => m::KIND_LIST,
+            Ty::Elements(_) => m::TYPE_ELEMENTS,
+            Ty::Any => m::PHRASE_VALUE,
         }
     }
 }

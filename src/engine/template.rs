@@ -33,12 +33,14 @@ enum Part {
 }
 
 impl Template {
-    /// Compiles `text`; an error's span is a byte range in `text`.
+    /// Compiles `text`; an error's span is a byte range in `text`, and
+    /// its words are in `lang`.
     pub fn compile(
         text: &str,
         params: &Params,
         scope: Option<ListField>,
         vars: &[&str],
+        lang: Lang,
     ) -> Result<Template, ExprError> {
         let mut parts = Vec::new();
         let mut rest = text;
@@ -50,8 +52,8 @@ impl Template {
             let after = &rest[open + 1..];
             let close = after.find('}').ok_or_else(|| ExprError {
                 span: offset + open..offset + open + 1,
-                message: "unclosed `{` in a message".to_owned(),
-                help: Some("close the placeholder with `}`".to_owned()),
+                message: m::UNCLOSED_PLACEHOLDER.get(lang).to_owned(),
+                help: Some(m::UNCLOSED_PLACEHOLDER_HELP.get(lang).to_owned()),
             })?;
             let placeholder = &after[..close];
             let start = offset + open + 1;
@@ -61,7 +63,7 @@ impl Template {
             };
             let compiled = match vars.iter().position(|v| *v == source.trim()) {
                 Some(index) => Expr::Var(index),
-                None => expr::compile_value(source, params, scope).map_err(|e| ExprError {
+                None => expr::compile_value(source, params, scope, lang).map_err(|e| ExprError {
                     span: start + e.span.start..start + e.span.end,
                     ..e
                 })?,
@@ -74,8 +76,8 @@ impl Template {
                         .filter(|(_, other)| !other.contains('|'))
                         .ok_or_else(|| ExprError {
                             span: start..start + close,
-                            message: "a plural placeholder has two forms, the singular and the plural".to_owned(),
-                            help: Some("write `{n|case|cases}`".to_owned()),
+                            message: m::PLURAL_FORMS.get(lang).to_owned(),
+                            help: Some(m::PLURAL_FORMS_HELP.get(lang).to_owned()),
                         })?;
                     Part::Plural {
                         number: compiled,
@@ -221,7 +223,7 @@ mod tests {
     }
 
     fn render(text: &str, units: u32, lang: Lang) -> String {
-        let template = Template::compile(text, &Params::default(), None, &[]).expect("compiles");
+        let template = Template::compile(text, &Params::default(), None, &[], Lang::En).expect("compiles");
         let (requirement, cost) = (requirement(units), CostModel::default());
         let cx = Context {
             requirement: &requirement,
@@ -252,7 +254,7 @@ mod tests {
     #[test]
     fn a_plural_needs_exactly_two_forms() {
         for text in ["{scope.units|unit}", "{scope.units|a|b|c}"] {
-            let err = Template::compile(text, &Params::default(), None, &[]).expect_err("two forms");
+            let err = Template::compile(text, &Params::default(), None, &[], Lang::En).expect_err("two forms");
             assert!(err.message.contains("two forms"), "{}", err.message);
             assert_eq!(err.span, 1..text.len() - 1);
         }

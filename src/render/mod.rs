@@ -90,11 +90,11 @@ pub fn human(checked: &Checked, sources: &SourceMap, style: Style) -> Vec<u8> {
 }
 
 /// `--statistics`: how many diagnostics of each code, most first, as ruff
-/// prints them; JSON when `json` is set.
-pub fn statistics(checked: &Checked, json: bool) -> Vec<u8> {
+/// prints them, with the levels in `lang`; JSON when `json` is set.
+pub fn statistics(checked: &Checked, json: bool, lang: Lang) -> Vec<u8> {
     let mut counts = stream::CodeCounts::default();
     counts.add(&checked.diagnostics);
-    counts.render(json)
+    counts.render(json, lang)
 }
 
 /// `text` with every control character (and the invisible marks that

@@ -20,7 +20,7 @@ use super::{sarif, write_closing, Format, Style, Totals};
 use crate::burden::Estimate;
 use crate::check::suppress::Suppressed;
 use crate::check::{Part, Sink};
-use crate::diagnostics::{Counts, Diagnostic, Level, Registry, RuleRef};
+use crate::diagnostics::{Counts, Diagnostic, Lang, Level, Registry, RuleRef};
 use crate::model::Requirement;
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::Buffer;
@@ -273,11 +273,10 @@ impl<'r> Stream<'r> {
     pub fn end(&mut self, files: usize, out: &mut dyn io::Write) -> io::Result<()> {
         self.totals.files = files;
         if self.statistics {
-            return out.write_all(
-                &self
-                    .per_code
-                    .render(matches!(self.format, Format::Json | Format::JsonPretty | Format::Jsonl)),
-            );
+            return out.write_all(&self.per_code.render(
+                matches!(self.format, Format::Json | Format::JsonPretty | Format::Jsonl),
+                self.style.lang,
+            ));
         }
         let lang = self.style.lang;
         match self.format {
@@ -486,7 +485,9 @@ impl CodeCounts {
     }
 
     /// Most first, as ruff prints them; JSON when `json` is set.
-    pub(super) fn render(&self, json: bool) -> Vec<u8> {
+    /// JSON when `json` is set (its levels as data: `"warning"`), else a
+    /// line a code with the level in `lang`.
+    pub(super) fn render(&self, json: bool, lang: Lang) -> Vec<u8> {
         let mut counts: Vec<&(usize, String, String, Level)> = self.counts.iter().collect();
         counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         if json {
@@ -501,7 +502,7 @@ impl CodeCounts {
         let width = counts.iter().map(|c| c.0.to_string().len()).max().unwrap_or(1);
         let mut out = String::new();
         for (count, code, name, level) in counts {
-            out.push_str(&format!("{count:>width$}  {code:<6} {name} ({level})\n"));
+            out.push_str(&format!("{count:>width$}  {code:<6} {name} ({})\n", level.word(lang)));
         }
         out.into_bytes()
     }

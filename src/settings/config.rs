@@ -197,6 +197,7 @@ pub fn load(file: FileId, text: &str, dir: &Path, lang: Lang) -> Result<Config, 
             value.get_ref(),
             Span::new(value.span().start, value.span().end),
             &mut config.params,
+            lang,
             &mut |message| errors.push(error(value.span(), message, m::PARAMS_HELP.get(lang))),
         );
     }
@@ -216,11 +217,7 @@ fn not_read(
     error: &dyn Fn(std::ops::Range<usize>, String, &str) -> Diagnostic,
 ) -> Diagnostic {
     let span = err.span().unwrap_or(0..0);
-    let message = err.message().trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        let keys = rest.split_once("expected").map_or("", |(_, keys)| keys);
-        let candidates = keys.split('`').skip(1).step_by(2);
+    if let Some((key, candidates)) = crate::source::unknown_toml_key(err) {
         let help = crate::model::suggest(key, candidates).map_or_else(
             || m::CONFIG_KEYS_HELP.get(lang).to_owned(),
             |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
@@ -228,7 +225,7 @@ fn not_read(
         return error(span, m::UNKNOWN_KEY.fill(lang, &[("key", key)]), &help);
     }
     let message = match lang {
-        Lang::En => message.to_owned(),
+        Lang::En => err.message().trim().to_owned(),
         Lang::Da => m::CONFIG_NOT_READ.get(lang).to_owned(),
     };
     error(span, message, m::CONFIG_KEYS_HELP.get(lang))
@@ -240,15 +237,16 @@ fn flatten(
     value: &toml::Value,
     span: Span,
     out: &mut Vec<(String, ParamValue, Span)>,
+    lang: Lang,
     error: &mut dyn FnMut(String),
 ) {
     match value {
         toml::Value::Table(table) => {
             for (key, inner) in table {
-                flatten(&format!("{path}.{key}"), inner, span, out, error);
+                flatten(&format!("{path}.{key}"), inner, span, out, lang, error);
             }
         }
-        other => match ParamValue::from_toml(other) {
+        other => match ParamValue::from_toml(other, lang) {
             Ok(v) => out.push((path.to_owned(), v, span)),
             Err(message) => error(message),
         },
@@ -300,18 +298,19 @@ impl Config {
         let mut errors = Vec::new();
         for (path, value, span) in &self.params {
             let name = path.split('.').next().unwrap_or_default();
-            let result = if params.names().any(|n| n == name) {
-                params.set(path, value.clone())
-            } else {
-                Err(m::UNKNOWN_PARAM.fill(lang, &[("name", name)]))
-            };
-            if let Err(message) = result {
-                let help = crate::model::suggest(path, params.names()).map_or_else(
-                    || m::PARAMS_LIST.fill(lang, &[("names", &params.names().collect::<Vec<_>>().join(", "))]),
-                    |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
-                );
-                errors.push(lints::INVALID_CONFIG.at(file, *span, message).with_help(help));
+            if params.names().any(|n| n == name) {
+                // The parameter exists: the message says what is wrong with the value.
+                if let Err(message) = params.set(path, value.clone(), lang) {
+                    errors.push(lints::INVALID_CONFIG.at(file, *span, message));
+                }
+                continue;
             }
+            let help = crate::model::suggest(path, params.names()).map_or_else(
+                || m::PARAMS_LIST.fill(lang, &[("names", &params.names().collect::<Vec<_>>().join(", "))]),
+                |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
+            );
+            let message = m::UNKNOWN_PARAM.fill(lang, &[("name", name)]);
+            errors.push(lints::INVALID_CONFIG.at(file, *span, message).with_help(help));
         }
         errors
     }

@@ -9,8 +9,17 @@ pub mod input;
 use std::fmt;
 use std::ops::Range;
 
+/// The key a TOML file's reader (serde) refused as unknown, with the keys
+/// it reads in that place: `unknown field `wen`, expected one of `code`, …`.
+pub fn unknown_toml_key(err: &toml::de::Error) -> Option<(&str, Vec<&str>)> {
+    let rest = err.message().trim().strip_prefix("unknown field `")?;
+    let key = rest.split('`').next().unwrap_or_default();
+    let keys = rest.split_once("expected").map_or("", |(_, keys)| keys);
+    Some((key, keys.split('`').skip(1).step_by(2).collect()))
+}
+
 /// A byte range in one source file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -42,7 +51,7 @@ impl From<pest::Span<'_>> for Span {
 }
 
 /// Index of a file in a [`SourceMap`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileId(pub usize);
 
 /// A 1-based line and column; the column counts characters, not bytes.

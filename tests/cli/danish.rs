@@ -74,11 +74,54 @@ fn every_command_speaks_danish() {
         vec!["check", "--lang", "da", "findes/ikke.krav"],
         vec!["check", "--lang", "da", "-D", "nothing-replace", "examples"],
         vec!["explain", "--lang", "da", "TL999"],
+        // What clap refuses: said again in Danish.
+        vec!["check", "--lang", "da", "--formt", "json", empty],
+        vec!["check", "--lang=da", "--format", "xml", empty],
+        vec!["--lang", "da", "chekc"],
+        vec!["check", "--lang", "da", "--today", "2026-13-01", empty],
+        vec!["check", "--lang", "da", "--max-file-size", "12Q", empty],
+        vec!["check", "--lang", "da", "--fix", "--diff", empty],
+        vec!["baseline", "--lang", "da", empty],
     ] {
         let run = trustlint(&args);
         assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
         leaks(&args.join(" "), &run, &names, &mut found);
     }
+    let run = trustlint(&["check", "--lang", "da", "--formt", "json", empty]);
+    assert!(
+        run.stderr
+            .starts_with("fejl: ukendt tilvalg `--formt`\n\n  hjælp: mente du `--format`?"),
+        "{}",
+        run.stderr
+    );
+    let run = trustlint(&["check", "--lang", "en", "--formt", "json", empty]);
+    assert!(
+        run.stderr.starts_with("error: unexpected argument '--formt'"),
+        "{}",
+        run.stderr
+    );
+    // A baseline that is not one; the counts per code.
+    let baseline = dir.join("baseline.json");
+    std::fs::write(&baseline, "{\"version\": 1}").expect("write");
+    let args = [
+        "check",
+        "--lang",
+        "da",
+        "--baseline",
+        baseline.to_str().expect("utf-8"),
+        "examples",
+    ];
+    let run = trustlint(&args);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("har ikke formen af en baseline-fil"),
+        "{}",
+        run.stderr
+    );
+    leaks("check --baseline", &run, &names, &mut found);
+    let run = trustlint(&["check", "--lang", "da", "--statistics", "examples"]);
+    assert!(run.stdout.contains("(advarsel)"), "{}", run.stdout);
+    leaks("check --statistics", &run, &names, &mut found);
     let draft = dir.join("forslag.krav");
     let draft = draft.to_str().expect("utf-8");
     for _ in 0..2 {
@@ -213,4 +256,194 @@ fn help_names_keywords_in_the_files_language() {
     );
     let notes = missing["notes"].to_string();
     assert!(notes.contains("`byrde`") && !notes.contains("`burden`"), "{notes}");
+}
+
+/// A ruleset's own errors (TL012) and the config's parameters of the wrong
+/// kind (TL013) are said in Danish under `--lang da`, and in English under
+/// `--lang en`.
+#[test]
+fn ruleset_and_parameter_errors_speak_danish() {
+    let mut found = Vec::new();
+    let names = rule_names();
+    let mut broken: Vec<_> = std::fs::read_dir("tests/rulesets/invalid")
+        .expect("the broken rulesets")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    broken.sort();
+    assert!(broken.len() > 5, "{broken:?}");
+    for path in &broken {
+        let path = path.to_str().expect("utf-8");
+        let run = trustlint(&["ruleset", "check", "--lang", "da", "--color", "never", path]);
+        assert_eq!(run.status, 2, "{path}: {}", run.stderr);
+        assert!(run.stderr.contains("fejl[TL012]"), "{path}: {}", run.stderr);
+        // The file's name is the author's, as the source lines are.
+        let names: Vec<String> = names.iter().cloned().chain([path.to_owned()]).collect();
+        leaks(&format!("ruleset check {path}"), &run, &names, &mut found);
+    }
+    let bad = "tests/rulesets/invalid/bad-params.toml";
+    let run = trustlint(&[
+        "--ruleset",
+        bad,
+        "check",
+        "--lang",
+        "da",
+        "--color",
+        "never",
+        "examples",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    for said in [
+        "en parameter er et tal, et ord eller en tabel af dem, ikke sand eller falsk",
+        "`hourly_cost_dkk` skal være fra 0 til 1000000, ikke -5",
+        "`count` tager 1 argument, ikke 2",
+        "parameteren `$levels` har ingen `medium`",
+    ] {
+        assert!(run.stderr.contains(said), "{said} not in:\n{}", run.stderr);
+    }
+    leaks("check --ruleset", &run, &names, &mut found);
+    let run = trustlint(&[
+        "--ruleset",
+        bad,
+        "check",
+        "--lang",
+        "en",
+        "--color",
+        "never",
+        "examples",
+    ]);
+    assert!(
+        run.stderr
+            .contains("`hourly_cost_dkk` must be from 0 to 1000000, not -5")
+            && run.stderr.contains("`count` takes 1 argument, not 2"),
+        "{}",
+        run.stderr
+    );
+    let run = trustlint(&[
+        "ruleset",
+        "check",
+        "--lang",
+        "da",
+        "tests/rulesets/invalid/unknown-key.toml",
+    ]);
+    assert!(
+        run.stderr.contains("ukendt felt `wen`") && run.stderr.contains("mente du `when`?"),
+        "{}",
+        run.stderr
+    );
+
+    // `[params]` in trustlint.toml whose values are of the wrong kind.
+    let dir = scratch("danish-params");
+    let draft = dir.join("forslag.krav");
+    std::fs::write(&draft, "krav \"x\" {\n  formaal: sikkerhed \"s\"\n}\n").expect("write");
+    let config = dir.join("trustlint.toml");
+    for (params, said) in [
+        (
+            "review_max_years = \"fire\"",
+            "`review_max_years` skal være et tal, ikke et ord",
+        ),
+        ("review_max_years = true", "ikke sand eller falsk"),
+        ("review_max_years = [1, 2]", "ikke en liste"),
+        (
+            "review_max_years.x = 3",
+            "parameteren `review_max_years` er ikke en tabel",
+        ),
+        (
+            "hours_per_person_year = { low = \"x\" }",
+            "`hours_per_person_year.low` skal være et tal, ikke et ord",
+        ),
+        (
+            "hours_per_person_year.lav = 3",
+            "parameteren `hours_per_person_year` har ingen `lav`",
+        ),
+        (
+            "hourly_cost_dkk = -5",
+            "`hourly_cost_dkk` skal være fra 0 til 1000000, ikke -5",
+        ),
+    ] {
+        std::fs::write(&config, format!("[params]\n{params}\n")).expect("write");
+        let run = trustlint(&[
+            "check",
+            "--lang",
+            "da",
+            "--color",
+            "never",
+            "--config",
+            config.to_str().expect("utf-8"),
+            draft.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(run.status, 2, "{params}: {}", run.stdout);
+        assert!(run.stderr.contains(said), "{said} not in:\n{}", run.stderr);
+        leaks(params, &run, &names, &mut found);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(found.is_empty(), "English in Danish output:\n{}", found.join("\n"));
+}
+
+/// What a reader sees of an HTML document, a line per text: the style
+/// sheet and the keywords in `<code>` (the file's own words) left out,
+/// the entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    let mut skip_until: Option<&str> = None;
+    while let Some(open) = rest.find('<') {
+        if skip_until.is_none() {
+            out.push_str(&rest[..open]);
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        match skip_until {
+            Some(end) if tag.starts_with(end) => skip_until = None,
+            Some(_) => {}
+            None if tag.starts_with("<style") => skip_until = Some("</style"),
+            None if tag.starts_with("<code") => skip_until = Some("</code"),
+            None => out.push('\n'),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The committee's report under `--lang da`, of proposals written in
+/// Danish (an English file's own words are English) judged with the
+/// register, and with a file that cannot be judged: every word it adds is
+/// Danish.
+#[test]
+fn the_report_speaks_danish() {
+    let mut found = Vec::new();
+    let mut proposals: Vec<String> = ["examples/abolished", "examples/kept"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("examples"))
+        .filter_map(|entry| entry.ok()?.path().to_str().map(str::to_owned))
+        .filter(|path| path.ends_with(".da.krav"))
+        .collect();
+    proposals.sort();
+    assert!(proposals.len() >= 8, "{proposals:?}");
+    let dir = scratch("danish-report");
+    let broken = dir.join("i-stykker.da.krav");
+    std::fs::write(&broken, "krav \"Halvt skrevet\" {\n  formål: sikkerhed \"s\"\n").expect("write");
+    proposals.push(broken.to_str().expect("utf-8").to_owned());
+    let mut args = vec!["report", "--lang", "da", "--register", "examples/register"];
+    args.extend(proposals.iter().map(String::as_str));
+    let run = trustlint(&args);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let text = visible_text(&run.stdout);
+    assert!(text.contains("Filer, der ikke kunne vurderes"), "the unjudged file");
+    assert!(text.contains("Byrde (standardomkostningsmodellen)"), "the burden");
+    let mut lines = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        if let Some(word) = english_in(line, "") {
+            found.push(format!("report: `{word}` in {line}"));
+        }
+    }
+    assert!(lines > 100, "{lines} lines of text");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(found.is_empty(), "English in the Danish report:\n{}", found.join("\n"));
 }

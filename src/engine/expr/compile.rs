@@ -4,6 +4,7 @@
 
 use super::parse::{parse, Rule};
 use super::{words, Arith, Compare, Expr, ExprError};
+use crate::diagnostics::{messages as m, Lang, Text};
 use crate::engine::fields::{self, ListField, Ty};
 use crate::engine::params::{ParamValue, Params};
 use crate::model;
@@ -15,53 +16,54 @@ use std::sync::Arc;
 pub const FUNCTIONS: [&str; 4] = ["exists", "count", "any", "all"];
 
 /// Compiles a condition, which must be a boolean, evaluated in `scope`
-/// (an element list for `each` rules, `None` for the requirement).
-pub fn compile_condition(text: &str, params: &Params, scope: Option<ListField>) -> Result<Expr, ExprError> {
-    let (expr, ty) = compile(text, params, scope)?;
+/// (an element list for `each` rules, `None` for the requirement). An
+/// error is said in `lang`.
+pub fn compile_condition(text: &str, params: &Params, scope: Option<ListField>, lang: Lang) -> Result<Expr, ExprError> {
+    let (expr, ty) = compile(text, params, scope, lang)?;
     if !matches!(ty, Ty::Bool | Ty::Any) {
         return Err(ExprError::new(
             0..text.len(),
-            format!("a condition must be true or false, but this is {}", ty.name()),
+            m::CONDITION_NOT_BOOLEAN.fill(lang, &[("type", ty.name().get(lang))]),
         )
-        .help("compare it with something, as in `scope.units > 1`, or test it with `exists(…)`"));
+        .help(m::CONDITION_NOT_BOOLEAN_HELP.get(lang)));
     }
     Ok(expr)
 }
 
 /// Compiles an expression of any type but a list of elements.
-pub fn compile_value(text: &str, params: &Params, scope: Option<ListField>) -> Result<Expr, ExprError> {
-    let (expr, ty) = compile(text, params, scope)?;
+pub fn compile_value(text: &str, params: &Params, scope: Option<ListField>, lang: Lang) -> Result<Expr, ExprError> {
+    let (expr, ty) = compile(text, params, scope, lang)?;
     if let Ty::Elements(list) = ty {
         return Err(ExprError::new(
             0..text.len(),
-            format!("`{}` is a list of elements and cannot be shown", list.name()),
+            m::ELEMENTS_NOT_SHOWN.fill(lang, &[("list", list.name())]),
         )
-        .help("show one of its figures, or `count(…)`"));
+        .help(m::ELEMENTS_NOT_SHOWN_HELP.get(lang)));
     }
     Ok(expr)
 }
 
-fn compile(text: &str, params: &Params, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
-    let expr = parse(text)?;
-    let (expr, ty) = Compiler { params }.expr(expr, scope)?;
+fn compile(text: &str, params: &Params, scope: Option<ListField>, lang: Lang) -> Result<(Expr, Ty), ExprError> {
+    let expr = parse(text, lang)?;
+    let (expr, ty) = Compiler { params, lang }.expr(expr, scope)?;
     // Refused when compiled, so no requirement can make it slow later.
     let allowed = super::cost::allowed(scope.is_some());
     if super::cost::degree(&expr) > allowed {
         let why = match scope {
-            Some(list) => format!("it goes over a list for every item of `{}` (`each`)", list.name()),
-            None => "it goes over a list inside another list".to_owned(),
+            Some(list) => m::QUADRATIC_EACH.fill(lang, &[("list", list.name())]),
+            None => m::QUADRATIC_NESTED.get(lang).to_owned(),
         };
-        return Err(ExprError::new(
-            0..text.len(),
-            format!("this condition could take time that grows with the square of a requirement's size: {why}"),
-        )
-        .help("a rule goes over one list once: no `any`/`all` (or `count`, `purpose.kinds`, `measure.kinds`, `replaces`) inside another, nor inside a rule with `each`; split it into rules (docs/rules.md, \"Cost\")"));
+        return Err(
+            ExprError::new(0..text.len(), m::QUADRATIC.fill(lang, &[("why", &why)])).help(m::QUADRATIC_HELP.get(lang))
+        );
     }
     Ok((expr, ty))
 }
 
 struct Compiler<'p> {
     params: &'p Params,
+    /// The language errors are said in.
+    lang: Lang,
 }
 
 /// Where a pair was written, without the whitespace pest lets a pair
@@ -71,25 +73,34 @@ fn span(pair: &Pair<'_, Rule>) -> Range<usize> {
     start..start + pair.as_str().trim_end().len()
 }
 
-fn expect(ty: Ty, wanted: Ty, span: Range<usize>, role: &str) -> Result<(), ExprError> {
-    if ty == wanted || ty == Ty::Any {
-        Ok(())
-    } else {
+impl Compiler<'_> {
+    /// That a value of type `ty` in `role` (a text of the messages) is `wanted`.
+    fn expect(&self, ty: Ty, wanted: Ty, span: Range<usize>, role: Text) -> Result<(), ExprError> {
+        if ty == wanted || ty == Ty::Any {
+            return Ok(());
+        }
+        let lang = self.lang;
         Err(ExprError::new(
             span,
-            format!("{role} must be {}, but this is {}", wanted.name(), ty.name()),
+            m::MUST_BE.fill(
+                lang,
+                &[
+                    ("role", role.get(lang)),
+                    ("wanted", wanted.name().get(lang)),
+                    ("type", ty.name().get(lang)),
+                ],
+            ),
         ))
     }
-}
 
-impl Compiler<'_> {
+    fn empty(&self, span: Range<usize>) -> ExprError {
+        ExprError::new(span, m::EMPTY_EXPRESSION.get(self.lang))
+    }
+
     fn expr(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
         match pair.as_rule() {
             Rule::expr => {
-                let inner = pair
-                    .into_inner()
-                    .next()
-                    .ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                let inner = pair.into_inner().next().ok_or_else(|| self.empty(0..0))?;
                 self.expr(inner, scope)
             }
             Rule::disjunction | Rule::conjunction => {
@@ -107,23 +118,19 @@ impl Compiler<'_> {
                     let (expr, ty, _) = operands.remove(0);
                     return Ok((expr, ty));
                 }
-                let word = if is_or {
-                    "each side of `or`"
-                } else {
-                    "each side of `and`"
-                };
+                let role = if is_or { m::ROLE_OR } else { m::ROLE_AND };
                 let mut exprs = Vec::with_capacity(operands.len());
                 for (expr, ty, operand_span) in operands {
-                    expect(ty, Ty::Bool, operand_span, word)?;
+                    self.expect(ty, Ty::Bool, operand_span, role)?;
                     exprs.push(expr);
                 }
                 Ok((if is_or { Expr::Or(exprs) } else { Expr::And(exprs) }, Ty::Bool))
             }
-            Rule::negation => self.prefixed(pair, scope, Rule::not, Ty::Bool, "what `not` negates", Expr::Not),
+            Rule::negation => self.prefixed(pair, scope, Rule::not, Ty::Bool, m::ROLE_NOT, Expr::Not),
             Rule::comparison => self.comparison(pair, scope),
             Rule::sum | Rule::product => {
                 let mut parts = pair.into_inner();
-                let first = parts.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                let first = parts.next().ok_or_else(|| self.empty(0..0))?;
                 let first_span = span(&first);
                 let (head, head_ty) = self.expr(first, scope)?;
                 let mut rest = Vec::new();
@@ -136,31 +143,28 @@ impl Compiler<'_> {
                     };
                     let operand = parts
                         .next()
-                        .ok_or_else(|| ExprError::new(0..0, "an operator needs a right-hand side"))?;
+                        .ok_or_else(|| ExprError::new(0..0, m::RIGHT_SIDE_MISSING.get(self.lang)))?;
                     let operand_span = span(&operand);
                     let (expr, ty) = self.expr(operand, scope)?;
-                    expect(ty, Ty::Num, operand_span, "arithmetic")?;
+                    self.expect(ty, Ty::Num, operand_span, m::ROLE_ARITHMETIC)?;
                     rest.push((op, expr));
                 }
                 if rest.is_empty() {
                     return Ok((head, head_ty));
                 }
-                expect(head_ty, Ty::Num, first_span, "arithmetic")?;
+                self.expect(head_ty, Ty::Num, first_span, m::ROLE_ARITHMETIC)?;
                 Ok((Expr::Arith(Box::new(head), rest), Ty::Num))
             }
-            Rule::unary => self.prefixed(pair, scope, Rule::minus, Ty::Num, "a negated value", Expr::Neg),
+            Rule::unary => self.prefixed(pair, scope, Rule::minus, Ty::Num, m::ROLE_MINUS, Expr::Neg),
             Rule::postfix => {
                 let mut parts = pair.into_inner();
-                let primary = parts.next().ok_or_else(|| ExprError::new(0..0, "empty expression"))?;
+                let primary = parts.next().ok_or_else(|| self.empty(0..0))?;
                 let indexes: Vec<Pair<'_, Rule>> = parts.collect();
                 if indexes.is_empty() {
                     return self.expr(primary, scope);
                 }
                 if primary.as_rule() != Rule::param {
-                    return Err(ExprError::new(
-                        span(&indexes[0]),
-                        "only a $parameter table can be indexed with `[…]`",
-                    ));
+                    return Err(ExprError::new(span(&indexes[0]), m::ONLY_PARAM_INDEXED.get(self.lang)));
                 }
                 self.param(primary, indexes, scope)
             }
@@ -170,7 +174,7 @@ impl Compiler<'_> {
                     .parse()
                     .ok()
                     .filter(|n: &f64| n.is_finite())
-                    .ok_or_else(|| ExprError::new(span(&pair), "not a number, or too large to be one"))?;
+                    .ok_or_else(|| ExprError::new(span(&pair), m::NOT_A_NUMBER.get(self.lang)))?;
                 Ok((Expr::Num(value), Ty::Num))
             }
             Rule::string => {
@@ -184,7 +188,7 @@ impl Compiler<'_> {
                     let item_span = span(&item);
                     let (expr, ty) = self.expr(item, scope)?;
                     if matches!(ty, Ty::List | Ty::Elements(_)) {
-                        return Err(ExprError::new(item_span, "a list cannot hold a list"));
+                        return Err(ExprError::new(item_span, m::LIST_IN_LIST.get(self.lang)));
                     }
                     items.push(expr);
                 }
@@ -193,7 +197,10 @@ impl Compiler<'_> {
             Rule::call => self.call(pair, scope),
             Rule::param => self.param(pair, Vec::new(), scope),
             Rule::path => self.path(&pair, scope),
-            other => Err(ExprError::new(span(&pair), format!("unexpected {other:?}"))),
+            _ => Err(ExprError::new(
+                span(&pair),
+                m::NOT_EXPECTED_IN_EXPRESSION.get(self.lang),
+            )),
         }
     }
 
@@ -205,7 +212,7 @@ impl Compiler<'_> {
         scope: Option<ListField>,
         operator: Rule,
         wanted: Ty,
-        role: &str,
+        role: Text,
         wrap: fn(Box<Expr>) -> Expr,
     ) -> Result<(Expr, Ty), ExprError> {
         let pair_span = span(&pair);
@@ -218,19 +225,24 @@ impl Compiler<'_> {
                 operand = Some(p);
             }
         }
-        let operand = operand.ok_or_else(|| ExprError::new(pair_span, format!("{role} is missing")))?;
+        let operand = operand.ok_or_else(|| {
+            ExprError::new(
+                pair_span,
+                m::MISSING_OPERAND.fill(self.lang, &[("role", role.get(self.lang))]),
+            )
+        })?;
         let operand_span = span(&operand);
         let (expr, ty) = self.expr(operand, scope)?;
         if count == 0 {
             return Ok((expr, ty));
         }
-        expect(ty, wanted, operand_span, role)?;
+        self.expect(ty, wanted, operand_span, role)?;
         Ok((if count % 2 == 1 { wrap(Box::new(expr)) } else { expr }, wanted))
     }
 
     fn comparison(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
         let mut parts = pair.into_inner();
-        let left = parts.next().ok_or_else(|| ExprError::new(0..0, "empty comparison"))?;
+        let left = parts.next().ok_or_else(|| self.empty(0..0))?;
         let left_span = span(&left);
         let (left, left_ty) = self.expr(left, scope)?;
         let Some(op) = parts.next() else {
@@ -238,15 +250,16 @@ impl Compiler<'_> {
         };
         let right = parts
             .next()
-            .ok_or_else(|| ExprError::new(span(&op), "a comparison needs a right-hand side"))?;
+            .ok_or_else(|| ExprError::new(span(&op), m::COMPARISON_RIGHT_SIDE_MISSING.get(self.lang)))?;
         let right_span = span(&right);
         let (right, right_ty) = self.expr(right, scope)?;
         for (ty, side_span) in [(left_ty, &left_span), (right_ty, &right_span)] {
             if let Ty::Elements(list) = ty {
-                return Err(
-                    ExprError::new(side_span.clone(), format!("`{}` is a list of elements", list.name()))
-                        .help("use `any(…)`, `all(…)` or `count(…)`"),
-                );
+                return Err(ExprError::new(
+                    side_span.clone(),
+                    m::ELEMENTS_COMPARED.fill(self.lang, &[("list", list.name())]),
+                )
+                .help(m::ELEMENTS_COMPARED_HELP.get(self.lang)));
             }
         }
         match op.as_rule() {
@@ -254,9 +267,9 @@ impl Compiler<'_> {
                 if !matches!(right_ty, Ty::List | Ty::Any) {
                     return Err(ExprError::new(
                         right_span,
-                        format!("`in` needs a list on its right, but this is {}", right_ty.name()),
+                        m::IN_NEEDS_LIST.fill(self.lang, &[("type", right_ty.name().get(self.lang))]),
                     )
-                    .help("write a list, as in `trigger.kind in [single_case, press]`"));
+                    .help(m::IN_NEEDS_LIST_HELP.get(self.lang)));
                 }
                 let negated = op.as_rule() == Rule::not_in;
                 Ok((
@@ -278,8 +291,8 @@ impl Compiler<'_> {
                     _ => Compare::Ge,
                 };
                 if !matches!(compare, Compare::Eq | Compare::Ne) {
-                    expect(left_ty, Ty::Num, left_span, "each side of a `<`, `<=`, `>` or `>=`")?;
-                    expect(right_ty, Ty::Num, right_span, "each side of a `<`, `<=`, `>` or `>=`")?;
+                    self.expect(left_ty, Ty::Num, left_span, m::ROLE_ORDER)?;
+                    self.expect(right_ty, Ty::Num, right_span, m::ROLE_ORDER)?;
                 }
                 Ok((Expr::Compare(compare, Box::new(left), Box::new(right)), Ty::Bool))
             }
@@ -289,9 +302,7 @@ impl Compiler<'_> {
     fn call(&self, pair: Pair<'_, Rule>, scope: Option<ListField>) -> Result<(Expr, Ty), ExprError> {
         let call_span = span(&pair);
         let mut parts = pair.into_inner();
-        let name = parts
-            .next()
-            .ok_or_else(|| ExprError::new(call_span.clone(), "empty call"))?;
+        let name = parts.next().ok_or_else(|| self.empty(call_span.clone()))?;
         let args: Vec<Pair<'_, Rule>> = parts.collect();
         let arity = |n: usize| -> Result<(), ExprError> {
             if args.len() == n {
@@ -299,11 +310,13 @@ impl Compiler<'_> {
             } else {
                 Err(ExprError::new(
                     call_span.clone(),
-                    format!(
-                        "`{}` takes {n} argument{}, not {}",
-                        name.as_str(),
-                        if n == 1 { "" } else { "s" },
-                        args.len()
+                    m::ARITY.fill(
+                        self.lang,
+                        &[
+                            ("name", name.as_str()),
+                            ("n", &n.to_string()),
+                            ("given", &args.len().to_string()),
+                        ],
                     ),
                 ))
             }
@@ -320,7 +333,7 @@ impl Compiler<'_> {
                 if !matches!(ty, Ty::List | Ty::Elements(_) | Ty::Any) {
                     return Err(ExprError::new(
                         span(&args[0]),
-                        format!("`count` needs a list, but this is {}", ty.name()),
+                        m::COUNT_NEEDS_LIST.fill(self.lang, &[("type", ty.name().get(self.lang))]),
                     ));
                 }
                 Ok((Expr::Count(Box::new(expr)), Ty::Num))
@@ -333,20 +346,16 @@ impl Compiler<'_> {
                     let lists: Vec<&str> = ListField::ALL.iter().map(|l| l.name()).collect();
                     return Err(ExprError::new(
                         list_span,
-                        format!(
-                            "`{}` needs a list of elements, but this is {}",
-                            name.as_str(),
-                            ty.name()
+                        m::NEEDS_ELEMENTS.fill(
+                            self.lang,
+                            &[("name", name.as_str()), ("type", ty.name().get(self.lang))],
                         ),
                     )
-                    .help(format!(
-                        "the lists are {}; for a list of words use `in`",
-                        lists.join(", ")
-                    )));
+                    .help(m::NEEDS_ELEMENTS_HELP.fill(self.lang, &[("lists", &lists.join(", "))])));
                 };
                 let condition_span = span(&args[1]);
                 let (condition, condition_ty) = self.expr(args[1].clone(), Some(list))?;
-                expect(condition_ty, Ty::Bool, condition_span, "the condition")?;
+                self.expect(condition_ty, Ty::Bool, condition_span, m::ROLE_CONDITION)?;
                 let expr = if name.as_str() == "any" {
                     Expr::Any(list, Box::new(condition))
                 } else {
@@ -356,10 +365,10 @@ impl Compiler<'_> {
             }
             other => {
                 let help = match model::suggest(other, FUNCTIONS) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "the functions are exists, count, any and all".to_owned(),
+                    Some(s) => m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]),
+                    None => m::FUNCTIONS_HELP.get(self.lang).to_owned(),
                 };
-                Err(ExprError::new(span(&name), format!("unknown function `{other}`")).help(help))
+                Err(ExprError::new(span(&name), m::UNKNOWN_FUNCTION.fill(self.lang, &[("name", other)])).help(help))
             }
         }
     }
@@ -376,31 +385,33 @@ impl Compiler<'_> {
         let first = names.next().unwrap_or_default();
         let Some(mut value) = self.params.get(first) else {
             let help = match model::suggest(first, self.params.names()) {
-                Some(s) => format!("did you mean `${s}`?"),
-                None => format!(
-                    "the parameters are: {}",
-                    self.params
-                        .names()
-                        .map(|n| format!("${n}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Some(s) => m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", &format!("${s}"))]),
+                None => {
+                    let names: Vec<String> = self.params.names().map(|n| format!("${n}")).collect();
+                    m::PARAMS_LIST.fill(self.lang, &[("names", &names.join(", "))])
+                }
             };
-            return Err(ExprError::new(param_span, format!("unknown parameter `${first}`")).help(help));
+            let message = m::UNKNOWN_PARAMETER.fill(self.lang, &[("name", &format!("${first}"))]);
+            return Err(ExprError::new(param_span, message).help(help));
         };
         for name in names {
             value = match value {
                 ParamValue::Table(table) => table.get(name).ok_or_else(|| {
                     ExprError::new(
                         param_span.clone(),
-                        format!("parameter table `${first}` has no `{name}`"),
+                        m::PARAM_HAS_NO.fill(self.lang, &[("name", &format!("${first}")), ("key", name)]),
                     )
-                    .help(format!(
-                        "its keys are: {}",
-                        table.keys().cloned().collect::<Vec<_>>().join(", ")
+                    .help(m::TABLE_KEYS.fill(
+                        self.lang,
+                        &[("keys", &table.keys().cloned().collect::<Vec<_>>().join(", "))],
                     ))
                 })?,
-                _ => return Err(ExprError::new(param_span.clone(), format!("`${first}` is not a table"))),
+                _ => {
+                    return Err(ExprError::new(
+                        param_span.clone(),
+                        m::PARAM_NOT_A_TABLE.fill(self.lang, &[("name", &format!("${first}"))]),
+                    ))
+                }
             };
         }
         let mut indexes = indexes.into_iter();
@@ -410,16 +421,16 @@ impl Compiler<'_> {
         let ParamValue::Table(table) = value else {
             return Err(ExprError::new(
                 span(&index),
-                format!("`{}` is not a table and cannot be indexed", pair.as_str()),
+                m::PARAM_NOT_A_TABLE.fill(self.lang, &[("name", pair.as_str())]),
             ));
         };
         if let Some(extra) = indexes.next() {
-            return Err(ExprError::new(span(&extra), "only one `[…]` is allowed"));
+            return Err(ExprError::new(span(&extra), m::ONE_INDEX.get(self.lang)));
         }
         let key = index
             .into_inner()
             .next()
-            .ok_or_else(|| ExprError::new(param_span.clone(), "empty index"))?;
+            .ok_or_else(|| self.empty(param_span.clone()))?;
         let (key, _) = self.expr(key, scope)?;
         Ok((Expr::Lookup(Arc::clone(table), Box::new(key)), Ty::Any))
     }
@@ -435,10 +446,10 @@ impl Compiler<'_> {
         }
         let candidates = fields::names(scope).chain(words::all());
         let help = match model::suggest(name, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "see docs/rules.md for the fields and words".to_owned(),
+            Some(s) => m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s)]),
+            None => m::FIELDS_AND_WORDS_HELP.get(self.lang).to_owned(),
         };
-        Err(ExprError::new(span(pair), format!("unknown field or word `{name}`")).help(help))
+        Err(ExprError::new(span(pair), m::UNKNOWN_FIELD_OR_WORD.fill(self.lang, &[("name", name)])).help(help))
     }
 }
 

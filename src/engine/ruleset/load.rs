@@ -7,7 +7,7 @@ use super::format::{ExampleFile, File, LabelFile, QuoteFile, RuleFile, SectionFi
 use super::{Example, ExampleSource, LabelSpec, Rule, RuleKind, Ruleset};
 use crate::burden::CostModel;
 use crate::diagnostics::registry::{Entry, Quote, Registry, RuleRef};
-use crate::diagnostics::{lints, Diagnostic, Lang, Level, Text};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Text};
 use crate::engine::builtins;
 use crate::engine::expr::{self, ExprError};
 use crate::engine::fields::ListField;
@@ -21,36 +21,34 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// Loads and compiles a ruleset. On failure every problem found is a TL012
-/// diagnostic in `file`, whose text is `text`.
+/// diagnostic in `file`, whose text is `text`, said in English ([`parse`]
+/// says it in another language).
 pub fn load(file: FileId, text: &str) -> Result<Ruleset, Vec<Diagnostic>> {
-    parse(file, text)?.compile()
+    parse(file, text, Lang::En)?.compile()
 }
 
 /// Reads a ruleset file up to its parameters, which may then be changed
 /// (a config's `[params]`) before the rules are compiled with them. Fails
 /// only when the file is not a ruleset's TOML at all; other problems wait
 /// for [`Parsed::compile`], so that all of them are reported together.
-pub fn parse(file: FileId, text: &str) -> Result<Parsed<'_>, Vec<Diagnostic>> {
+/// Every problem is said in `lang`.
+pub fn parse(file: FileId, text: &str, lang: Lang) -> Result<Parsed<'_>, Vec<Diagnostic>> {
     let mut loader = Loader {
         file,
         text,
+        lang,
         errors: Vec::new(),
     };
     let document: File = match toml::from_str(text) {
         Ok(document) => document,
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            loader.error(
-                span,
-                err.message().trim().to_owned(),
-                Some("see docs/rules.md for the shape of a ruleset".to_owned()),
-            );
+            loader.not_read(&err);
             return Err(loader.errors);
         }
     };
     let mut values = BTreeMap::new();
     for (name, value) in &document.params {
-        match ParamValue::from_toml(value.get_ref()) {
+        match ParamValue::from_toml(value.get_ref(), lang) {
             Ok(v) => {
                 values.insert(name.clone(), v);
             }
@@ -96,6 +94,8 @@ impl Parsed<'_> {
 struct Loader<'t> {
     file: FileId,
     text: &'t str,
+    /// The language the errors are said in.
+    lang: Lang,
     errors: Vec<Diagnostic>,
 }
 
@@ -104,6 +104,24 @@ impl Loader<'_> {
         let mut diagnostic = lints::INVALID_RULESET.at(self.file, Span::new(span.start, span.end), message);
         diagnostic.help = help.map(Into::into);
         self.errors.push(diagnostic);
+    }
+
+    /// What the TOML reader refused: an unknown key by name, with the key
+    /// it was likely meant to be; any other error as the parser words it in
+    /// English, or in plain Danish.
+    fn not_read(&mut self, err: &toml::de::Error) {
+        let lang = self.lang;
+        let span = err.span().unwrap_or(0..0);
+        if let Some((key, keys)) = crate::source::unknown_toml_key(err) {
+            let help = match crate::model::suggest(key, keys.iter().copied()) {
+                Some(s) => m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
+                None => m::FIELDS_HERE.fill(lang, &[("list", &keys.join(", "))]),
+            };
+            self.error(span, m::UNKNOWN_KEY.fill(lang, &[("key", key)]), Some(help));
+            return;
+        }
+        let message = m::RULESET_NOT_READ.fill(lang, &[("reason", err.message().trim())]);
+        self.error(span, message, Some(m::RULESET_SHAPE_HELP.get(lang).to_owned()));
     }
 
     /// An error inside the string value at `span`: moves the expression's
@@ -126,7 +144,8 @@ impl Loader<'_> {
     /// The ruleset of `file` with `params`. Rules with errors are left out
     /// (the errors say why), so the result is only used when there are none.
     fn compile(&mut self, file: File, params: Params) -> Ruleset {
-        let cost = match params.cost_model() {
+        let lang = self.lang;
+        let cost = match params.cost_model(lang) {
             Ok(cost) => cost,
             Err(message) => {
                 let span = file.params.values().next().map_or(0..0, Spanned::span);
@@ -139,13 +158,13 @@ impl Loader<'_> {
             .iter()
             .map(|(lang, text)| (lang.clone(), text.get_ref().clone()))
             .collect();
-        for lang in file.examples.keys() {
-            if Lang::parse(lang).is_none() {
-                let span = file.examples[lang].span();
+        for base in file.examples.keys() {
+            if Lang::parse(base).is_none() {
+                let span = file.examples[base].span();
                 self.error(
                     span,
-                    format!("`examples.{lang}` is not a language"),
-                    Some("the bases are `examples.en` and `examples.da`".to_owned()),
+                    m::NOT_A_LANGUAGE_BASE.fill(lang, &[("lang", base)]),
+                    Some(m::EXAMPLE_BASES_HELP.get(lang).to_owned()),
                 );
             }
         }
@@ -162,19 +181,16 @@ impl Loader<'_> {
                     // Codes are found in any case (`--allow tl101`), so
                     // `tl001` would shadow the language check TL001.
                     let message = if taken.code == entry.code {
-                        format!("the code `{}` is used twice", entry.code)
+                        m::CODE_TWICE.fill(lang, &[("code", &entry.code)])
                     } else {
-                        format!(
-                            "the code `{}` is taken: `{}` is the same code in another case",
-                            entry.code, taken.code
-                        )
+                        m::CODE_IN_OTHER_CASE.fill(lang, &[("code", &entry.code), ("taken", &taken.code)])
                     };
-                    self.error(code_span, message, Some("give every rule its own code".to_owned()));
+                    self.error(code_span, message, Some(m::OWN_CODE_HELP.get(lang).to_owned()));
                 } else if registry.find(&entry.name).is_some() {
                     self.error(
                         name_span,
-                        format!("the name `{}` is used twice", entry.name),
-                        Some("give every rule its own name".to_owned()),
+                        m::NAME_TWICE.fill(lang, &[("name", &entry.name)]),
+                        Some(m::OWN_NAME_HELP.get(lang).to_owned()),
                     );
                 } else {
                     registry.push(RuleRef::Shared(entry.clone()));
@@ -201,14 +217,12 @@ impl Loader<'_> {
         quotes: Vec<QuoteFile>,
         documents: &BTreeMap<String, TitleFile>,
     ) -> Vec<Quote> {
+        let lang = self.lang;
         if quotes.is_empty() {
             self.error(
                 code_span,
-                format!("rule `{code}` quotes no source"),
-                Some(
-                    "add `[[rule.quote]]` with `document`, `section` and `text`: the words the rule rests on"
-                        .to_owned(),
-                ),
+                m::NO_QUOTE.fill(lang, &[("code", code)]),
+                Some(m::NO_QUOTE_HELP.get(lang).to_owned()),
             );
         }
         let mut out = Vec::new();
@@ -217,17 +231,17 @@ impl Loader<'_> {
                 let known: Vec<&str> = documents.keys().map(String::as_str).collect();
                 self.error(
                     quote.document.span(),
-                    format!("unknown document `{}`", quote.document.get_ref()),
+                    m::UNKNOWN_DOCUMENT.fill(lang, &[("document", quote.document.get_ref())]),
                     Some(if known.is_empty() {
-                        "declare it under `[documents]`: `id = { en = \"title\", da = \"titel\" }`".to_owned()
+                        m::DECLARE_DOCUMENT_HELP.get(lang).to_owned()
                     } else {
-                        format!("the documents of this ruleset are {}", known.join(", "))
+                        m::DOCUMENTS_HELP.fill(lang, &[("list", &known.join(", "))])
                     }),
                 );
                 continue;
             };
             if quote.text.get_ref().trim().is_empty() {
-                self.error(quote.text.span(), "an empty quote".to_owned(), None);
+                self.error(quote.text.span(), m::EMPTY_QUOTE.get(lang).to_owned(), None);
                 continue;
             }
             let (en, da) = match quote.section {
@@ -252,13 +266,14 @@ impl Loader<'_> {
         bases: &BTreeMap<String, Spanned<String>>,
         documents: &BTreeMap<String, TitleFile>,
     ) -> Option<Rule> {
+        let lang = self.lang;
         let errors_before = self.errors.len();
         let code = rule.code.get_ref().trim().to_owned();
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             self.error(
                 rule.code.span(),
-                format!("`{code}` is not a code"),
-                Some("codes are letters and digits, like `TL101`".to_owned()),
+                m::NOT_A_CODE.fill(lang, &[("code", &code)]),
+                Some(m::CODE_HELP.get(lang).to_owned()),
             );
         }
         let name = rule.name.get_ref().trim().to_owned();
@@ -269,33 +284,29 @@ impl Loader<'_> {
         {
             self.error(
                 rule.name.span(),
-                format!("`{name}` is not a rule name"),
-                Some("names are lower case words joined by `-`, like `single-case-generalised`".to_owned()),
+                m::NOT_A_RULE_NAME.fill(lang, &[("name", &name)]),
+                Some(m::RULE_NAME_HELP.get(lang).to_owned()),
             );
         }
         let level = Level::parse(rule.level.get_ref()).unwrap_or_else(|| {
             self.error(
                 rule.level.span(),
-                format!("unknown level `{}`", rule.level.get_ref()),
-                Some("the levels are error, warning, note and allow".to_owned()),
+                m::UNKNOWN_LEVEL.fill(lang, &[("level", rule.level.get_ref())]),
+                Some(m::LEVELS_HELP.get(lang).to_owned()),
             );
             Level::Error
         });
 
         let (kind, scope, vars): (Option<RuleKind>, Option<ListField>, &[&str]) = match (&rule.when, &rule.builtin) {
             (Some(_), Some(builtin)) => {
-                self.error(
-                    builtin.span(),
-                    "a rule has either `when` or `builtin`, not both".to_owned(),
-                    None,
-                );
+                self.error(builtin.span(), m::WHEN_AND_BUILTIN.get(lang).to_owned(), None);
                 (None, None, &[])
             }
             (None, None) => {
                 self.error(
                     rule.code.span(),
-                    format!("rule `{code}` has neither `when` nor `builtin`"),
-                    Some("add a condition: `when = \"…\"`".to_owned()),
+                    m::NEITHER_WHEN_NOR_BUILTIN.fill(lang, &[("code", &code)]),
+                    Some(m::ADD_CONDITION_HELP.get(lang).to_owned()),
                 );
                 (None, None, &[])
             }
@@ -305,8 +316,8 @@ impl Loader<'_> {
                     let names: Vec<&str> = builtins::BUILTINS.iter().map(|b| b.name).collect();
                     self.error(
                         builtin.span(),
-                        format!("unknown built-in `{}`", builtin.get_ref()),
-                        Some(format!("the built-ins are {}", names.join(", "))),
+                        m::UNKNOWN_BUILTIN.fill(lang, &[("name", builtin.get_ref())]),
+                        Some(m::BUILTINS_HELP.fill(lang, &[("list", &names.join(", "))])),
                     );
                     (None, None, &[])
                 }
@@ -318,13 +329,13 @@ impl Loader<'_> {
                         let names: Vec<&str> = ListField::ALL.iter().map(|l| l.name()).collect();
                         self.error(
                             each.span(),
-                            format!("`{}` is not a list", each.get_ref()),
-                            Some(format!("`each` takes one of {}", names.join(", "))),
+                            m::NOT_A_LIST_FIELD.fill(lang, &[("name", each.get_ref())]),
+                            Some(m::EACH_HELP.fill(lang, &[("list", &names.join(", "))])),
                         );
                     }
                     list
                 });
-                match expr::compile_condition(when.get_ref(), params, each) {
+                match expr::compile_condition(when.get_ref(), params, each, lang) {
                     Ok(compiled) => (Some(RuleKind::Condition { each, when: compiled }), each, &[]),
                     Err(err) => {
                         self.expr_error(when, err);
@@ -342,8 +353,8 @@ impl Loader<'_> {
         if label.as_ref().is_some_and(|l| l.key.is_none()) && scope.is_none() {
             self.error(
                 rule.label.en.span(),
-                "the label needs a `key`: the entry whose span it marks".to_owned(),
-                Some("for example `label = { key = \"scope\", en = \"…\", da = \"…\" }`".to_owned()),
+                m::LABEL_NEEDS_KEY.get(lang).to_owned(),
+                Some(m::LABEL_KEY_HELP.get(lang).to_owned()),
             );
         }
         let message = self.texts(&rule.message, params, scope, vars);
@@ -393,13 +404,14 @@ impl Loader<'_> {
             Some(key) => match Key::lookup(key.get_ref()) {
                 Some(k) => Some(k),
                 None => {
+                    let lang = self.lang;
                     let help = crate::model::suggest(key.get_ref(), Key::all_spellings()).map_or_else(
-                        || format!("the keys are: {}", Key::accepted()),
-                        |s| format!("did you mean `{s}`?"),
+                        || m::KEYS_ARE.fill(lang, &[("list", &Key::accepted())]),
+                        |s| m::DID_YOU_MEAN.fill(lang, &[("suggestion", s)]),
                     );
                     self.error(
                         key.span(),
-                        format!("`{}` is not a key of a requirement", key.get_ref()),
+                        m::NOT_A_REQUIREMENT_KEY.fill(lang, &[("key", key.get_ref())]),
                         Some(help),
                     );
                     return None;
@@ -425,7 +437,8 @@ impl Loader<'_> {
         scope: Option<ListField>,
         vars: &[&str],
     ) -> Option<Text<Template>> {
-        let mut compile = |text: &Spanned<String>| match Template::compile(text.get_ref(), params, scope, vars) {
+        let lang = self.lang;
+        let mut compile = |text: &Spanned<String>| match Template::compile(text.get_ref(), params, scope, vars, lang) {
             Ok(template) => Some(template),
             Err(err) => {
                 self.expr_error(text, err);
@@ -440,8 +453,9 @@ impl Loader<'_> {
     /// An explanation may name parameters (`{$review_max_years}`), so that
     /// `explain` shows the values in force; it has no requirement to name.
     fn explanation(&mut self, texts: &TextsFile, params: &Params) -> Option<Text<String>> {
+        let said_in = self.lang;
         let mut render = |text: &Spanned<String>, lang| {
-            let template = match Template::compile(text.get_ref(), params, None, &[]) {
+            let template = match Template::compile(text.get_ref(), params, None, &[], said_in) {
                 Ok(template) => template,
                 Err(err) => {
                     self.expr_error(text, err);
@@ -452,11 +466,8 @@ impl Loader<'_> {
             if rendered.is_none() {
                 self.error(
                     text.span(),
-                    "an explanation can only name parameters".to_owned(),
-                    Some(
-                        "write `{$parameter}`; fields of a requirement belong in `message`, `label` or `help`"
-                            .to_owned(),
-                    ),
+                    m::EXPLANATION_ONLY_PARAMS.get(said_in).to_owned(),
+                    Some(m::EXPLANATION_ONLY_PARAMS_HELP.get(said_in).to_owned()),
                 );
             }
             rendered
@@ -473,6 +484,7 @@ impl Loader<'_> {
         code: &str,
         code_span: &Range<usize>,
     ) -> Vec<Example> {
+        let lang = self.lang;
         let mut out = Vec::new();
         for example in examples {
             let span = example.span();
@@ -480,46 +492,41 @@ impl Loader<'_> {
             let source = match (&e.krav, &e.with) {
                 (Some(text), None) if e.without.is_empty() && e.base.is_none() => ExampleSource::Text(text.clone()),
                 (None, _) => {
-                    let lang = e.base.clone().unwrap_or_else(|| "en".to_owned());
-                    if !bases.contains_key(&lang) {
+                    let base = e.base.clone().unwrap_or_else(|| "en".to_owned());
+                    if !bases.contains_key(&base) {
                         self.error(
                             span.clone(),
-                            format!("this example patches `examples.{lang}`, which the ruleset does not have"),
-                            Some("add a base requirement: `[examples]` with `en = '''…'''`".to_owned()),
+                            m::EXAMPLE_WITHOUT_BASE.fill(lang, &[("lang", &base)]),
+                            Some(m::ADD_BASE_HELP.get(lang).to_owned()),
                         );
                         continue;
                     }
                     ExampleSource::Patch {
-                        lang,
+                        lang: base,
                         with: e.with.clone().unwrap_or_default(),
                         without: e.without.clone(),
                     }
                 }
                 _ => {
-                    self.error(
-                        span.clone(),
-                        "an example has either `krav` (a whole text) or `with`/`without` (a patch of the base)"
-                            .to_owned(),
-                        None,
-                    );
+                    self.error(span.clone(), m::EXAMPLE_KRAV_OR_PATCH.get(lang).to_owned(), None);
                     continue;
                 }
             };
             out.push(Example { fires: e.fires, source });
         }
-        let help = "add `[[rule.example]]` tables: at least one with `fires = true` and one with `fires = false`";
+        let help = m::EXAMPLES_HELP.get(lang);
         match examples.first() {
             None => self.error(
                 code_span.clone(),
-                format!("rule `{code}` has no examples"),
+                m::NO_EXAMPLES.fill(lang, &[("code", code)]),
                 Some(help.to_owned()),
             ),
             Some(first) => {
-                for (fires, what) in [(true, "fires"), (false, "does not fire")] {
+                for (fires, missing) in [(true, m::NO_EXAMPLE_THAT_FIRES), (false, m::NO_EXAMPLE_THAT_PASSES)] {
                     if !examples.iter().any(|e| e.get_ref().fires == fires) {
                         self.error(
                             first.span(),
-                            format!("rule `{code}` has no example that {what}"),
+                            missing.fill(lang, &[("code", code)]),
                             Some(help.to_owned()),
                         );
                     }
