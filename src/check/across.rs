@@ -7,7 +7,8 @@ use super::suppress::{Directive, Faults};
 use super::{is_across, silenced, Options, Part, Sink, Summary};
 use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
-use crate::engine::{builtins, Judged, RuleKind, Ruleset};
+use crate::engine::builtins::{self, Builtin, Finding};
+use crate::engine::{Judged, Rule, RuleKind, Ruleset};
 use crate::model::{self, Requirement};
 use crate::source::{FileId, Files, SourceFile, Span};
 use crate::syntax;
@@ -117,7 +118,9 @@ impl Across {
         kept.directives.extend(facts.directives);
     }
 
-    /// The findings across files, given to `sink` by file after every part.
+    /// The findings across files, given to `sink` file by file after every
+    /// part: each file's are written, silenced, rendered and dropped
+    /// before the next file's are made.
     pub(super) fn finish(
         self,
         files: &dyn Files,
@@ -132,10 +135,10 @@ impl Across {
             replaces,
             builtins,
             places,
-            directives,
+            mut directives,
         } = self.facts;
-        let mut diagnostics = duplicate_ids(&ids, lang);
-        diagnostics.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
+        let mut early = duplicate_ids(&ids, lang);
+        early.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
         // What the proposals replace is on its way out: it adds to no
         // group's load and collects no data the proposals could duplicate.
         let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| &*i.0).collect();
@@ -147,47 +150,54 @@ impl Across {
         drop(in_force);
         drop((ids, replaces));
         let counts = |r: usize| !places[r].register_id.as_deref().is_some_and(|id| replaced.contains(id));
-        diagnostics.extend(builtin_findings(files, ruleset, options, &builtins, &places, &counts));
-        // The facts are done with before the findings are rendered.
-        drop((builtins, places));
-        let is_across = |code: &str| is_across(ruleset, code);
-        let (mut diagnostics, mut suppressed) = silenced(
-            diagnostics,
-            &directives,
-            registry,
-            options,
-            Faults {
-                written: false,
-                unused: &is_across,
-            },
-        );
-        if !options.include_register {
-            diagnostics.retain(|d| !options.in_register(d.file()));
-            suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
-        }
+        let found = builtin_findings(ruleset, options, &builtins, &counts);
         // Stable sorts: the order is the input's, whatever the thread count.
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
-        let mut diagnostics = diagnostics.into_iter().peekable();
-        let mut suppressed = suppressed.into_iter().peekable();
-        loop {
-            let file = match (diagnostics.peek(), suppressed.peek()) {
-                (Some(d), Some(s)) => d.file().min(s.diagnostic.file()),
-                (Some(d), None) => d.file(),
-                (None, Some(s)) => s.diagnostic.file(),
-                (None, None) => break,
-            };
-            let mut part = Part {
+        early.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        directives.sort_by_key(|d| d.file);
+        let mut with: Vec<FileId> = early
+            .iter()
+            .map(Diagnostic::file)
+            .chain(found.iter().map(|(.., f)| places[f.requirement].file))
+            .chain(directives.iter().map(|d| d.file))
+            .collect();
+        with.sort();
+        with.dedup();
+        let mut early = early.into_iter().peekable();
+        let mut found = found.iter().peekable();
+        let is_across = |code: &str| is_across(ruleset, code);
+        for file in with {
+            let mut diagnostics: Vec<Diagnostic> = std::iter::from_fn(|| early.next_if(|d| d.file() == file)).collect();
+            let mine: Vec<&Found<'_>> =
+                std::iter::from_fn(|| found.next_if(|(.., f)| places[f.requirement].file == file)).collect();
+            // What the register says is dropped unless asked for.
+            if options.in_register(file) && !options.include_register {
+                continue;
+            }
+            diagnostics.extend(write_findings(mine, files, ruleset, options, &builtins, &places));
+            let first = directives.partition_point(|d| d.file < file);
+            let end = directives.partition_point(|d| d.file <= file);
+            let (mut diagnostics, mut suppressed) = silenced(
+                diagnostics,
+                &directives[first..end],
+                registry,
+                options,
+                Faults {
+                    written: false,
+                    unused: &is_across,
+                },
+            );
+            if diagnostics.is_empty() && suppressed.is_empty() {
+                continue;
+            }
+            diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+            let part = Part {
                 file,
                 in_register: options.in_register(file),
+                diagnostics,
+                suppressed,
                 ..Part::default()
             };
-            while let Some(d) = diagnostics.next_if(|d| d.file() == file) {
-                part.diagnostics.push(d);
-            }
-            while let Some(s) = suppressed.next_if(|s| s.diagnostic.file() == file) {
-                part.suppressed.push(s);
-            }
             // Read again: the file and the ones its labels point into.
             let mut needed: Vec<FileId> = part
                 .diagnostics
@@ -205,17 +215,17 @@ impl Across {
     }
 }
 
+/// A built-in's finding, with its rule.
+type Found<'r> = (&'r Rule, &'static Builtin, Finding);
+
 /// The built-ins' findings in `facts` (of the requirements `counts` lets
-/// count), their texts written from their requirements, built again
-/// one at a time from their files, a file read once.
-fn builtin_findings(
-    files: &dyn Files,
-    ruleset: &Ruleset,
+/// count), by requirement in input order.
+fn builtin_findings<'r>(
+    ruleset: &'r Ruleset,
     options: &Options,
     facts: &builtins::Facts,
-    places: &[Place],
     counts: &builtins::Counts<'_>,
-) -> Vec<Diagnostic> {
+) -> Vec<Found<'r>> {
     let mut findings = Vec::new();
     for rule in ruleset
         .rules
@@ -232,24 +242,39 @@ fn builtin_findings(
         }
     }
     // Stable: a requirement's findings stay in the order found.
-    findings.sort_by_key(|(_, _, finding)| finding.requirement);
+    findings.sort_by_key(|(.., finding)| finding.requirement);
+    findings
+}
+
+/// The diagnostics of `found` (one file's, by requirement), their texts
+/// written from their requirements, built again from the file, read and
+/// cut into parts once.
+fn write_findings(
+    found: Vec<&Found<'_>>,
+    files: &dyn Files,
+    ruleset: &Ruleset,
+    options: &Options,
+    facts: &builtins::Facts,
+    places: &[Place],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut read = None;
-    let mut findings = findings.iter().peekable();
-    while let Some((_, _, first)) = findings.peek() {
-        let number = first.requirement;
+    let mut rebuilt = None;
+    for (rule, builtin, finding) in found {
+        let number = finding.requirement;
         let place = &places[number];
-        let batch = match &read {
-            Some((file, batch)) if *file == place.file => batch,
-            _ => &read.insert((place.file, files.again(&[place.file]))).1,
-        };
-        let source = batch.sources().get(place.file);
-        let rebuilt = place.rebuild(source, &syntax::chunks(&source.text), ruleset, options.lang);
-        while let Some((rule, builtin, finding)) = findings.next_if(|(_, _, f)| f.requirement == number) {
-            if let Some((requirement, estimate)) = &rebuilt {
-                let judged = Judged { requirement, estimate };
-                out.extend(builtin.write(rule, ruleset, facts, finding, judged, options.lang));
-            }
+        if !matches!(rebuilt, Some((n, _)) if n == number) {
+            let (batch, parts) = read.get_or_insert_with(|| {
+                let batch = files.again(&[place.file]);
+                let parts = syntax::chunks(&batch.sources().get(place.file).text);
+                (batch, parts)
+            });
+            let source = batch.sources().get(place.file);
+            rebuilt = Some((number, place.rebuild(source, parts, ruleset, options.lang)));
+        }
+        if let Some((_, Some((requirement, estimate)))) = &rebuilt {
+            let judged = Judged { requirement, estimate };
+            out.extend(builtin.write(rule, ruleset, facts, finding, judged, options.lang));
         }
     }
     out
