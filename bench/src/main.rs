@@ -87,8 +87,7 @@ fn main() {
     );
     println!("threads: {threads} (RAYON_NUM_THREADS, else every core); figures are medians of interleaved runs, wall and CPU time\n");
 
-    // Through the binary, every case once a round; without the cache, so
-    // that every run does the whole work (the cache has its own figure).
+    // Through the binary, every case once a round.
     let json = ["check", "--format", "json", "--no-cache"];
     let binary = binary.as_path();
     let run = |path, threads| runner(binary, &json, path, threads);

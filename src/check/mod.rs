@@ -258,8 +258,9 @@ enum Work<'s> {
     Recall(usize, Vec<JudgedPart>),
 }
 
-/// What becomes of a part judged: nothing, or its record for its file's
-/// entry (none if it cannot be kept), and whether it is the file's last.
+/// A judged part's record for its file's entry in the cache (none if it
+/// cannot be kept), the entry's slot, and whether the part is the file's
+/// last.
 struct Keep<'s> {
     record: Option<Vec<u8>>,
     slot: &'s Slot,
