@@ -7,9 +7,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The templates, data compiled in: a page (`base.html`: styles for screen
-/// and A4 print, title) and the two documents drawn on it.
-const TEMPLATES: [(&str, &str); 3] = [
+/// and A4 print, title), the pieces both documents draw (`macros.html`: a
+/// chart, a table of findings) and the two documents drawn on it.
+const TEMPLATES: [(&str, &str); 4] = [
     ("base.html", include_str!("../../../templates/base.html")),
+    ("macros.html", include_str!("../../../templates/macros.html")),
     ("report.html", include_str!("../../../templates/report.html")),
     ("audit.html", include_str!("../../../templates/audit.html")),
 ];
