@@ -14,6 +14,7 @@
 
 pub mod audit;
 pub mod burden;
+pub mod cache;
 pub mod check;
 pub mod diagnostics;
 pub mod engine;

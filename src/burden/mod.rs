@@ -57,7 +57,7 @@ impl CostModel {
 }
 
 /// The figures of one burden block.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BlockFigures {
     pub label: String,
     pub people: f64,
@@ -73,7 +73,7 @@ pub struct BlockFigures {
 }
 
 /// The estimate for one requirement: its blocks and their sums.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Estimate {
     /// One entry per burden block, `None` where the block lacks a figure
     /// (already reported as TL003/TL004).

@@ -26,7 +26,9 @@
 //! or not a proposal replaces them (that is known only at the end).
 
 use crate::burden::{self, Estimate};
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level};
+use crate::cache::record::{self, JudgedPart};
+use crate::cache::{Cache, Slot};
+use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Registry};
 use crate::engine::{self, Judged, Ruleset};
 use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
@@ -142,11 +144,26 @@ const WINDOW_FILES: usize = 256;
 /// Checks every file of `files` together, giving each part to `sink` as
 /// soon as every part before it has been given.
 pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
+    run_cached(files, ruleset, options, None, sink)
+}
+
+/// [`run`], with the per-file results kept in `cache` and taken from it
+/// for every file whose bytes, name and context are unchanged: such a
+/// file is read and hashed, not parsed nor judged. The checks across files
+/// run over the facts kept, so the output is the same with or without it.
+pub fn run_cached(
+    files: &dyn Files,
+    ruleset: &Ruleset,
+    options: &Options,
+    cache: Option<&Cache>,
+    sink: &mut impl Sink,
+) -> Summary {
     // One day for the whole check, even past midnight.
     let options = &Options {
         today: options.today.or_else(Date::today),
         ..options.clone()
     };
+    let cached = cache.map(|cache| Cached::new(cache, ruleset, options));
     let mut across = Across::default();
     let mut next = 0;
     while next < files.len() {
@@ -170,73 +187,340 @@ pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut i
             ids.extend(group.iter().map(|id| (*id, batches.len())));
             batches.push(batch);
         }
-        judge_window(&ids, &batches, ruleset, options, &mut across, sink);
+        let window = Window {
+            batches: &batches,
+            ruleset,
+            options,
+            cached: cached.as_ref(),
+        };
+        window.judge(&ids, &mut across, sink);
     }
     across.finish(files, ruleset, options, sink)
 }
 
-/// One window: its files cut into parts, the parts judged and rendered in
-/// parallel a few megabytes at a time, then taken in order.
-fn judge_window(
-    ids: &[(FileId, usize)],
-    batches: &[Batch<'_>],
-    ruleset: &Ruleset,
-    options: &Options,
-    across: &mut Across,
-    sink: &mut impl Sink,
-) {
-    let units: Vec<Unit> = ids
-        .iter()
-        .flat_map(|&(file, batch)| {
-            let source = batch_source(batches, batch, file);
-            let chunks = match batches[batch].error(file) {
-                Some(_) => std::iter::once(0..0).collect(),
-                None => syntax::chunks(&source.text),
-            };
-            let whole = chunks.len() == 1;
-            chunks.into_iter().map(move |range| Unit {
-                file,
-                batch,
-                range,
-                whole,
-            })
-        })
-        .collect();
-    let mut start = 0;
-    while start < units.len() {
-        let mut end = start;
-        let mut bytes = 0;
-        while end < units.len() && (end == start || bytes < WINDOW_BYTES) {
-            bytes += units[end].range.len();
-            end += 1;
+/// The cache of a run, and what its entries are read with.
+struct Cached<'c> {
+    cache: &'c Cache,
+    /// The run's part of every key.
+    context: u128,
+    registry: Registry,
+    /// The day the rules count from, if they read it.
+    today: Option<Date>,
+}
+
+impl<'c> Cached<'c> {
+    fn new(cache: &'c Cache, ruleset: &Ruleset, options: &Options) -> Self {
+        let registry = ruleset.registry();
+        Cached {
+            context: cache.context(context(ruleset, &registry, options).as_bytes()),
+            cache,
+            registry,
+            today: options.today.filter(|_| engine::reads_today(ruleset)),
         }
-        let done: Vec<(Part, Facts, _)> = units[start..end]
-            .par_iter()
-            .map(|unit| {
-                let (part, facts) = judge_unit(unit, batches, ruleset, options);
-                let rendered = sink.render(&part, batches[unit.batch].sources());
-                (part, facts, rendered)
-            })
-            .collect();
-        for (part, facts, rendered) in done {
-            across.add(facts);
-            sink.take(part, rendered);
-        }
-        start = end;
     }
 }
 
-fn batch_source<'b>(batches: &'b [Batch<'_>], batch: usize, file: FileId) -> &'b SourceFile {
-    batches[batch].sources().get(file)
+/// What besides a file's name and bytes changes its results: the
+/// ruleset (its rules, parameters and cost model as compiled), the level of
+/// every code, the language, whether the register's own findings are
+/// shown, and the date checks with their day. (A rule that counts from
+/// today changes only the findings of requirements with a review date or
+/// a sunset: their entries say which day they hold for.)
+fn context(ruleset: &Ruleset, registry: &Registry, options: &Options) -> String {
+    let levels: Vec<(&str, Level)> = registry
+        .entries()
+        .iter()
+        .map(|entry| (&*entry.code, options.levels.of(entry)))
+        .collect();
+    let today = options.today.filter(|_| options.date_checks);
+    format!(
+        "{ruleset:?}\n{levels:?}\n{:?}\n{}\n{}\n{today:?}",
+        options.lang, options.include_register, options.date_checks
+    )
+}
+
+/// One window of files, read.
+struct Window<'w> {
+    batches: &'w [Batch<'w>],
+    ruleset: &'w Ruleset,
+    options: &'w Options,
+    cached: Option<&'w Cached<'w>>,
+}
+
+/// Work on a window: a part of a file to judge, or the parts of a file
+/// the cache has (with the file's batch).
+enum Work<'s> {
+    Judge(Unit<'s>),
+    Recall(usize, Vec<JudgedPart>),
+}
+
+/// What becomes of a part judged: nothing, or its record for its file's
+/// entry (none if it cannot be kept), and whether it is the file's last.
+struct Keep<'s> {
+    record: Option<Vec<u8>>,
+    slot: &'s Slot,
+    last: bool,
+}
+
+impl Window<'_> {
+    fn source(&self, batch: usize, file: FileId) -> &SourceFile {
+        self.batches[batch].sources().get(file)
+    }
+
+    /// The window's files cut into parts, the parts judged (or taken from
+    /// the cache) and rendered in parallel a few megabytes at a time, then
+    /// taken in order.
+    fn judge(&self, ids: &[(FileId, usize)], across: &mut Across, sink: &mut impl Sink) {
+        let options = self.options;
+        // Each file's entry in the cache, and its parts if they are there.
+        let (slots, mut recalled): (Vec<Option<Slot>>, Vec<Option<Vec<JudgedPart>>>) = ids
+            .par_iter()
+            .map(|&(file, batch)| {
+                let Some(cached) = self.cached.filter(|_| self.batches[batch].error(file).is_none()) else {
+                    return (None, None);
+                };
+                let source = self.source(batch, file);
+                let in_register = options.in_register(file);
+                let slot = cached
+                    .cache
+                    .slot(cached.context, &source.name, in_register, source.text.as_bytes());
+                let reading = record::Reading {
+                    file,
+                    in_register,
+                    len: source.text.len(),
+                    registry: &cached.registry,
+                    today: cached.today,
+                };
+                let parts = cached
+                    .cache
+                    .read(&slot)
+                    .and_then(|entry| record::decode(&entry, &reading));
+                (Some(slot), parts)
+            })
+            .unzip();
+        let mut work: Vec<(Work<'_>, usize)> = Vec::new();
+        for (index, &(file, batch)) in ids.iter().enumerate() {
+            if let Some(parts) = recalled[index].take() {
+                work.push((Work::Recall(batch, parts), 0));
+                continue;
+            }
+            let source = self.source(batch, file);
+            let chunks = match self.batches[batch].error(file) {
+                Some(_) => std::iter::once(0..0).collect(),
+                None => syntax::chunks(&source.text),
+            };
+            let count = chunks.len();
+            work.extend(chunks.into_iter().enumerate().map(|(i, range)| {
+                let bytes = range.len();
+                let unit = Unit {
+                    file,
+                    batch,
+                    range,
+                    whole: count == 1,
+                    slot: slots[index].as_ref(),
+                    last: i + 1 == count,
+                };
+                (Work::Judge(unit), bytes)
+            }));
+        }
+        let keep_whole = engine::across_reads_more(self.ruleset);
+        // The entry of the file whose parts are being taken; none once one
+        // of its parts cannot be kept.
+        let mut entry = Some(Vec::new());
+        let mut work = work.into_iter().peekable();
+        while work.peek().is_some() {
+            let mut bytes = 0;
+            let mut step = Vec::new();
+            while let Some((next, size)) = work.next_if(|_| step.is_empty() || bytes < WINDOW_BYTES) {
+                bytes += size;
+                step.push(next);
+            }
+            let done: Vec<Vec<(JudgedPart, _, Option<Keep<'_>>)>> = step
+                .into_par_iter()
+                .map(|work| match work {
+                    Work::Judge(unit) => {
+                        let judged = self.judge_unit(&unit);
+                        let rendered = sink.render(&judged.part, self.batches[unit.batch].sources());
+                        let keep = unit.slot.zip(self.cached).map(|(slot, cached)| {
+                            let mut record = Vec::new();
+                            Keep {
+                                record: record::encode(&judged, cached.today, &mut record).then_some(record),
+                                slot,
+                                last: unit.last,
+                            }
+                        });
+                        vec![(judged, rendered, keep)]
+                    }
+                    Work::Recall(batch, parts) => parts
+                        .into_iter()
+                        .map(|judged| {
+                            let rendered = sink.render(&judged.part, self.batches[batch].sources());
+                            (judged, rendered, None)
+                        })
+                        .collect(),
+                })
+                .collect();
+            let mut finished = Vec::new();
+            for (judged, rendered, keep) in done.into_iter().flatten() {
+                if let Some(keep) = keep {
+                    entry = entry.zip(keep.record).map(|(mut entry, record)| {
+                        entry.extend(record);
+                        entry
+                    });
+                    if keep.last {
+                        finished.extend(entry.replace(Vec::new()).map(|entry| (keep.slot, entry)));
+                    }
+                }
+                let JudgedPart {
+                    part,
+                    valid,
+                    directives,
+                } = judged;
+                across.add(Facts::of(&part, &valid, directives, keep_whole));
+                sink.take(part, rendered);
+            }
+            if let Some(cached) = self.cached {
+                finished
+                    .into_par_iter()
+                    .for_each(|(slot, entry)| cached.cache.write(slot, &entry));
+            }
+        }
+    }
+
+    fn judge_unit(&self, unit: &Unit<'_>) -> JudgedPart {
+        let (ruleset, options) = (self.ruleset, self.options);
+        let lang = options.lang;
+        let file = unit.file;
+        let source = self.source(unit.batch, file);
+        let in_register = options.in_register(file);
+        let mut judged = JudgedPart {
+            part: Part {
+                file,
+                in_register,
+                ..Part::default()
+            },
+            ..JudgedPart::default()
+        };
+        let part = &mut judged.part;
+        if let Some(error) = self.batches[unit.batch].error(file) {
+            part.diagnostics = levelled(vec![unreadable(file, source, error, lang)], options);
+            return judged;
+        }
+        let (document, mut diagnostics) = syntax::parse_range(
+            file,
+            &source.text,
+            unit.range.clone(),
+            source.line_index(unit.range.start),
+            lang,
+        );
+        let mut valid = Vec::new();
+        let mut directives = Vec::new();
+        if let Some(document) = document {
+            (part.requirements, valid) = model::build(file, &document, lang, &mut diagnostics)
+                .into_iter()
+                .map(|built| (built.requirement, built.valid))
+                .unzip();
+            directives = suppress::directives(file, source, &document, unit.range.clone());
+        }
+        // A file of several parts has a requirement or a syntax error.
+        let empty = part.requirements.is_empty() && !diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
+        if unit.whole && empty {
+            diagnostics.push(
+                lints::EMPTY_FILE
+                    .at(
+                        file,
+                        Span::new(0, 0),
+                        m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
+                    )
+                    .with_help(m::EMPTY_FILE_HELP.get(lang)),
+            );
+        }
+        part.estimates = part
+            .requirements
+            .iter()
+            .zip(&valid)
+            .map(|(r, valid)| {
+                let mut estimate = burden::estimate(r, &ruleset.cost);
+                // A figure read past a language error is not the requirement's.
+                estimate.complete &= *valid;
+                estimate
+            })
+            .collect();
+        // Rules judge well-formed requirements only: a misspelt or invalid
+        // entry would otherwise read as missing and set off rules about it.
+        // The register's are judged only when they are shown.
+        let allowed = |code: &str| options.levels.is_allowed(code);
+        let today = options.today;
+        if !in_register || options.include_register {
+            for ((requirement, estimate), _) in part
+                .requirements
+                .iter()
+                .zip(&part.estimates)
+                .zip(&valid)
+                .filter(|(_, v)| **v)
+            {
+                diagnostics.extend(engine::evaluate_each(
+                    ruleset,
+                    &Judged { requirement, estimate },
+                    lang,
+                    &allowed,
+                    today,
+                ));
+            }
+        }
+        if let Some(today) = today.filter(|_| options.date_checks) {
+            diagnostics.extend(
+                dates::check(&part.requirements, &valid, today, lang)
+                    .into_iter()
+                    .map(|(_, d)| d),
+            );
+        }
+        let is_across = |code: &str| is_across(ruleset, code);
+        let applied = suppress::apply(
+            levelled(diagnostics, options),
+            &directives,
+            &ruleset.registry(),
+            lang,
+            Faults {
+                written: true,
+                unused: &|code| !is_across(code),
+            },
+        );
+        judged.directives = directives
+            .into_iter()
+            .filter(|d| {
+                d.codes
+                    .iter()
+                    .any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code)))
+            })
+            .collect();
+        judged.valid = valid;
+        let part = &mut judged.part;
+        part.diagnostics = applied.kept;
+        part.diagnostics.extend(levelled(applied.faults, options));
+        part.suppressed = applied.suppressed;
+        if in_register && !options.include_register {
+            part.diagnostics.clear();
+            part.suppressed.clear();
+        }
+        part.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        part.suppressed
+            .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+        judged
+    }
 }
 
 /// A part of a file to judge.
-struct Unit {
+struct Unit<'s> {
     file: FileId,
     batch: usize,
     range: Range<usize>,
     /// The file is this one part.
     whole: bool,
+    /// The file's entry in the cache, when there is a cache.
+    slot: Option<&'s Slot>,
+    /// The part is the file's last.
+    last: bool,
 }
 
 /// What the checks across files keep of one part.
@@ -255,143 +539,40 @@ struct Facts {
     directives: Vec<Directive>,
 }
 
-fn judge_unit(unit: &Unit, batches: &[Batch<'_>], ruleset: &Ruleset, options: &Options) -> (Part, Facts) {
-    let lang = options.lang;
-    let file = unit.file;
-    let source = batch_source(batches, unit.batch, file);
-    let in_register = options.in_register(file);
-    let mut part = Part {
-        file,
-        in_register,
-        ..Part::default()
-    };
-    let mut facts = Facts::default();
-    if let Some(error) = batches[unit.batch].error(file) {
-        part.diagnostics = levelled(vec![unreadable(file, source, error, lang)], options);
-        return (part, facts);
-    }
-    let (document, mut diagnostics) = syntax::parse_range(
-        file,
-        &source.text,
-        unit.range.clone(),
-        source.line_index(unit.range.start),
-        lang,
-    );
-    let mut valid = Vec::new();
-    let mut directives = Vec::new();
-    if let Some(document) = document {
-        (part.requirements, valid) = model::build(file, &document, lang, &mut diagnostics)
-            .into_iter()
-            .map(|built| (built.requirement, built.valid))
-            .unzip();
-        directives = suppress::directives(file, source, &document, unit.range.clone());
-    }
-    // A file of several parts has a requirement or a syntax error.
-    let empty = part.requirements.is_empty() && !diagnostics.iter().any(|d| d.code() == lints::SYNTAX_ERROR.code);
-    if unit.whole && empty {
-        diagnostics.push(
-            lints::EMPTY_FILE
-                .at(
+impl Facts {
+    /// The facts of a part judged (or taken from the cache): `valid` says
+    /// which of its requirements are well-formed; `keep_whole`, whether the
+    /// built-ins read more than [`slim`] keeps.
+    fn of(part: &Part, valid: &[bool], directives: Vec<Directive>, keep_whole: bool) -> Facts {
+        let (file, in_register) = (part.file, part.in_register);
+        let mut facts = Facts {
+            directives,
+            ..Facts::default()
+        };
+        for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(valid) {
+            if let Some(id) = &requirement.id {
+                facts.ids.push((id.value.clone(), file, id.span, in_register));
+            }
+            facts.replaces.extend(requirement.replaces.iter().map(|replaced| {
+                (
                     file,
-                    Span::new(0, 0),
-                    m::EMPTY_FILE.fill(lang, &[("path", &source.name)]),
+                    replaced.span,
+                    replaced.value.clone(),
+                    requirement.id().map(str::to_owned),
+                    in_register,
                 )
-                .with_help(m::EMPTY_FILE_HELP.get(lang)),
-        );
-    }
-    part.estimates = part
-        .requirements
-        .iter()
-        .zip(&valid)
-        .map(|(r, valid)| {
-            let mut estimate = burden::estimate(r, &ruleset.cost);
-            // A figure read past a language error is not the requirement's.
-            estimate.complete &= *valid;
-            estimate
-        })
-        .collect();
-    // Rules judge well-formed requirements only: a misspelt or invalid
-    // entry would otherwise read as missing and set off rules about it.
-    // The register's are judged only when they are shown.
-    let allowed = |code: &str| options.levels.is_allowed(code);
-    let today = options.today;
-    if !in_register || options.include_register {
-        for ((requirement, estimate), _) in part
-            .requirements
-            .iter()
-            .zip(&part.estimates)
-            .zip(&valid)
-            .filter(|(_, v)| **v)
-        {
-            diagnostics.extend(engine::evaluate_each(
-                ruleset,
-                &Judged { requirement, estimate },
-                lang,
-                &allowed,
-                today,
-            ));
+            }));
+            if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
+                let kept = if keep_whole {
+                    requirement.clone()
+                } else {
+                    slim(requirement)
+                };
+                facts.kept.push((kept, estimate.clone(), in_register));
+            }
         }
+        facts
     }
-    if let Some(today) = today.filter(|_| options.date_checks) {
-        diagnostics.extend(
-            dates::check(&part.requirements, &valid, today, lang)
-                .into_iter()
-                .map(|(_, d)| d),
-        );
-    }
-    let keep_whole = engine::across_reads_more(ruleset);
-    for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(&valid) {
-        if let Some(id) = &requirement.id {
-            facts.ids.push((id.value.clone(), file, id.span, in_register));
-        }
-        facts.replaces.extend(requirement.replaces.iter().map(|replaced| {
-            (
-                file,
-                replaced.span,
-                replaced.value.clone(),
-                requirement.id().map(str::to_owned),
-                in_register,
-            )
-        }));
-        if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
-            let kept = if keep_whole {
-                requirement.clone()
-            } else {
-                slim(requirement)
-            };
-            facts.kept.push((kept, estimate.clone(), in_register));
-        }
-    }
-    let is_across = |code: &str| is_across(ruleset, code);
-    let applied = suppress::apply(
-        levelled(diagnostics, options),
-        &directives,
-        &ruleset.registry(),
-        lang,
-        Faults {
-            written: true,
-            unused: &|code| !is_across(code),
-        },
-    );
-    facts.directives = directives
-        .into_iter()
-        .filter(|d| {
-            d.codes
-                .iter()
-                .any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code)))
-        })
-        .collect();
-    part.diagnostics = applied.kept;
-    part.diagnostics.extend(levelled(applied.faults, options));
-    part.suppressed = applied.suppressed;
-    if in_register && !options.include_register {
-        part.diagnostics.clear();
-        part.suppressed.clear();
-    }
-    part.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    part.suppressed
-        .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
-    (part, facts)
 }
 
 /// Whether `code`'s findings are known only at the end.

@@ -4,6 +4,7 @@ use super::{Common, RegisterArg, Rules, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use trustlint::cache::{self, Cache};
 use trustlint::check::baseline::Baseline;
 use trustlint::check::{self, fix, Options};
 use trustlint::diagnostics::{messages as m, Counts, Level};
@@ -79,6 +80,14 @@ pub struct Args {
     /// Show the safe fixes as a unified diff instead of applying them; exit 1 when there are any
     #[arg(long)]
     diff: bool,
+
+    /// Neither read nor write the cache of per-file results
+    #[arg(long)]
+    no_cache: bool,
+
+    /// Keep the cache in DIR (default: `.trustlint_cache` beside the config file, else in the current folder)
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,8 +348,9 @@ fn streamed(
         ));
     }
     let mut sink = render::Outputs { outputs, error: None };
+    let cache = open_cache(common, args, lang);
     sink.begin();
-    let _ = check::run(&files, ruleset, &options, &mut sink);
+    let _ = check::run_cached(&files, ruleset, &options, cache.as_ref(), &mut sink);
     let errors = sink.outputs[0].0.totals().counts.errors > 0;
     let written = sink.end(inputs.len() - register_files);
     match written {
@@ -360,6 +370,35 @@ fn streamed(
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::from(EXIT_CLEAN)
+    }
+}
+
+/// The cache of per-file results, unless `--no-cache`: in `--cache-dir`,
+/// else beside the config file (the project's root), else in the current
+/// folder, as ruff's. A cache that cannot be opened is warned about and
+/// the check runs without it.
+fn open_cache(common: &Common, args: &Args, lang: trustlint::diagnostics::Lang) -> Option<Cache> {
+    if args.no_cache {
+        return None;
+    }
+    let root = match (&args.cache_dir, &common.config) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(config)) => config.dir.join(cache::FOLDER),
+        (None, None) => PathBuf::from(cache::FOLDER),
+    };
+    match Cache::open(&root) {
+        Ok(cache) => Some(cache),
+        Err(err) => {
+            if !common.quiet {
+                let reason = super::io_reason(&err, lang);
+                let path = root.display().to_string();
+                common.warn(
+                    lang,
+                    &m::CANNOT_OPEN_CACHE.fill(lang, &[("path", &path), ("reason", &reason)]),
+                );
+            }
+            None
+        }
     }
 }
 

@@ -536,11 +536,14 @@ texts! {
     CONFIG_HAS_ERRORS: "the config `{path}` has errors; nothing was checked" / "konfigurationen `{path}` har fejl; intet blev tjekket";
     CANNOT_WRITE_FILE: "cannot write `{path}`: {reason}" / "kan ikke skrive `{path}`: {reason}";
     CANNOT_WRITE_OUTPUT: "cannot write the output: {reason}" / "kan ikke skrive resultatet: {reason}";
+    CANNOT_OPEN_CACHE: "cannot open the cache `{path}`: {reason}; checking without it" / "kan ikke åbne cachen `{path}`: {reason}; tjekker uden den";
     CANNOT_WRITE_MANUAL: "cannot write the manual page: {reason}" / "kan ikke skrive manualsiden: {reason}";
     NO_SUCH_FILE: "no such file" / "filen findes ikke";
     NO_SUCH_FILE_OR_DIRECTORY: "no such file or directory" / "filen eller mappen findes ikke";
     PERMISSION_DENIED: "permission denied" / "adgang nægtet";
     IS_A_DIRECTORY: "it is a directory" / "det er en mappe";
+    NOT_A_DIRECTORY: "a part of the path is not a directory" / "en del af stien er ikke en mappe";
+    READ_ONLY_FILE_SYSTEM: "the file system is read-only" / "filsystemet er skrivebeskyttet";
     BASELINE_NOT_READ: "{reason}" / "den har ikke formen af en baseline-fil fra denne version af trustlint; skriv den igen med `trustlint baseline`";
     // What clap refuses, said in Danish (in English, clap's own words).
     USAGE_UNKNOWN_OPTION: "unknown option `{arg}`" / "ukendt tilvalg `{arg}`";

@@ -11,14 +11,14 @@ pub use suggest::{suggest, suggest_preferring, Suggestion};
 pub use text::{format_number, is_singular, join_and, Lang, Text};
 
 use crate::source::{FileId, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
 /// How serious a diagnostic is. `Allow` switches a code off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
@@ -158,7 +158,7 @@ pub struct Label {
 
 /// A suggested change to the diagnostic's file, as rustc's suggestions:
 /// `span` replaced by `replacement`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,

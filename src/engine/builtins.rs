@@ -11,12 +11,23 @@ use std::collections::BTreeMap;
 /// A built-in: what a ruleset names it by, the list whose elements it
 /// reports on, the values its messages may name besides the fields (in the
 /// order it provides them), and the check itself.
-#[derive(Debug)]
 pub struct Builtin {
     pub name: &'static str,
     pub scope: ListField,
     pub vars: &'static [&'static str],
     pub run: fn(&Rule, &Ruleset, &[Judged<'_>], Lang) -> Vec<Diagnostic>,
+}
+
+/// Shown by name, not by the address of its check: a ruleset's debug
+/// form is the same in every run (the cache keys on it).
+impl std::fmt::Debug for Builtin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builtin")
+            .field("name", &self.name)
+            .field("scope", &self.scope)
+            .field("vars", &self.vars)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Every built-in.

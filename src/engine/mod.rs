@@ -110,6 +110,32 @@ pub fn is_across(ruleset: &Ruleset, code: &str) -> bool {
         .any(|rule| rule.code() == code && matches!(rule.kind, RuleKind::Builtin(_)))
 }
 
+/// Whether a rule's condition or texts read a field counted from today
+/// (`review.years_ahead`, `sunset.years_ahead`): only then do its findings
+/// change from one day to the next.
+pub fn reads_today(ruleset: &Ruleset) -> bool {
+    use fields::Field::{ReviewYearsAhead, SunsetYearsAhead};
+    let mut reads = false;
+    let mut note = |field: Option<fields::Field>, _| {
+        reads |= matches!(field, Some(ReviewYearsAhead | SunsetYearsAhead));
+    };
+    for rule in &ruleset.rules {
+        if let RuleKind::Condition { when, .. } = &rule.kind {
+            when.each_field(&mut note);
+        }
+        let specs = std::iter::once(&rule.label).chain(&rule.secondary);
+        for text in specs.flat_map(|spec| [&spec.text.en, &spec.text.da]).chain([
+            &rule.message.en,
+            &rule.message.da,
+            &rule.help.en,
+            &rule.help.da,
+        ]) {
+            text.each_field(&mut note);
+        }
+    }
+    reads
+}
+
 /// Whether the built-ins' texts read more of a requirement than its id,
 /// title, data items, burden blocks and figures (what the check keeps of
 /// every requirement for them); if so, it keeps whole requirements.

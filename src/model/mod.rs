@@ -20,9 +20,10 @@ pub use crate::diagnostics::suggest;
 
 use crate::diagnostics::Lang;
 use crate::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
 
 /// A value and where it was written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -35,7 +36,7 @@ impl<T> Spanned<T> {
 }
 
 /// One proposed requirement.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Requirement {
     pub file: FileId,
     /// The language its keywords are written in (its opener's, `krav` or
@@ -72,7 +73,7 @@ pub struct Requirement {
 }
 
 /// Where an entry's value was written (for a `burden` block, its label).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntrySpan {
     pub key: Key,
     pub value_span: Span,
@@ -162,7 +163,7 @@ impl Requirement {
 
 /// A word of `K` with an optional text after it, the shape of `purpose:
 /// safety "…"`, `risk: low "…"` and `measure: effect "…"`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Described<K> {
     pub kind: Spanned<K>,
     pub description: Option<Spanned<String>>,
@@ -174,7 +175,7 @@ pub type Purpose = Described<PurposeKind>;
 pub type Risk = Described<RiskLevel>;
 pub type Measure = Described<MeasureKind>;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Trigger {
     pub kind: Spanned<TriggerKind>,
     pub description: Option<Spanned<String>>,
@@ -203,7 +204,7 @@ impl Trigger {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Scope {
     /// The span of `all`/`alle`, when written.
     pub all: Option<Span>,
@@ -213,7 +214,7 @@ pub struct Scope {
     pub description: Option<Spanned<String>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DataItem {
     pub name: Spanned<String>,
     pub modes: Vec<Spanned<DataMode>>,
@@ -227,7 +228,7 @@ impl DataItem {
 }
 
 /// Who spends time on the requirement, and how much.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Burden {
     pub label: Spanned<String>,
     pub people: Option<Spanned<f64>>,
@@ -237,27 +238,27 @@ pub struct Burden {
     pub cases_per_year: Option<Spanned<f64>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Frequency {
     Named(FrequencyWord),
     PerYear(f64),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reporting {
     Periodic(Frequency),
     Deviation,
     None,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Review {
     Date(Date),
     AfterYears(f64),
     None,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Dispensation {
     Text(String),
     None,

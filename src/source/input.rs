@@ -481,6 +481,8 @@ impl IoReason {
                 std::io::ErrorKind::NotFound => m::NO_SUCH_FILE.get(lang).to_owned(),
                 std::io::ErrorKind::PermissionDenied => m::PERMISSION_DENIED.get(lang).to_owned(),
                 std::io::ErrorKind::IsADirectory => m::IS_A_DIRECTORY.get(lang).to_owned(),
+                std::io::ErrorKind::NotADirectory => m::NOT_A_DIRECTORY.get(lang).to_owned(),
+                std::io::ErrorKind::ReadOnlyFilesystem => m::READ_ONLY_FILE_SYSTEM.get(lang).to_owned(),
                 _ => os_text.clone(),
             },
             IoReason::NotRegular(kind) => match kind {

@@ -10,6 +10,7 @@ mod common;
 mod audit;
 mod bounded;
 mod burden;
+mod cache;
 mod check;
 mod config;
 mod conventions;

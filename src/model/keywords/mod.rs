@@ -104,7 +104,7 @@ macro_rules! keywords {
     ) => {
         $(
             $(#[$meta])*
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
             #[serde(rename_all = "snake_case")]
             $vis enum $name { $( $(#[$vmeta])* $variant ),* }
 
