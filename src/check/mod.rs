@@ -9,8 +9,8 @@
 //! What can only be known once every file has been read — an id used
 //! twice (TL006), a replaced id nobody has (TL007), the built-ins across
 //! requirements (TL301, TL302) — is worked out at the end from the few
-//! facts kept of each requirement, and given to the sink after every
-//! part, sorted by file, position and code. The order of the whole output
+//! facts kept of each requirement ([`across`]), and given to the sink
+//! after every part, sorted by file, position and code. The order of the whole output
 //! is thus fixed by the input, whatever the thread count.
 //!
 //! A requirement whose id is taken is still judged: whether an id is
@@ -35,11 +35,13 @@ use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
 use crate::source::{Batch, FileId, Files, InMemory, SourceFile, SourceMap, Span};
 use crate::syntax;
+use across::{Across, Facts};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use suppress::{Directive, Faults, Suppressed};
 
+mod across;
 pub mod baseline;
 pub mod dates;
 pub mod fix;
@@ -133,10 +135,14 @@ pub struct Summary {
     pub replaced: BTreeSet<String>,
 }
 
-/// About this many bytes of files are judged at a time: enough work for
-/// every thread, little enough that the window's findings and rendered
-/// output stay a few tens of megabytes.
+/// About this many bytes of files are read at a time.
 const WINDOW_BYTES: usize = 4 << 20;
+
+/// About this many bytes of a window's parts are judged and rendered at a
+/// time: enough work for every thread, little enough that the findings and
+/// rendered output in flight stay a few megabytes (JSON is about eight
+/// bytes for each byte of input).
+const BATCH_BYTES: usize = 1 << 20;
 
 /// At most this many files are read at once.
 const WINDOW_FILES: usize = 256;
@@ -164,6 +170,8 @@ pub fn run_cached(
         ..options.clone()
     };
     let cached = cache.map(|cache| Cached::new(cache, ruleset, options));
+    // Built once: a suppression or finding looks its code up in it.
+    let registry = ruleset.registry();
     let mut across = Across::default();
     let mut next = 0;
     while next < files.len() {
@@ -190,12 +198,13 @@ pub fn run_cached(
         let window = Window {
             batches: &batches,
             ruleset,
+            registry: &registry,
             options,
             cached: cached.as_ref(),
         };
         window.judge(&ids, &mut across, sink);
     }
-    across.finish(files, ruleset, options, sink)
+    across.finish(files, ruleset, &registry, options, sink)
 }
 
 /// The cache of a run, and what its entries are read with.
@@ -243,6 +252,7 @@ fn context(ruleset: &Ruleset, registry: &Registry, options: &Options) -> String 
 struct Window<'w> {
     batches: &'w [Batch<'w>],
     ruleset: &'w Ruleset,
+    registry: &'w Registry,
     options: &'w Options,
     cached: Option<&'w Cached<'w>>,
 }
@@ -323,7 +333,6 @@ impl Window<'_> {
                 (Work::Judge(unit), bytes)
             }));
         }
-        let keep_whole = engine::across_reads_more(self.ruleset);
         // The entry of the file whose parts are being taken; none once one
         // of its parts cannot be kept.
         let mut entry = Some(Vec::new());
@@ -331,7 +340,7 @@ impl Window<'_> {
         while work.peek().is_some() {
             let mut bytes = 0;
             let mut step = Vec::new();
-            while let Some((next, size)) = work.next_if(|_| step.is_empty() || bytes < WINDOW_BYTES) {
+            while let Some((next, size)) = work.next_if(|_| step.is_empty() || bytes < BATCH_BYTES) {
                 bytes += size;
                 step.push(next);
             }
@@ -376,7 +385,7 @@ impl Window<'_> {
                     valid,
                     directives,
                 } = judged;
-                across.add(Facts::of(&part, &valid, directives, keep_whole));
+                across.add(Facts::of(&part, &valid, directives));
                 sink.take(part, rendered);
             }
             if let Some(cached) = self.cached {
@@ -476,11 +485,12 @@ impl Window<'_> {
             );
         }
         let is_across = |code: &str| is_across(ruleset, code);
-        let applied = suppress::apply(
-            levelled(diagnostics, options),
+        let registry = self.registry;
+        let (kept, suppressed) = silenced(
+            diagnostics,
             &directives,
-            &ruleset.registry(),
-            lang,
+            registry,
+            options,
             Faults {
                 written: true,
                 unused: &|code| !is_across(code),
@@ -491,14 +501,13 @@ impl Window<'_> {
             .filter(|d| {
                 d.codes
                     .iter()
-                    .any(|(code, _)| ruleset.registry().find(code).is_some_and(|e| is_across(&e.code)))
+                    .any(|(code, _)| registry.find(code).is_some_and(|e| is_across(&e.code)))
             })
             .collect();
         judged.valid = valid;
         let part = &mut judged.part;
-        part.diagnostics = applied.kept;
-        part.diagnostics.extend(levelled(applied.faults, options));
-        part.suppressed = applied.suppressed;
+        part.diagnostics = kept;
+        part.suppressed = suppressed;
         if in_register && !options.include_register {
             part.diagnostics.clear();
             part.suppressed.clear();
@@ -523,61 +532,31 @@ struct Unit<'s> {
     last: bool,
 }
 
-/// What the checks across files keep of one part.
-#[derive(Default)]
-struct Facts {
-    /// Each requirement's id, where it is written, and whether the file is
-    /// the register's.
-    ids: Vec<(String, FileId, Span, bool)>,
-    /// Each id a requirement `replaces`: file, span, id, the replacing
-    /// requirement's id, whether it is in the register.
-    replaces: Vec<(FileId, Span, String, Option<String>, bool)>,
-    /// What the built-ins read of each well-formed requirement that has
-    /// data or burden, with its estimate and whether it is in the register.
-    kept: Vec<(Requirement, Estimate, bool)>,
-    /// Suppressions that name a code of the checks across files.
-    directives: Vec<Directive>,
-}
-
-impl Facts {
-    /// The facts of a part judged (or taken from the cache): `valid` says
-    /// which of its requirements are well-formed; `keep_whole`, whether the
-    /// built-ins read more than [`slim`] keeps.
-    fn of(part: &Part, valid: &[bool], directives: Vec<Directive>, keep_whole: bool) -> Facts {
-        let (file, in_register) = (part.file, part.in_register);
-        let mut facts = Facts {
-            directives,
-            ..Facts::default()
-        };
-        for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(valid) {
-            if let Some(id) = &requirement.id {
-                facts.ids.push((id.value.clone(), file, id.span, in_register));
-            }
-            facts.replaces.extend(requirement.replaces.iter().map(|replaced| {
-                (
-                    file,
-                    replaced.span,
-                    replaced.value.clone(),
-                    requirement.id().map(str::to_owned),
-                    in_register,
-                )
-            }));
-            if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
-                let kept = if keep_whole {
-                    requirement.clone()
-                } else {
-                    slim(requirement)
-                };
-                facts.kept.push((kept, estimate.clone(), in_register));
-            }
-        }
-        facts
-    }
-}
-
 /// Whether `code`'s findings are known only at the end.
 fn is_across(ruleset: &Ruleset, code: &str) -> bool {
     code == lints::DUPLICATE_ID.code || code == lints::UNKNOWN_REPLACED_ID.code || engine::is_across(ruleset, code)
+}
+
+/// Levels `diagnostics`, silences those a reasoned directive covers and
+/// adds the directives' own faults, levelled: the one place suppressions
+/// are applied, to each part and to the findings across files.
+fn silenced(
+    diagnostics: Vec<Diagnostic>,
+    directives: &[Directive],
+    registry: &Registry,
+    options: &Options,
+    faults: Faults<'_>,
+) -> (Vec<Diagnostic>, Vec<Suppressed>) {
+    let applied = suppress::apply(
+        levelled(diagnostics, options),
+        directives,
+        registry,
+        options.lang,
+        faults,
+    );
+    let mut kept = applied.kept;
+    kept.extend(levelled(applied.faults, options));
+    (kept, applied.suppressed)
 }
 
 /// The one place levels are applied: to every finding before the
@@ -589,117 +568,6 @@ fn levelled(mut diagnostics: Vec<Diagnostic>, options: &Options) -> Vec<Diagnost
     }
     diagnostics.retain(|d| d.level != Level::Allow);
     diagnostics
-}
-
-/// What the built-ins read of a requirement (see
-/// [`engine::across_reads_more`]): id, title, data items and burden blocks.
-fn slim(requirement: &Requirement) -> Requirement {
-    Requirement {
-        id: requirement.id.clone(),
-        data: requirement.data.clone(),
-        burdens: requirement.burdens.clone(),
-        ..Requirement::titled(requirement.file, requirement.keywords, requirement.title.clone())
-    }
-}
-
-/// The facts the checks across files need, gathered part by part.
-#[derive(Default)]
-struct Across {
-    facts: Facts,
-}
-
-impl Across {
-    fn add(&mut self, facts: Facts) {
-        let kept = &mut self.facts;
-        kept.ids.extend(facts.ids);
-        kept.replaces.extend(facts.replaces);
-        kept.kept.extend(facts.kept);
-        kept.directives.extend(facts.directives);
-    }
-
-    /// The findings across files, given to `sink` by file after every part.
-    fn finish(self, files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
-        let lang = options.lang;
-        let Facts {
-            ids,
-            replaces,
-            kept,
-            directives,
-        } = self.facts;
-        let mut diagnostics = duplicate_ids(&ids, lang);
-        diagnostics.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
-        // What the proposals replace is on its way out: it adds to no
-        // group's load and collects no data the proposals could duplicate.
-        let in_force: HashSet<&str> = ids.iter().filter(|i| i.3).map(|i| i.0.as_str()).collect();
-        let replaced: BTreeSet<String> = replaces
-            .iter()
-            .filter(|r| !r.4 && in_force.contains(r.2.as_str()))
-            .map(|r| r.2.clone())
-            .collect();
-        let judged: Vec<Judged<'_>> = kept
-            .iter()
-            .filter(|(requirement, _, in_register)| {
-                !(*in_register && requirement.id().is_some_and(|id| replaced.contains(id)))
-            })
-            .map(|(requirement, estimate, _)| Judged { requirement, estimate })
-            .collect();
-        let allowed = |code: &str| options.levels.is_allowed(code);
-        diagnostics.extend(engine::evaluate_across(ruleset, &judged, lang, &allowed));
-        let is_across = |code: &str| is_across(ruleset, code);
-        let applied = suppress::apply(
-            levelled(diagnostics, options),
-            &directives,
-            &ruleset.registry(),
-            lang,
-            Faults {
-                written: false,
-                unused: &is_across,
-            },
-        );
-        let (mut diagnostics, mut suppressed) = (applied.kept, applied.suppressed);
-        diagnostics.extend(levelled(applied.faults, options));
-        if !options.include_register {
-            diagnostics.retain(|d| !options.in_register(d.file()));
-            suppressed.retain(|s| !options.in_register(s.diagnostic.file()));
-        }
-        // Stable sorts: the order is the input's, whatever the thread count.
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        suppressed.sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
-        let mut diagnostics = diagnostics.into_iter().peekable();
-        let mut suppressed = suppressed.into_iter().peekable();
-        loop {
-            let file = match (diagnostics.peek(), suppressed.peek()) {
-                (Some(d), Some(s)) => d.file().min(s.diagnostic.file()),
-                (Some(d), None) => d.file(),
-                (None, Some(s)) => s.diagnostic.file(),
-                (None, None) => break,
-            };
-            let mut part = Part {
-                file,
-                in_register: options.in_register(file),
-                ..Part::default()
-            };
-            while let Some(d) = diagnostics.next_if(|d| d.file() == file) {
-                part.diagnostics.push(d);
-            }
-            while let Some(s) = suppressed.next_if(|s| s.diagnostic.file() == file) {
-                part.suppressed.push(s);
-            }
-            // Read again: the file and the ones its labels point into.
-            let mut needed: Vec<FileId> = part
-                .diagnostics
-                .iter()
-                .chain(part.suppressed.iter().map(|s| &s.diagnostic))
-                .flat_map(|d| std::iter::once(d.file()).chain(d.secondary.iter().map(|l| l.file)))
-                .collect();
-            needed.sort();
-            needed.dedup();
-            let batch = files.again(&needed);
-            let rendered = sink.render(&part, batch.sources());
-            sink.take(part, rendered);
-        }
-        Summary { replaced }
-    }
 }
 
 /// Checks every file of `sources` together, all in memory. `load_errors[i]`
@@ -773,57 +641,4 @@ fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) ->
                 .with_help(m::NOT_UTF8_HELP.get(lang))
         }
     }
-}
-
-/// TL006: an id used by two requirements, reported at each later use.
-fn duplicate_ids(ids: &[(String, FileId, Span, bool)], lang: Lang) -> Vec<Diagnostic> {
-    let mut first: HashMap<&str, (FileId, Span)> = HashMap::new();
-    let mut out = Vec::new();
-    for (id, file, span, _) in ids {
-        match first.get(id.as_str()) {
-            Some(&(first_file, first_span)) => out.push(
-                lints::DUPLICATE_ID
-                    .at(*file, *span, m::DUPLICATE_ID.fill(lang, &[("id", id)]))
-                    .with_label(m::DUPLICATE_ID_LABEL.get(lang))
-                    .with_secondary(first_file, first_span, m::DUPLICATE_ID_FIRST.get(lang))
-                    .with_help(m::DUPLICATE_ID_HELP.get(lang))
-                    .with_requirement(Some(id)),
-            ),
-            None => {
-                first.insert(id, (*file, *span));
-            }
-        }
-    }
-    out
-}
-
-/// TL007: `replaces` names an id that no requirement checked has (with a
-/// register: no requirement in force).
-fn unknown_replaced_ids(
-    ids: &[(String, FileId, Span, bool)],
-    replaces: &[(FileId, Span, String, Option<String>, bool)],
-    options: &Options,
-    lang: Lang,
-) -> Vec<Diagnostic> {
-    let known: HashSet<&str> = ids
-        .iter()
-        .filter(|(.., in_register)| options.register_files == 0 || *in_register)
-        .map(|(id, ..)| id.as_str())
-        .collect();
-    let (message, help) = if options.register_files > 0 {
-        (m::REPLACED_ID_NOT_IN_REGISTER, m::REPLACED_ID_NOT_IN_REGISTER_HELP)
-    } else {
-        (m::UNKNOWN_REPLACED_ID, m::UNKNOWN_REPLACED_ID_HELP)
-    };
-    replaces
-        .iter()
-        .filter(|(_, _, id, ..)| !known.contains(id.as_str()))
-        .map(|(file, span, id, by, _)| {
-            lints::UNKNOWN_REPLACED_ID
-                .at(*file, *span, message.fill(lang, &[("id", id)]))
-                .with_label(m::UNKNOWN_REPLACED_ID_LABEL.get(lang))
-                .with_help(help.get(lang))
-                .with_requirement(by.as_deref())
-        })
-        .collect()
 }

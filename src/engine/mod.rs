@@ -92,10 +92,16 @@ pub fn evaluate_across(
     lang: Lang,
     allowed: &dyn Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
+    let mut facts = builtins::Facts::default();
+    for j in judged {
+        facts.add(j.requirement, j.estimate);
+    }
     let mut out = Vec::new();
     for rule in ruleset.rules.iter().filter(|rule| !allowed(rule.code())) {
         if let RuleKind::Builtin(builtin) = &rule.kind {
-            out.extend((builtin.run)(rule, ruleset, judged, lang));
+            for finding in builtin.findings(ruleset, &facts, &|_| true) {
+                out.extend(builtin.write(rule, ruleset, &facts, &finding, judged[finding.requirement], lang));
+            }
         }
     }
     out
@@ -134,55 +140,6 @@ pub fn reads_today(ruleset: &Ruleset) -> bool {
         }
     }
     reads
-}
-
-/// Whether the built-ins' texts read more of a requirement than its id,
-/// title, data items, burden blocks and figures (what the check keeps of
-/// every requirement for them); if so, it keeps whole requirements.
-pub fn across_reads_more(ruleset: &Ruleset) -> bool {
-    use fields::Field::*;
-    let mut more = false;
-    for rule in &ruleset.rules {
-        if !matches!(rule.kind, RuleKind::Builtin(_)) {
-            continue;
-        }
-        if rule.label.key.is_some() || rule.secondary.iter().any(|spec| spec.key.is_some()) {
-            return true;
-        }
-        let specs = std::iter::once(&rule.label).chain(&rule.secondary);
-        let texts = specs.flat_map(|spec| [&spec.text.en, &spec.text.da]).chain([
-            &rule.message.en,
-            &rule.message.da,
-            &rule.help.en,
-            &rule.help.da,
-        ]);
-        for text in texts {
-            text.each_field(&mut |field, list| {
-                let kept = match (field, list) {
-                    (_, Some(fields::ListField::Purposes | fields::ListField::Measures)) => false,
-                    (_, Some(_)) => true,
-                    (Some(field), None) => {
-                        fields::is_element_field(field)
-                            || matches!(
-                                field,
-                                Id | Title
-                                    | Data
-                                    | Burdens
-                                    | HoursPerYear
-                                    | Fte
-                                    | CostDkk
-                                    | FrontlineHours
-                                    | FrontlineFte
-                                    | OneOffHours
-                            )
-                    }
-                    (None, None) => true,
-                };
-                more |= !kept;
-            });
-        }
-    }
-    more
 }
 
 /// One rule's diagnostics for one requirement (none for built-ins, which

@@ -7,9 +7,13 @@
 //! and the lists' elements are written into it, each as serde writes an
 //! element there (compact, or indented to its depth); a test holds the
 //! result to serde's own document byte for byte. What JSON gives after
-//! its lists (`rules`, `summary`, `burden`) and the suppressed findings
-//! (JSON's `suppressed`, SARIF's results after the others) are held until
-//! the end: a few bytes a requirement, and the findings a person silenced.
+//! its lists (`rules`, `summary`) and the suppressed findings (JSON's
+//! `suppressed`, SARIF's results after the others) are held until the end:
+//! the codes that occur, and the findings a person silenced. JSON's
+//! `burden`, an entry for each requirement, is written aside as the parts
+//! come (past a megabyte into an unnamed temporary file, see [`Spill`]) and
+//! copied into the document at its end, so it costs no memory however
+//! many requirements there are.
 
 use super::json::{self, JsonBurden, JsonRule, Report, Summary};
 use super::{sarif, write_closing, Format, Style, Totals};
@@ -21,7 +25,7 @@ use crate::model::Requirement;
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::Buffer;
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Seek, Write};
 use std::sync::Mutex;
 
 /// One output of a check, written as it streams.
@@ -38,8 +42,8 @@ pub struct Stream<'r> {
     held: Vec<u8>,
     /// The codes that occur, for JSON's `rules`.
     codes: BTreeMap<String, RuleRef>,
-    /// The burden of each requirement, for JSON's `burden`.
-    burden: Vec<JsonBurden>,
+    /// The burden of each requirement, for JSON's `burden`, written.
+    burden: Spill,
     per_code: CodeCounts,
 }
 
@@ -64,7 +68,7 @@ impl<'r> Stream<'r> {
             any: false,
             held: Vec::new(),
             codes: BTreeMap::new(),
-            burden: Vec::new(),
+            burden: Spill::default(),
             per_code: CodeCounts::default(),
         }
     }
@@ -91,7 +95,7 @@ impl<'r> Stream<'r> {
                         counts: Counts::default(),
                         suppressed: 0,
                     },
-                    burden: &[],
+                    burden: [],
                 };
                 let report = report.unwrap_or(&empty);
                 let pretty = self.format == Format::JsonPretty;
@@ -220,12 +224,28 @@ impl<'r> Stream<'r> {
             totals.frontline_hours_per_year += estimate.frontline_hours_per_year;
         }
         if matches!(self.format, Format::Json | Format::JsonPretty) && !self.statistics {
-            self.burden.extend(
-                requirements
-                    .iter()
-                    .zip(estimates)
-                    .filter_map(|(r, e)| JsonBurden::of(r, e)),
-            );
+            let pretty = self.format == Format::JsonPretty;
+            let mut element = Vec::new();
+            let mut written = Vec::new();
+            for burden in requirements
+                .iter()
+                .zip(estimates)
+                .filter_map(|(r, e)| JsonBurden::of(r, e))
+            {
+                let serialised = if pretty {
+                    serde_json::to_writer_pretty(&mut element, &burden)
+                } else {
+                    serde_json::to_writer(&mut element, &burden)
+                };
+                if serialised.is_ok() {
+                    if self.burden.any || !written.is_empty() {
+                        written.push(b',');
+                    }
+                    indented(&mut written, &element, pretty.then_some(4));
+                }
+                element.clear();
+            }
+            self.burden.write(&written);
         }
     }
 
@@ -310,7 +330,7 @@ impl<'r> Stream<'r> {
                         counts: self.totals.counts,
                         suppressed: self.totals.suppressed,
                     },
-                    burden: &self.burden,
+                    burden: [],
                 };
                 let Some((document, open, indent)) = self.frame(Some(&report)) else {
                     return Ok(());
@@ -324,6 +344,17 @@ impl<'r> Stream<'r> {
                 out.write_all(&rest[..=at])?;
                 if !self.held.is_empty() {
                     out.write_all(&self.held)?;
+                    if let Some(indent) = indent {
+                        write!(out, "\n{}", " ".repeat(indent - 2))?;
+                    }
+                }
+                // The burden list is the document's last: its `[` is the
+                // last one.
+                let rest = &rest[at + 1..];
+                let at = rest.iter().rposition(|&b| b == b'[').unwrap_or(0);
+                out.write_all(&rest[..=at])?;
+                if self.burden.any {
+                    self.burden.copy_to(out)?;
                     if let Some(indent) = indent {
                         write!(out, "\n{}", " ".repeat(indent - 2))?;
                     }
@@ -362,6 +393,75 @@ fn indented(out: &mut Vec<u8>, element: &[u8], indent: Option<usize>) {
             out.extend_from_slice(pad.as_bytes());
         }
     }
+}
+
+/// Bytes set aside until the end of a check: in memory up to a megabyte,
+/// then in an unnamed temporary file (deleted by the system when closed,
+/// whatever happens), so what is set aside costs no memory. Where no such
+/// file can be made, memory it is.
+#[derive(Default)]
+struct Spill {
+    memory: Vec<u8>,
+    file: Option<io::BufWriter<std::fs::File>>,
+    /// Something has been written.
+    any: bool,
+    /// A write to the file failed: the bytes are lost, and said so at the end.
+    failed: bool,
+}
+
+impl Spill {
+    const MEMORY: usize = 1 << 20;
+
+    fn write(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        self.any = true;
+        if self.file.is_none() && self.memory.len() + bytes.len() > Self::MEMORY {
+            self.file = unnamed_file().map(io::BufWriter::new);
+            if let Some(file) = &mut self.file {
+                self.failed |= file.write_all(&std::mem::take(&mut self.memory)).is_err();
+            }
+        }
+        match &mut self.file {
+            Some(file) => self.failed |= file.write_all(bytes).is_err(),
+            None => self.memory.extend_from_slice(bytes),
+        }
+    }
+
+    /// Writes everything set aside to `out`.
+    fn copy_to(&mut self, out: &mut dyn io::Write) -> io::Result<()> {
+        match self.file.take() {
+            None => out.write_all(&self.memory),
+            Some(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                if self.failed {
+                    return Err(io::Error::other("could not write a temporary file"));
+                }
+                file.rewind()?;
+                io::copy(&mut file, out).map(|_| ())
+            }
+        }
+    }
+}
+
+/// A file in the temporary folder that has no name (`O_TMPFILE`), so
+/// nothing is left behind whatever ends the process.
+#[cfg(target_os = "linux")]
+fn unnamed_file() -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .mode(0o600)
+        .custom_flags(libc::O_TMPFILE)
+        .open(std::env::temp_dir())
+        .ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unnamed_file() -> Option<std::fs::File> {
+    None
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
