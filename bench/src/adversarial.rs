@@ -80,8 +80,27 @@ fn tiny(id: &str) -> String {
     TINY.replace("ID", id)
 }
 
+/// A requirement with nothing in it: one TL004 each.
+const EMPTY: &str = "requirement \"a\" {}\n";
+
 /// The files of a case, by name.
 type Files = Vec<(&'static str, String)>;
+
+/// A case of one proposal, `p.krav`.
+fn krav(text: String) -> Files {
+    vec![("p.krav", text)]
+}
+
+/// The full requirement with `items` for its one data item.
+fn with_data(items: &[String], separator: &str) -> String {
+    VALID.replace("\"falls\" existing automatic", &items.join(separator))
+}
+
+/// The full requirement with n placeholder data items, `separator` between
+/// them: one TL014 finding with a label each.
+fn placeholders(n: usize, separator: &str) -> Files {
+    krav(with_data(&vec!["\"TODO\" existing automatic".to_owned(); n], separator))
+}
 
 /// An input shape: how its files grow with `n`, and the command run on them.
 struct Shape {
@@ -100,70 +119,70 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n times `requirement \"a\" {}`",
         n: 20_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", "requirement \"a\" {}\n".repeat(n))],
+        files: |n| krav(EMPTY.repeat(n)),
     },
     Shape {
         what: "n suppressions that silence nothing",
         n: 10_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 0,
-        files: |n| vec![("p.krav", "# trustlint: allow(TL002) \"nothing\"\n\n".repeat(n) + &tiny("T-1"))],
+        files: |n| krav("# trustlint: allow(TL002) \"nothing\"\n\n".repeat(n) + &tiny("T-1")),
     },
     Shape {
         what: "n requirements with one id",
         n: 5_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", tiny("SAME").repeat(n))],
+        files: |n| krav(tiny("SAME").repeat(n)),
     },
     Shape {
         what: "n requirements replacing ids that do not exist",
         n: 5_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 0,
         files: |n| {
             let text = (0..n)
                 .map(|i| tiny(&format!("T-{i}")).replacen("purpose:", &format!("replaces: GONE-{i}\npurpose:"), 1))
                 .collect();
-            vec![("p.krav", text)]
+            krav(text)
         },
     },
     Shape {
         what: "n times `{}` on one line (line and column of each finding)",
         n: 100_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", "{}".repeat(n))],
+        files: |n| krav("{}".repeat(n)),
     },
     Shape {
         what: "n findings on one line of 1,000n characters, human output",
         n: 1_000,
-        args: &["check", "p.krav"],
+        args: &["check", "--no-cache", "p.krav"],
         status: 1,
         files: |n| {
             let mut line = "x".repeat(1_000 * n);
             for i in 0..n {
                 line.push_str(&format!(" \"{i}\" {{}}"));
             }
-            vec![("p.krav", format!("{VALID}{line}\n"))]
+            krav(format!("{VALID}{line}\n"))
         },
     },
     Shape {
         what: "n `about_staff` data items on one line, human output",
         n: 5_000,
-        args: &["check", "p.krav"],
+        args: &["check", "--no-cache", "p.krav"],
         status: 0,
         files: |n| {
             let items: Vec<String> = (0..n).map(|i| format!("\"d{i}\" manual about_staff")).collect();
-            vec![("p.krav", VALID.replace("\"falls\" existing automatic", &items.join(", ")))]
+            krav(with_data(&items, ", "))
         },
     },
     Shape {
         what: "an id of 1,000n characters named by n TL302 findings",
         n: 1_000,
-        args: &["check", "--format", "json", "p.krav"],
+        args: &["check", "--no-cache", "--format", "json", "p.krav"],
         status: 0,
         files: |n| {
             let manual = |id: &str| VALID.replace("SUF-2026-01", id).replace("existing automatic", "manual");
@@ -171,17 +190,17 @@ const SHAPES: &[Shape] = &[
             for i in 0..n {
                 text.push_str(&manual(&format!("R-{i}")));
             }
-            vec![("p.krav", text)]
+            krav(text)
         },
     },
     Shape {
         what: "n unknown keys of 1,000 characters (did you mean)",
         n: 2_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| {
             let keys: String = (0..n).map(|i| format!("  {}{i}: 1\n", "k".repeat(1_000))).collect();
-            vec![("p.krav", VALID.replace("  owner:", &format!("{keys}  owner:")))]
+            krav(VALID.replace("  owner:", &format!("{keys}  owner:")))
         },
     },
     Shape {
@@ -189,48 +208,42 @@ const SHAPES: &[Shape] = &[
         n: 1_000_000,
         args: &["burden", "p.krav"],
         status: 0,
-        files: |n| vec![("p.krav", tiny(&"A".repeat(n)))],
+        files: |n| krav(tiny(&"A".repeat(n))),
     },
     Shape {
         what: "n nested braces",
         n: 1_000_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", format!("requirement \"x\" {{\n{}", "{".repeat(n)))],
+        files: |n| krav(format!("requirement \"x\" {{\n{}", "{".repeat(n))),
     },
     Shape {
         what: "n findings in pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", "requirement \"a\" {}\n".repeat(n))],
+        files: |n| krav(EMPTY.repeat(n)),
     },
     Shape {
         what: "one finding with n labels (placeholder data items, a line each), pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
-        files: |n| {
-            let items = vec!["\"TODO\" existing automatic"; n].join(",\n    ");
-            vec![("p.krav", VALID.replace("\"falls\" existing automatic", &items))]
-        },
+        files: |n| placeholders(n, ",\n    "),
     },
     Shape {
         what: "one finding with n labels on one line, pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
-        files: |n| {
-            let items = vec!["\"TODO\" existing automatic"; n].join(", ");
-            vec![("p.krav", VALID.replace("\"falls\" existing automatic", &items))]
-        },
+        files: |n| placeholders(n, ", "),
     },
     Shape {
         what: "n lines of `{}` (memory per finding)",
         n: 100_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
-        files: |n| vec![("p.krav", "{}\n".repeat(n))],
+        files: |n| krav("{}\n".repeat(n)),
     },
     Shape {
         what: "a ruleset of n rules (duplicate codes and names)",
@@ -257,7 +270,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "`{title}` 1,000 times in a message, a title of n characters",
         n: 10_000,
-        args: &["check", "--ruleset", "r.toml", "p.krav"],
+        args: &["check", "--no-cache", "--ruleset", "r.toml", "p.krav"],
         status: 0,
         files: |n| {
             let ruleset = format!("{RULESET_HEAD}{}", rule("X1", "scope.units > 5", &"{title}".repeat(1_000)));
@@ -270,7 +283,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "a list inside a list over n data items (refused when the ruleset loads)",
         n: 1_000,
-        args: &["check", "--ruleset", "r.toml", "p.krav"],
+        args: &["check", "--no-cache", "--ruleset", "r.toml", "p.krav"],
         status: 2,
         files: |n| {
             let ruleset = format!(
@@ -278,7 +291,7 @@ const SHAPES: &[Shape] = &[
                 rule("X1", "any(data, any(data, any(data, any(data, any(data, false)))))", "m")
             );
             let items: Vec<String> = (0..n).map(|i| format!("\"item {i}\" manual")).collect();
-            vec![("r.toml", ruleset), ("p.krav", VALID.replace("\"falls\" existing automatic", &items.join(", ")))]
+            vec![("r.toml", ruleset), ("p.krav", with_data(&items, ", "))]
         },
     },
 ];

@@ -1,7 +1,7 @@
 //! `trustlint audit`: the register of requirements in force reviewed as a
 //! whole, on a given day.
 
-use super::{check::write_file, levels, Common, EXIT_CLEAN, EXIT_ERRORS};
+use super::{check::write_file, Common, Judging, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,19 +38,15 @@ enum AuditFormat {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let ruleset = match common.ruleset() {
-        Ok(ruleset) => ruleset,
+    let Judging {
+        ruleset,
+        levels,
+        read,
+        lang,
+    } = match common.judging(&args.paths, None) {
+        Ok(judging) => judging,
         Err(code) => return code,
     };
-    let levels = match levels(common, &ruleset.registry()) {
-        Ok(levels) => levels,
-        Err(code) => return code,
-    };
-    let (sources, load_errors, _) = match common.read_inputs(&args.paths, None) {
-        Ok(read) => read,
-        Err(code) => return code,
-    };
-    let lang = common.lang_for_files(sources.files());
     let Some(today) = args.today.today.or_else(Date::today) else {
         return common.fail(m::NO_TODAY.get(common.lang));
     };
@@ -61,7 +57,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         date_checks: true,
         ..Options::default()
     };
-    let checked = check::check(&sources, &load_errors, &ruleset, &options);
+    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
     let audit = trustlint::audit::audit(&checked, &ruleset, today);
     let text = match args.format {
         AuditFormat::Table => audit::table(&audit, lang),

@@ -1,7 +1,7 @@
 //! `trustlint baseline`: write the findings of an existing register as
 //! accepted, for `check --baseline`.
 
-use super::{check::write_file, levels, Common, EXIT_CLEAN};
+use super::{check::write_file, Common, Judging, EXIT_CLEAN};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::baseline::Baseline;
@@ -20,26 +20,22 @@ pub struct Args {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let ruleset = match common.ruleset() {
-        Ok(ruleset) => ruleset,
+    let Judging {
+        ruleset,
+        levels,
+        read,
+        lang,
+    } = match common.judging(&args.paths, None) {
+        Ok(judging) => judging,
         Err(code) => return code,
     };
-    let levels = match levels(common, &ruleset.registry()) {
-        Ok(levels) => levels,
-        Err(code) => return code,
-    };
-    let (sources, load_errors, _) = match common.read_inputs(&args.paths, None) {
-        Ok(read) => read,
-        Err(code) => return code,
-    };
-    let lang = common.lang_for_files(sources.files());
     let options = Options {
         lang,
         levels,
         ..Options::default()
     };
-    let checked = check::check(&sources, &load_errors, &ruleset, &options);
-    let baseline = Baseline::of(&checked, &sources);
+    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
+    let baseline = Baseline::of(&checked, &read.sources);
     if let Err(code) = write_file(common, &args.output_file, baseline.to_json().as_bytes()) {
         return code;
     }

@@ -1,6 +1,6 @@
 //! `trustlint check`.
 
-use super::{Common, RegisterArg, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, RegisterArg, Rules, SubMatches, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -106,16 +106,14 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     if args.pretty && args.format != FormatArg::Json {
         return common.fail(m::PRETTY_NEEDS_JSON.get(common.lang));
     }
-    let ruleset = match common.ruleset() {
-        Ok(ruleset) => ruleset,
-        Err(code) => return code,
-    };
-    let registry = ruleset.registry();
     let register = common.register(&args.register);
-    let levels = super::proposal_levels(common, &registry, register.is_some());
     // The config's [rules], then -D/-W/-A in the order given.
-    let mut levels = match super::levels_from(common, &registry, levels) {
-        Ok(levels) => levels,
+    let Rules {
+        ruleset,
+        registry,
+        mut levels,
+    } = match common.rules(register.is_some()) {
+        Ok(rules) => rules,
         Err(code) => return code,
     };
     let mut flags: Vec<(usize, &String, Level)> = Vec::new();

@@ -9,10 +9,6 @@ use trustlint::diagnostics::messages as m;
 use trustlint::source::input::{self, LoadError};
 use trustlint::source::SourceMap;
 
-/// The files read for a command: their text, why any could not be read,
-/// and the path of each (none for standard input).
-pub(super) type Inputs = (SourceMap, Vec<Option<LoadError>>, Vec<Option<PathBuf>>);
-
 /// `--register DIR`, shared by the commands that judge proposals.
 #[derive(clap::Args, Debug, Default)]
 pub(super) struct RegisterArg {
@@ -33,27 +29,13 @@ pub(super) struct Read {
 }
 
 impl Common {
-    /// The files to check: paths expanded (through the config's globs) and
-    /// read, with the path of each (none for standard input). A missing
-    /// path or no `.krav` file at all stops the command.
+    /// The files to check, found but not read: paths expanded (through the
+    /// config's globs). A missing path or no `.krav` file at all stops the
+    /// command.
     ///
     /// `stdin_name` is the name `-` is shown and matched by (`--stdin-filename`):
     /// when the config's include/exclude leave that name out, standard input
     /// is not checked, as a file of that name would not be in a folder walk.
-    pub(super) fn read_inputs(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Result<Inputs, ExitCode> {
-        let inputs = self.discover_inputs(paths, stdin_name)?;
-        let mut sources = SourceMap::new();
-        let load_errors = input::load(
-            &inputs,
-            stdin_name.unwrap_or(input::STDIN_NAME),
-            self.max_file_size,
-            &mut sources,
-        );
-        let paths = inputs.iter().map(fixable_path).collect();
-        Ok((sources, load_errors, paths))
-    }
-
-    /// The files to check, found but not read (see [`Common::read_inputs`]).
     pub(super) fn discover_inputs(
         &self,
         paths: &[PathBuf],
@@ -82,7 +64,8 @@ impl Common {
             .or_else(|| self.config.as_ref().and_then(|c| c.register.clone()))
     }
 
-    /// The register's files (when there is one) and the proposals. A
+    /// The register's files (when there is one) and the proposals, read,
+    /// with the path `--fix` may write each to (none for standard input). A
     /// proposal that is also a file of the register (`--register
     /// examples/register examples/`) is read once, as part of the register.
     pub(super) fn read_with_register(
@@ -91,16 +74,7 @@ impl Common {
         stdin_name: Option<&str>,
         register: Option<&Path>,
     ) -> Result<Read, ExitCode> {
-        let Some(register) = register else {
-            let (sources, load_errors, paths) = self.read_inputs(paths, stdin_name)?;
-            return Ok(Read {
-                sources,
-                load_errors,
-                register_files: 0,
-                paths,
-            });
-        };
-        let (inputs, register_files) = self.discover_with_register(paths, stdin_name, Some(register))?;
+        let (inputs, register_files) = self.discover_with_register(paths, stdin_name, register)?;
         // `--fix` leaves the register's files alone: they are in force.
         let fixable = vec![None; register_files]
             .into_iter()

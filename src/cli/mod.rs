@@ -294,39 +294,67 @@ impl Common {
     }
 }
 
-/// The levels of the config's `[rules]` over the default ones.
-fn levels(common: &Common, registry: &Registry) -> Result<Levels, ExitCode> {
-    levels_from(common, registry, Levels::new(registry))
+/// The ruleset a command judges with, its registry, and the levels.
+struct Rules {
+    ruleset: Ruleset,
+    registry: Registry,
+    levels: Levels,
 }
 
-/// The default levels of a command that judges proposals: against a
-/// register, a replaced id that is not in force is a mistake, not a file
-/// left out (TL007 an error). The config and flags come after.
-fn proposal_levels(common: &Common, registry: &Registry, with_register: bool) -> Levels {
-    let mut levels = Levels::new(registry);
-    if with_register {
-        let _ = levels.set(
-            registry,
-            lints::UNKNOWN_REPLACED_ID.code.as_ref(),
-            Level::Error,
-            common.lang,
-        );
-    }
-    levels
+/// What a command that judges files starts from: the rules, the files
+/// read, and the language the files are answered in.
+struct Judging {
+    ruleset: Ruleset,
+    levels: Levels,
+    read: Read,
+    lang: Lang,
 }
 
-/// The config's `[rules]` applied to `levels`.
-fn levels_from(common: &Common, registry: &Registry, mut levels: Levels) -> Result<Levels, ExitCode> {
-    if let (Some(config), Some(file)) = (&common.config, common.config_file) {
-        let errors = config.apply_rules(file, registry, &mut levels, common.lang);
-        if !errors.is_empty() {
-            common.report_settings_errors(errors, &common.settings);
-            return Err(
-                common.fail(&m::CONFIG_HAS_ERRORS.fill(common.lang, &[("path", &common.settings.get(file).name)]))
+impl Common {
+    /// The ruleset and its levels: the defaults, with TL007 an error against
+    /// a register (a replaced id that is not in force is a mistake, not a
+    /// file left out), then the config's `[rules]`. `check`'s flags come after.
+    fn rules(&self, with_register: bool) -> Result<Rules, ExitCode> {
+        let ruleset = self.ruleset()?;
+        let registry = ruleset.registry();
+        let mut levels = Levels::new(&registry);
+        if with_register {
+            let _ = levels.set(
+                &registry,
+                lints::UNKNOWN_REPLACED_ID.code.as_ref(),
+                Level::Error,
+                self.lang,
             );
         }
+        if let (Some(config), Some(file)) = (&self.config, self.config_file) {
+            let errors = config.apply_rules(file, &registry, &mut levels, self.lang);
+            if !errors.is_empty() {
+                self.report_settings_errors(errors, &self.settings);
+                return Err(
+                    self.fail(&m::CONFIG_HAS_ERRORS.fill(self.lang, &[("path", &self.settings.get(file).name)]))
+                );
+            }
+        }
+        Ok(Rules {
+            ruleset,
+            registry,
+            levels,
+        })
     }
-    Ok(levels)
+
+    /// The opening every command that judges files shares: the rules (see
+    /// [`Common::rules`]), then the files read, the register's first.
+    fn judging(&self, paths: &[PathBuf], register: Option<&Path>) -> Result<Judging, ExitCode> {
+        let Rules { ruleset, levels, .. } = self.rules(register.is_some())?;
+        let read = self.read_with_register(paths, None, register)?;
+        let lang = self.lang_for_read(&read);
+        Ok(Judging {
+            ruleset,
+            levels,
+            read,
+            lang,
+        })
+    }
 }
 
 /// A date given on the command line (`--today`), exactly `YYYY-MM-DD`.

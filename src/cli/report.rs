@@ -1,6 +1,6 @@
 //! `trustlint report`: the committee's HTML document.
 
-use super::{check::write_file, Common, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
+use super::{check::write_file, Common, Judging, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
@@ -24,23 +24,16 @@ pub struct Args {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let ruleset = match common.ruleset() {
-        Ok(ruleset) => ruleset,
-        Err(code) => return code,
-    };
-    let registry = ruleset.registry();
-    let register = common.register(&args.register);
     // As `check` judges them: TL007 an error against a register, then the config.
-    let levels = super::proposal_levels(common, &registry, register.is_some());
-    let levels = match super::levels_from(common, &registry, levels) {
-        Ok(levels) => levels,
+    let Judging {
+        ruleset,
+        levels,
+        read,
+        lang,
+    } = match common.judging(&args.paths, common.register(&args.register).as_deref()) {
+        Ok(judging) => judging,
         Err(code) => return code,
     };
-    let read = match common.read_with_register(&args.paths, None, register.as_deref()) {
-        Ok(read) => read,
-        Err(code) => return code,
-    };
-    let lang = common.lang_for_read(&read);
     let options = Options {
         lang,
         levels,

@@ -6,56 +6,28 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { BIN, PLAYGROUND_URL, ROOT, SHOTS, launch, openPlayground, requireEnv } from "./browser.mjs";
 
-const URL_ = process.env.PLAYGROUND_URL;
-const BIN = process.env.TRUSTLINT_BIN;
-const ROOT = resolve(import.meta.dirname, "..", "..");
-const SHOTS = process.env.SCREENSHOT_DIR || join(ROOT, "web", "test-output");
-if (!URL_ || !BIN) throw new Error("run through web/test.sh (PLAYGROUND_URL and TRUSTLINT_BIN unset)");
+requireEnv("PLAYGROUND_URL", "TRUSTLINT_BIN");
 
-let context;
+let browser;
 let page;
-let profile;
 const problems = [];
 const foreign = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), "trustlint-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1200, height: 1400 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = context.pages()[0] || (await context.newPage());
-  const origin = new URL(URL_).origin;
-  page.on("request", (request) => {
+  browser = await launch({ viewport: { width: 1200, height: 1400 } });
+  const origin = new URL(PLAYGROUND_URL).origin;
+  page = await openPlayground(browser.context, problems, (request) => {
     if (new URL(request.url()).origin !== origin) foreign.push(request.url());
   });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(URL_);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 function trustlint(...args) {

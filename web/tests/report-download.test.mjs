@@ -7,55 +7,29 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { BIN, PLAYGROUND_URL, ROOT, launch, openPlayground, requireEnv } from "./browser.mjs";
 
-const URL_ = process.env.PLAYGROUND_URL;
-const BIN = process.env.TRUSTLINT_BIN;
-const ROOT = resolve(import.meta.dirname, "..", "..");
-if (!URL_ || !BIN) throw new Error("run through web/test.sh (PLAYGROUND_URL and TRUSTLINT_BIN unset)");
+requireEnv("PLAYGROUND_URL", "TRUSTLINT_BIN");
 
-let context;
+let browser;
 let page;
-let profile;
 let folder;
 const problems = [];
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), "trustlint-chromium-"));
   folder = mkdtempSync(join(tmpdir(), "trustlint-report-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1200, height: 1400 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = context.pages()[0] || (await context.newPage());
-  const origin = new URL(URL_).origin;
-  page.on("request", (request) => {
+  browser = await launch({ acceptDownloads: true, viewport: { width: 1200, height: 1400 } });
+  const origin = new URL(PLAYGROUND_URL).origin;
+  page = await openPlayground(browser.context, problems, (request) => {
     const url = new URL(request.url());
     if (url.protocol !== "blob:" && url.origin !== origin) problems.push(`request: ${request.url()}`);
   });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(URL_);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
 });
 
 after(async () => {
-  await context?.close();
-  for (const dir of [profile, folder]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await browser?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 // Pastes `text`, waits for its check, clicks the button, returns the file.

@@ -10,27 +10,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { BIN, ROOT, SHOTS, launch, requireEnv } from "./browser.mjs";
 
-const BIN = process.env.TRUSTLINT_BIN;
-const ROOT = resolve(import.meta.dirname, "..", "..");
-const OUT = process.env.SCREENSHOT_DIR || join(ROOT, "web", "test-output");
-if (!BIN) throw new Error("run through web/test.sh (TRUSTLINT_BIN unset)");
-
+requireEnv("TRUSTLINT_BIN");
 // A4 less the report's 15 mm side margins (@page), in CSS pixels (96 a inch).
 const PRINTABLE_WIDTH = Math.floor(((210 - 2 * 15) / 25.4) * 96);
 
-let context;
-let profile;
+let browser;
 const documents = {};
 
 // Writes a document with the binary (exit 1 is findings: written all the same).
 function write(name, args) {
-  const file = join(OUT, name);
+  const file = join(SHOTS, name);
   const run = spawnSync(BIN, [...args, "-o", file], { cwd: ROOT, encoding: "utf8" });
   assert.ok(run.status === 0 || run.status === 1, `trustlint ${args.join(" ")}: ${run.status} ${run.stderr}`);
   assert.equal(run.stderr, "");
@@ -38,7 +32,7 @@ function write(name, args) {
 }
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   write("rapport.html", ["report", "--lang", "da", "examples/"]);
   write("report-register.html", [
     "report",
@@ -49,31 +43,17 @@ before(async () => {
     "examples/abolished/daily-face-to-face.krav",
   ]);
   write("audit.html", ["audit", "--lang", "da", "--today", "2026-12-05", "--format", "html", "examples/register"]);
-  profile = mkdtempSync(join(tmpdir(), "trustlint-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch();
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 // Opens a document in a new tab, collecting what goes wrong and every
 // request beyond the file itself.
 async function open(name, viewport) {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
   const problems = [];
   const url = pathToFileURL(documents[name].file).href;
@@ -118,7 +98,7 @@ test("every document parses with no HTML5 parse error", () => {
     assert.equal(run.stdout, "", `${name}: parse errors`);
   }
   // The check can fail: a stray end tag is an error.
-  const broken = join(OUT, "broken.html");
+  const broken = join(SHOTS, "broken.html");
   writeFileSync(broken, documents["audit.html"].html.replace("</table>", "</table></div>"));
   const run = spawnSync(process.env.PYTHON || "/usr/bin/python3", ["-c", PARSE, broken], { encoding: "utf8" });
   assert.match(run.stdout, /end-tag-too-early/);
@@ -148,7 +128,7 @@ test("the Danish report of the examples: checklist and charts, within A4, printe
   assert.ok(drawn.charts >= 17, `${drawn.charts} charts`);
   assert.ok(drawn.bars >= drawn.charts, `${drawn.bars} bars`);
 
-  const pdf = await page.pdf({ path: join(OUT, "rapport.pdf"), preferCSSPageSize: true, printBackground: true });
+  const pdf = await page.pdf({ path: join(SHOTS, "rapport.pdf"), preferCSSPageSize: true, printBackground: true });
   const text = pdf.toString("latin1");
   assert.ok(text.startsWith("%PDF"));
   // Every page A4: 595.28 × 841.89 points, as Chromium rounds them.
@@ -157,10 +137,10 @@ test("the Danish report of the examples: checklist and charts, within A4, printe
   for (const [, w, h] of boxes) {
     assert.ok(Math.abs(w - 595.28) < 1 && Math.abs(h - 841.89) < 1, `page ${w} × ${h}`);
   }
-  await page.screenshot({ path: join(OUT, "rapport-print.png"), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, "rapport-print.png"), fullPage: true });
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 1000, height: 1400 });
-  await page.screenshot({ path: join(OUT, "rapport.png"), fullPage: false });
+  await page.screenshot({ path: join(SHOTS, "rapport.png"), fullPage: false });
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -176,8 +156,8 @@ test("with a register, the chart and table show each group before and after", as
   );
   assert.deepEqual(bars, ["this proposal: 30.4", "in force now: 36.7", "with the proposal: 67.1"]);
   assert.equal(await page.locator("table.loads tbody tr").count(), 1);
-  await page.pdf({ path: join(OUT, "report-register.pdf"), preferCSSPageSize: true, printBackground: true });
-  await page.screenshot({ path: join(OUT, "report-register.png"), fullPage: true });
+  await page.pdf({ path: join(SHOTS, "report-register.pdf"), preferCSSPageSize: true, printBackground: true });
+  await page.screenshot({ path: join(SHOTS, "report-register.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -190,8 +170,8 @@ test("the audit page: its tables and chart within A4", async () => {
   assert.deepEqual(measured.cut, []);
   assert.equal(await page.locator("table.candidates tbody tr").count(), 3);
   assert.equal(await page.locator("figure.chart svg rect").count(), 4);
-  await page.pdf({ path: join(OUT, "audit.pdf"), preferCSSPageSize: true, printBackground: true });
-  await page.screenshot({ path: join(OUT, "audit.png"), fullPage: true });
+  await page.pdf({ path: join(SHOTS, "audit.pdf"), preferCSSPageSize: true, printBackground: true });
+  await page.screenshot({ path: join(SHOTS, "audit.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -7,8 +7,15 @@
 //! several proposals.
 //!
 //! The page is a template (`templates/report.html`, minijinja, HTML
-//! escaping on for every value); this module only prepares the values, so
-//! what a proposal's author wrote can never become markup.
+//! escaping on for every value, drawn by `template`); this module only
+//! prepares the values, so what a proposal's author wrote can never become
+//! markup. The charts' geometry is in `chart`.
+
+mod chart;
+mod template;
+
+pub(crate) use chart::{chart, Chart};
+pub(crate) use template::{html_lang, made_by, render, words};
 
 use crate::burden::report::{self as figures, Load};
 use crate::burden::Estimate;
@@ -21,14 +28,6 @@ use crate::settings::Levels;
 use crate::source::{FileId, SourceMap};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The templates, data compiled in: a page (`base.html`: styles for screen
-/// and A4 print, title) and the two documents drawn on it.
-const TEMPLATES: [(&str, &str); 3] = [
-    ("base.html", include_str!("../../templates/base.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("audit.html", include_str!("../../templates/audit.html")),
-];
 
 /// What the report is made from.
 pub struct Input<'a> {
@@ -113,29 +112,6 @@ struct Burden {
 }
 
 #[derive(Serialize)]
-pub(crate) struct Chart {
-    label: String,
-    caption: String,
-    height: u32,
-    bars: Vec<Bar>,
-    limit_x: Option<f64>,
-    limit_text_x: f64,
-    limit_label: String,
-}
-
-#[derive(Serialize)]
-struct Bar {
-    label: String,
-    /// The label as drawn, shortened to fit.
-    short: String,
-    y: u32,
-    width: f64,
-    text_x: f64,
-    value: String,
-    color: &'static str,
-}
-
-#[derive(Serialize)]
 struct LoadRow {
     name: String,
     before: String,
@@ -158,69 +134,6 @@ struct Principle<'a> {
 /// browser playground calls it as the command line does.
 pub fn html(input: &Input<'_>) -> Result<String, String> {
     render("report.html", &page(input))
-}
-
-/// `value` drawn with the template `name`. Every value is escaped,
-/// whatever the template's name: a title with `<script>` is text.
-pub(crate) fn render(name: &str, value: &impl Serialize) -> Result<String, String> {
-    let mut env = minijinja::Environment::new();
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    // A tag's line leaves no blank line behind; the file ends in a newline.
-    let syntax = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-        .map_err(|e| e.to_string())?;
-    env.set_syntax(syntax);
-    env.add_filter("code", code_spans);
-    for (name, text) in TEMPLATES {
-        env.add_template(name, text).map_err(|e| e.to_string())?;
-    }
-    env.get_template(name)
-        .and_then(|template| template.render(minijinja::value::Serde(value)))
-        .map_err(|e| e.to_string())
-}
-
-/// A message with its `quoted` words set as code, as the terminal shows
-/// them between backticks. The text is escaped first: only the `<code>`
-/// tags are markup. An unmatched backtick stays a backtick.
-fn code_spans(text: &str) -> minijinja::Value {
-    let parts: Vec<&str> = text.split('`').collect();
-    let mut out = String::with_capacity(text.len() + 16);
-    for (i, part) in parts.iter().enumerate() {
-        let escaped = minijinja::HtmlEscape(part);
-        if i % 2 == 0 {
-            out.push_str(&escaped.to_string());
-        } else if i + 1 < parts.len() {
-            out.push_str(&format!("<code>{escaped}</code>"));
-        } else {
-            out.push_str(&format!("`{escaped}"));
-        }
-    }
-    minijinja::Value::from_safe_string(out)
-}
-
-/// The page's fixed words in `lang`, by the names the templates use.
-pub(crate) fn words(lang: Lang, texts: &[(&'static str, Text)]) -> BTreeMap<&'static str, String> {
-    texts
-        .iter()
-        .map(|(key, text)| (*key, text.get(lang).to_owned()))
-        .collect()
-}
-
-/// `lang` as HTML names it.
-pub(crate) fn html_lang(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Da => "da",
-    }
-}
-
-/// The line under the title: which trustlint and ruleset made the page.
-pub(crate) fn made_by(lang: Lang, ruleset: &str) -> String {
-    m::REPORT_MADE_BY.fill(lang, &[("version", env!("CARGO_PKG_VERSION")), ("ruleset", ruleset)])
 }
 
 fn page(input: &Input<'_>) -> Page {
@@ -549,64 +462,6 @@ fn burden(input: &Input<'_>, estimate: &Estimate, loads: &[Load], limit: Option<
         frontline: format!("{} %", format_number(share, lang)),
         groups,
     }
-}
-
-/// A bar chart of hours per person a year (one bar a value), scaled to fit
-/// 600 units with room for labels and values, with the limit as a line.
-pub(crate) fn chart(
-    label: &str,
-    caption: String,
-    values: &[(String, f64, &'static str)],
-    limit: Option<f64>,
-    lang: Lang,
-) -> Chart {
-    const LEFT: f64 = 170.0;
-    const WIDTH: f64 = 350.0;
-    // What fits left of the bars at the chart's type size; the whole
-    // label is the bar's tooltip.
-    const LABEL_CHARS: usize = 26;
-    let largest = values.iter().map(|(_, v, _)| *v).chain(limit).fold(0.0_f64, f64::max);
-    let scale = if largest > 0.0 { WIDTH / largest } else { 0.0 };
-    let bars: Vec<Bar> = values
-        .iter()
-        .enumerate()
-        .map(|(i, (label, value, color))| {
-            let width = tenths((value * scale).clamp(0.0, WIDTH));
-            let short = if label.chars().count() > LABEL_CHARS {
-                let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
-                format!("{}…", cut.trim_end())
-            } else {
-                label.clone()
-            };
-            Bar {
-                label: label.clone(),
-                short,
-                y: 4 + 24 * i as u32,
-                width,
-                text_x: LEFT + width + 4.0,
-                value: format_number(*value, lang),
-                color,
-            }
-        })
-        .collect();
-    let height = 4 + 24 * bars.len() as u32 + 16;
-    let limit_x = limit.filter(|l| *l > 0.0).map(|l| tenths(LEFT + l * scale));
-    Chart {
-        label: label.to_owned(),
-        caption,
-        height,
-        bars,
-        limit_x,
-        limit_text_x: limit_x.unwrap_or(0.0).clamp(40.0, 560.0),
-        limit_label: limit.map_or_else(String::new, |l| {
-            m::REPORT_LIMIT.fill(lang, &[("limit", &format_number(l, lang))])
-        }),
-    }
-}
-
-/// A coordinate to a tenth of a unit: finer than any printer draws.
-fn tenths(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 /// The ids in force `requirement` replaces.
