@@ -221,7 +221,7 @@ pub fn load(inputs: &[Input], stdin_name: &str, limit: u64, sources: &mut Source
 /// One input read as a file to check, with why it could not be, if so.
 pub fn read_input(input: &Input, stdin_name: &str, limit: u64) -> (SourceFile, Option<LoadError>) {
     let (name, bytes) = match input {
-        Input::Stdin => (stdin_name.to_owned(), read_limited(std::io::stdin().lock(), limit)),
+        Input::Stdin => (stdin_name.to_owned(), read_limited(std::io::stdin().lock(), limit, 0)),
         Input::File(path) => (path.display().to_string(), read_file(path, limit)),
         Input::Link { name, target } => (name.display().to_string(), read_file(target, limit)),
         Input::Unreadable(path, reason) => (path.display().to_string(), Err(reason.clone())),
@@ -351,8 +351,11 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, IoReason> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(|err| IoReason::of(&err))?;
-    regular(&file.metadata().map_err(|err| IoReason::of(&err))?, limit)?;
-    read_limited(file, limit)
+    let meta = file.metadata().map_err(|err| IoReason::of(&err))?;
+    regular(&meta, limit)?;
+    // Sized to the file: grown by doubling, a large file's buffer would
+    // be copied on the way and twice its size at the end.
+    read_limited(file, limit, meta.len())
 }
 
 /// [`read_file`] as text, for rulesets and configs.
@@ -371,8 +374,8 @@ fn regular(meta: &std::fs::Metadata, limit: u64) -> Result<(), IoReason> {
 }
 
 /// At most `limit` bytes from `reader`; more is an error, not a cut.
-fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, IoReason> {
-    let mut bytes = Vec::new();
+fn read_limited(reader: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, IoReason> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
