@@ -119,28 +119,28 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n times `requirement \"a\" {}`",
         n: 20_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| krav(EMPTY.repeat(n)),
     },
     Shape {
         what: "n suppressions that silence nothing",
         n: 10_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 0,
         files: |n| krav("# trustlint: allow(TL002) \"nothing\"\n\n".repeat(n) + &tiny("T-1")),
     },
     Shape {
         what: "n requirements with one id",
         n: 5_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| krav(tiny("SAME").repeat(n)),
     },
     Shape {
         what: "n requirements replacing ids that do not exist",
         n: 5_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 0,
         files: |n| {
             let text = (0..n)
@@ -152,14 +152,14 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n times `{}` on one line (line and column of each finding)",
         n: 100_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| krav("{}".repeat(n)),
     },
     Shape {
         what: "n findings on one line of 1,000n characters, human output",
         n: 1_000,
-        args: &["check", "p.krav"],
+        args: &["check", "--no-cache", "p.krav"],
         status: 1,
         files: |n| {
             let mut line = "x".repeat(1_000 * n);
@@ -172,7 +172,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n `about_staff` data items on one line, human output",
         n: 5_000,
-        args: &["check", "p.krav"],
+        args: &["check", "--no-cache", "p.krav"],
         status: 0,
         files: |n| {
             let items: Vec<String> = (0..n).map(|i| format!("\"d{i}\" manual about_staff")).collect();
@@ -182,7 +182,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "an id of 1,000n characters named by n TL302 findings",
         n: 1_000,
-        args: &["check", "--format", "json", "p.krav"],
+        args: &["check", "--no-cache", "--format", "json", "p.krav"],
         status: 0,
         files: |n| {
             let manual = |id: &str| VALID.replace("SUF-2026-01", id).replace("existing automatic", "manual");
@@ -196,7 +196,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n unknown keys of 1,000 characters (did you mean)",
         n: 2_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| {
             let keys: String = (0..n).map(|i| format!("  {}{i}: 1\n", "k".repeat(1_000))).collect();
@@ -213,35 +213,35 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "n nested braces",
         n: 1_000_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| krav(format!("requirement \"x\" {{\n{}", "{".repeat(n))),
     },
     Shape {
         what: "n findings in pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
         files: |n| krav(EMPTY.repeat(n)),
     },
     Shape {
         what: "one finding with n labels (placeholder data items, a line each), pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
         files: |n| placeholders(n, ",\n    "),
     },
     Shape {
         what: "one finding with n labels on one line, pretty output",
         n: 2_000,
-        args: &["check", "--format", "pretty", "p.krav"],
+        args: &["check", "--no-cache", "--format", "pretty", "p.krav"],
         status: 1,
         files: |n| placeholders(n, ", "),
     },
     Shape {
         what: "n lines of `{}` (memory per finding)",
         n: 100_000,
-        args: &["check", "--format", "short", "p.krav"],
+        args: &["check", "--no-cache", "--format", "short", "p.krav"],
         status: 1,
         files: |n| krav("{}\n".repeat(n)),
     },
@@ -270,7 +270,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "`{title}` 1,000 times in a message, a title of n characters",
         n: 10_000,
-        args: &["check", "--ruleset", "r.toml", "p.krav"],
+        args: &["check", "--no-cache", "--ruleset", "r.toml", "p.krav"],
         status: 0,
         files: |n| {
             let ruleset = format!("{RULESET_HEAD}{}", rule("X1", "scope.units > 5", &"{title}".repeat(1_000)));
@@ -283,7 +283,7 @@ const SHAPES: &[Shape] = &[
     Shape {
         what: "a list inside a list over n data items (refused when the ruleset loads)",
         n: 1_000,
-        args: &["check", "--ruleset", "r.toml", "p.krav"],
+        args: &["check", "--no-cache", "--ruleset", "r.toml", "p.krav"],
         status: 2,
         files: |n| {
             let ruleset = format!(

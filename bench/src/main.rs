@@ -10,7 +10,8 @@
 //!   cargo build --release && cargo run --release --manifest-path bench/Cargo.toml
 //!
 //! With the argument `adversarial` it runs the adversarial scaling instead
-//! (src/adversarial.rs): each hostile input shape at n and 10n.
+//! (src/adversarial.rs): each hostile input shape at n and 10n; with
+//! `cache`, only the cache's figure (cold against warm on the corpus).
 //!
 //! `RAYON_NUM_THREADS` sets the threads of every run, the binary's and the
 //! library's, trustlint's and regorus'; the default is every core. Each
@@ -60,6 +61,13 @@ fn main() {
         }
         _ => {}
     }
+    if std::env::args().nth(1).as_deref() == Some("cache") {
+        let full = root.join("target/bench-corpus/full");
+        let (bytes, requirements) = corpus::generate(&full, FILES, false);
+        println!("corpus: {requirements} requirements in {FILES} files, {:.1} MB; threads: {threads}", mb(bytes));
+        print_cache_figures(&binary, &full, threads);
+        return;
+    }
     rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().expect("the thread pool");
     let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
 
@@ -80,7 +88,7 @@ fn main() {
     println!("threads: {threads} (RAYON_NUM_THREADS, else every core); figures are medians of interleaved runs, wall and CPU time\n");
 
     // Through the binary, every case once a round.
-    let json = ["check", "--format", "json"];
+    let json = ["check", "--format", "json", "--no-cache"];
     let binary = binary.as_path();
     let run = |path, threads| runner(binary, &json, path, threads);
     let (mut a, mut b, mut c, mut d, mut e, mut f) = (run(&full, threads), run(&full, 1), run(&tenth, threads), run(&invalid, threads), run(&invalid_tenth, threads), run(&one_file, threads));
@@ -125,6 +133,8 @@ fn main() {
         latency.wall_s() * 1000.0,
         latency.cpu_s() * 1000.0
     );
+
+    let (cold, warm) = print_cache_figures(binary, &full, threads);
 
     one_thread.install(|| phases(&full));
 
@@ -178,8 +188,37 @@ fn main() {
     println!("  rules alone >= 20x regorus: {rules_ratio:.1}x, {}", verdict(rules_ratio >= 20.0));
     let e2e_ratio = rego_e2e.wall_s() / e2e.wall_s();
     println!("  end to end >= 2x regorus: {e2e_ratio:.2}x, {}", verdict(e2e_ratio >= 2.0));
-    println!("  warm cache >= 10x faster than cold: not measured, trustlint has no cache yet");
+    let warm_ratio = cold.wall_s() / warm.wall_s();
+    println!("  warm cache >= 10x faster than cold: {warm_ratio:.1}x ({:.1}x in CPU time), {}", cold.cpu_s() / warm.cpu_s(), verdict(warm_ratio >= 10.0));
     println!("  one small file incl. process start <= 5 ms: {:.2} ms, {}", latency.wall_s() * 1000.0, verdict(latency.wall_s() <= 0.005));
+}
+
+/// `check --format json` on `corpus` with the cache: cold (the cache
+/// emptied before each run, so the run fills it) and warm (the cache as
+/// the run before left it, every file unchanged), printed. The output of
+/// every run is the same as without the cache (`tests/cli/cache.rs`).
+fn print_cache_figures(binary: &Path, corpus: &Path, threads: usize) -> (Figures, Figures) {
+    let dir = corpus.parent().expect("the corpus' folder");
+    let (cold_dir, warm_dir) = (dir.join("cache-cold"), dir.join("cache-warm"));
+    let (cold_arg, warm_arg) = (cold_dir.to_string_lossy().into_owned(), warm_dir.to_string_lossy().into_owned());
+    let cold_args = ["check", "--format", "json", "--cache-dir", &cold_arg];
+    let warm_args = ["check", "--format", "json", "--cache-dir", &warm_arg];
+    let _ = std::fs::remove_dir_all(&warm_dir);
+    measure::binary(binary, &warm_args, corpus, threads);
+    let mut cold = || {
+        let _ = std::fs::remove_dir_all(&cold_dir);
+        measure::binary(binary, &cold_args, corpus, threads)
+    };
+    let mut warm = || measure::binary(binary, &warm_args, corpus, threads);
+    let [cold, warm] = measure::interleaved(ROUNDS, &mut [&mut cold, &mut warm])[..] else { unreachable!() };
+    println!(
+        "the cache, `check --format json` on the corpus, unchanged ({ROUNDS} rounds): cold (an empty cache, filled) {}; warm {}: {:.1}x faster ({:.1}x in CPU time)\n",
+        show(&cold),
+        show(&warm),
+        cold.wall_s() / warm.wall_s(),
+        cold.cpu_s() / warm.cpu_s()
+    );
+    (cold, warm)
 }
 
 /// A case: the binary run with `args` on `path`.

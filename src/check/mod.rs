@@ -147,6 +147,10 @@ const BATCH_BYTES: usize = 1 << 20;
 /// At most this many files are read at once.
 const WINDOW_FILES: usize = 256;
 
+/// A larger file is not cached: its entry is made and read whole, and
+/// would hold all of a huge file's results in memory at once.
+const CACHED_FILE_BYTES: usize = 2 * WINDOW_BYTES;
+
 /// Checks every file of `files` together, giving each part to `sink` as
 /// soon as every part before it has been given.
 pub fn run(files: &dyn Files, ruleset: &Ruleset, options: &Options, sink: &mut impl Sink) -> Summary {
@@ -264,8 +268,9 @@ enum Work<'s> {
     Recall(usize, Vec<JudgedPart>),
 }
 
-/// What becomes of a part judged: nothing, or its record for its file's
-/// entry (none if it cannot be kept), and whether it is the file's last.
+/// A judged part's record for its file's entry in the cache (none if it
+/// cannot be kept), the entry's slot, and whether the part is the file's
+/// last.
 struct Keep<'s> {
     record: Option<Vec<u8>>,
     slot: &'s Slot,
@@ -286,10 +291,11 @@ impl Window<'_> {
         let (slots, mut recalled): (Vec<Option<Slot>>, Vec<Option<Vec<JudgedPart>>>) = ids
             .par_iter()
             .map(|&(file, batch)| {
-                let Some(cached) = self.cached.filter(|_| self.batches[batch].error(file).is_none()) else {
+                let source = self.source(batch, file);
+                let cacheable = self.batches[batch].error(file).is_none() && source.text.len() <= CACHED_FILE_BYTES;
+                let Some(cached) = self.cached.filter(|_| cacheable) else {
                     return (None, None);
                 };
-                let source = self.source(batch, file);
                 let in_register = options.in_register(file);
                 let slot = cached
                     .cache

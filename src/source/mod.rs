@@ -75,6 +75,11 @@ pub struct SourceFile {
     chars_before_block: Vec<usize>,
 }
 
+/// The characters of UTF-8 `bytes`: the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 /// The block size of [`SourceFile`]'s character table.
 const BLOCK: usize = 1024;
 
@@ -125,7 +130,13 @@ impl SourceFile {
         let offset = self.clamp_offset(offset);
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.chars_before(offset) - self.chars_before(start) + 1;
+        // A line is short but for hostile input: counting its characters
+        // is cheaper than two lookups in the table, which bound a long one.
+        let column = if offset - start <= BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         LineCol { line: line + 1, column }
     }
 
@@ -135,7 +146,7 @@ impl SourceFile {
         let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
         let from = (block * BLOCK).min(self.text.len());
         let rest = &self.text.as_bytes()[from..offset];
-        counted + rest.iter().filter(|&&b| (b as i8) >= -0x40).count()
+        counted + count_chars(rest)
     }
 
     /// The nearest character boundary at or before `offset`, inside the file.

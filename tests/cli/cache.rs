@@ -285,3 +285,24 @@ fn the_cache_is_beside_the_config_file_or_where_asked_and_marked() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_file_over_8_mb_is_judged_every_time_and_not_kept() {
+    let dir = scratch("cache-large");
+    let valid = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::common::VALID))
+        .expect("a valid requirement");
+    let large = format!("# {}\n{valid}", "x".repeat(8 << 20));
+    std::fs::write(dir.join("large.krav"), large).expect("a large file");
+    std::fs::write(dir.join("small.krav"), &valid).expect("a small file");
+    let args = ["check", "--format", "json", "."];
+    let uncached = run_in(&dir, 2, &[&args[..], &["--no-cache"]].concat());
+    for round in ["cold", "warm"] {
+        same(round, &uncached, &run_in(&dir, 2, &args));
+        assert_eq!(
+            entries(&dir.join(".trustlint_cache")).len(),
+            1,
+            "{round}: only the small file is kept"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
