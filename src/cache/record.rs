@@ -13,6 +13,7 @@ use crate::model::{Date, Requirement};
 use crate::source::{FileId, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A part of a file as judged, and what the checks across files read of
@@ -33,7 +34,9 @@ struct PartRecord<'a> {
     requirements: Cow<'a, [Requirement]>,
     estimates: Cow<'a, [Estimate]>,
     valid: Cow<'a, [bool]>,
+    #[serde(borrow)]
     diagnostics: Vec<DiagnosticRecord<'a>>,
+    #[serde(borrow)]
     suppressed: Vec<(DiagnosticRecord<'a>, Cow<'a, str>)>,
     directives: Cow<'a, [Directive]>,
 }
@@ -41,13 +44,20 @@ struct PartRecord<'a> {
 /// A finding, its rule named by code and its file left out.
 #[derive(Serialize, Deserialize)]
 struct DiagnosticRecord<'a> {
+    #[serde(borrow)]
     code: Cow<'a, str>,
     level: Level,
+    #[serde(borrow)]
     message: Cow<'a, str>,
+    #[serde(borrow)]
     primary: LabelRecord<'a>,
+    #[serde(borrow)]
     secondary: Vec<LabelRecord<'a>>,
+    #[serde(borrow)]
     notes: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
     help: Option<Cow<'a, str>>,
+    #[serde(borrow)]
     requirement: Option<Cow<'a, str>>,
     edits: Cow<'a, [Edit]>,
 }
@@ -55,7 +65,26 @@ struct DiagnosticRecord<'a> {
 #[derive(Serialize, Deserialize)]
 struct LabelRecord<'a> {
     span: Span,
+    #[serde(borrow)]
     message: Cow<'a, str>,
+}
+
+/// The texts of a file's findings, read back once each: most are the same
+/// few texts of a few rules, so the findings of a file share them.
+#[derive(Default)]
+struct Texts<'a>(HashMap<&'a str, Arc<str>>);
+
+impl<'a> Texts<'a> {
+    fn shared(&mut self, text: Cow<'a, str>) -> Arc<str> {
+        match text {
+            Cow::Borrowed(text) => self.0.entry(text).or_insert_with(|| Arc::from(text)).clone(),
+            Cow::Owned(text) => Arc::from(text),
+        }
+    }
+
+    fn message(&mut self, text: Cow<'a, str>) -> Message {
+        Message::Shared(self.shared(text))
+    }
 }
 
 impl<'a> LabelRecord<'a> {
@@ -66,11 +95,11 @@ impl<'a> LabelRecord<'a> {
         }
     }
 
-    fn in_file(self, file: FileId) -> Label {
+    fn in_file(self, file: FileId, texts: &mut Texts<'a>) -> Label {
         Label {
             file,
             span: self.span,
-            message: Message::from(self.message.into_owned()),
+            message: texts.message(self.message),
         }
     }
 }
@@ -92,7 +121,10 @@ impl<'a> DiagnosticRecord<'a> {
 
     /// The finding, in `file`; nothing if its code is not in `registry` or
     /// a span is not in the file's `len` bytes.
-    fn into_diagnostic(self, registry: &Registry, file: FileId, len: usize) -> Option<Diagnostic> {
+    fn into_diagnostic(self, reading: &Reading<'_>, texts: &mut Texts<'a>) -> Option<Diagnostic> {
+        let Reading {
+            registry, file, len, ..
+        } = *reading;
         let rule = registry.entries().get(registry.position(&self.code)?)?.clone();
         let within = |span: &Span| span.start <= span.end && span.end <= len;
         let labels = std::iter::once(&self.primary).chain(&self.secondary);
@@ -103,16 +135,15 @@ impl<'a> DiagnosticRecord<'a> {
         {
             return None;
         }
-        let text = |text: Cow<'_, str>| Message::from(text.into_owned());
         Some(Diagnostic {
             rule,
             level: self.level,
-            message: text(self.message),
-            primary: self.primary.in_file(file),
-            secondary: self.secondary.into_iter().map(|l| l.in_file(file)).collect(),
-            notes: self.notes.into_iter().map(text).collect(),
-            help: self.help.map(text),
-            requirement: self.requirement.map(|id| Arc::from(id.as_ref())),
+            message: texts.message(self.message),
+            primary: self.primary.in_file(file, texts),
+            secondary: self.secondary.into_iter().map(|l| l.in_file(file, texts)).collect(),
+            notes: self.notes.into_iter().map(|n| texts.message(n)).collect(),
+            help: self.help.map(|h| texts.message(h)),
+            requirement: self.requirement.map(|id| texts.shared(id)),
             edits: self.edits.into_owned(),
         })
     }
@@ -182,14 +213,14 @@ pub struct Reading<'r> {
 
 /// The parts of a file from its entry; nothing if any of it does not read
 /// back as written, or was counted from another day.
-pub fn decode(entry: &[u8], reading: &Reading<'_>) -> Option<Vec<JudgedPart>> {
+pub fn decode<'e>(entry: &'e [u8], reading: &Reading<'_>) -> Option<Vec<JudgedPart>> {
     let Reading {
         file,
         in_register,
-        len,
-        registry,
         today,
+        ..
     } = *reading;
+    let mut texts: Texts<'e> = Texts::default();
     let mut parts = Vec::new();
     let mut rest = entry;
     while !rest.is_empty() {
@@ -197,16 +228,16 @@ pub fn decode(entry: &[u8], reading: &Reading<'_>) -> Option<Vec<JudgedPart>> {
         let size = usize::try_from(u64::from_le_bytes(*size)).ok()?;
         let (bytes, after) = after.split_at_checked(size)?;
         rest = after;
-        let record: PartRecord<'_> = postcard::from_bytes(bytes).ok()?;
+        let record: PartRecord<'e> = postcard::from_bytes(bytes).ok()?;
         let count = record.requirements.len();
         let stale = record.today.is_some() && record.today != today;
         if stale || record.estimates.len() != count || record.valid.len() != count {
             return None;
         }
-        let diagnostics = |records: Vec<DiagnosticRecord<'_>>| {
+        let mut diagnostics = |records: Vec<DiagnosticRecord<'e>>| {
             records
                 .into_iter()
-                .map(|r| r.into_diagnostic(registry, file, len))
+                .map(|r| r.into_diagnostic(reading, &mut texts))
                 .collect::<Option<Vec<_>>>()
         };
         let (suppressed, reasons): (Vec<_>, Vec<_>) = record.suppressed.into_iter().unzip();

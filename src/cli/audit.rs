@@ -1,7 +1,7 @@
 //! `trustlint audit`: the register of requirements in force reviewed as a
 //! whole, on a given day.
 
-use super::{check::write_file, Common, Judging, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, Judging, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,11 +68,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
             Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
         },
     };
-    let written = match &args.output_file {
-        Some(path) => write_file(common, path, text.as_bytes()),
-        None => common.write_stdout(text.as_bytes()),
-    };
-    if let Err(code) = written {
+    if let Err(code) = common.write_output(args.output_file.as_deref(), text.as_bytes()) {
         return code;
     }
     // A requirement past its sunset no longer applies by its own terms:

@@ -1,7 +1,7 @@
 //! `trustlint baseline`: write the findings of an existing register as
 //! accepted, for `check --baseline`.
 
-use super::{check::write_file, Common, Judging, EXIT_CLEAN};
+use super::{Common, Judging, EXIT_CLEAN};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::baseline::Baseline;
@@ -36,7 +36,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
     };
     let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
     let baseline = Baseline::of(&checked, &read.sources);
-    if let Err(code) = write_file(common, &args.output_file, baseline.to_json().as_bytes()) {
+    if let Err(code) = common.write_file(&args.output_file, baseline.to_json().as_bytes()) {
         return code;
     }
     if !common.quiet {

@@ -196,7 +196,7 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
     let (format, style) = format_and_style(common, args, lang);
     if let Some(path) = &args.sarif_output {
         let sarif = render::render(Format::Sarif, &checked, sources, style, &registry);
-        if let Err(code) = write_file(common, path, &sarif) {
+        if let Err(code) = common.write_file(path, &sarif) {
             return code;
         }
     }
@@ -206,16 +206,9 @@ pub fn run(common: &Common, args: &Args, matches: &SubMatches) -> ExitCode {
             matches!(format, Format::Json | Format::JsonPretty | Format::Jsonl),
             style.lang,
         );
-        match &args.output_file {
-            Some(path) => write_file(common, path, &bytes),
-            None => common.write_stdout(&bytes),
-        }
+        common.write_output(args.output_file.as_deref(), &bytes)
     } else if let Some(path) = &args.output_file {
-        write_file(
-            common,
-            path,
-            &render::render(format, &checked, sources, style, &registry),
-        )
+        common.write_file(path, &render::render(format, &checked, sources, style, &registry))
     } else {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let written = super::stdout_open()
@@ -361,7 +354,7 @@ fn streamed(
     // The SARIF file first, as before: the main output's file last.
     for (_, out) in sink.outputs.into_iter().rev() {
         if let Out::File(path, bytes) = out.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
-            if let Err(code) = write_file(common, &path, &bytes) {
+            if let Err(code) = common.write_file(&path, &bytes) {
                 return code;
             }
         }
@@ -490,29 +483,4 @@ fn fix(
         fixed.checked
     };
     (now, checked)
-}
-
-/// Writes an output file (`-o`, `--sarif-output`) all at once, so a reader
-/// never sees half a report. A path that is not a regular file
-/// (`/dev/stdout`, a named pipe) is written to directly: it cannot be
-/// replaced by a rename.
-pub(super) fn write_file(common: &Common, path: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
-    let special = std::fs::metadata(path).is_ok_and(|meta| !meta.is_file());
-    let written = if special {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
-    } else {
-        atomic::write_atomically(path, bytes, true)
-    };
-    written.map_err(|err| {
-        common.fail(&m::CANNOT_WRITE_FILE.fill(
-            common.lang,
-            &[
-                ("path", &path.display().to_string()),
-                ("reason", &super::io_reason(&err, common.lang)),
-            ],
-        ))
-    })
 }

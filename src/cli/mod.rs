@@ -28,6 +28,7 @@ use trustlint::model::Date;
 use trustlint::render::{self, escape_controls, Style};
 use trustlint::settings::config::{self, Config};
 use trustlint::settings::Levels;
+use trustlint::source::atomic;
 use trustlint::source::input::{self, IoReason};
 use trustlint::source::{FileId, SourceFile, SourceMap};
 
@@ -240,6 +241,40 @@ impl Common {
             Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             Err(err) => Err(self.cannot_write_output(&err)),
             Ok(()) => Ok(()),
+        }
+    }
+
+    /// Writes an output file (`-o`, `--sarif-output`) all at once, so a reader
+    /// never sees half a report. A path that is not a regular file
+    /// (`/dev/stdout`, a named pipe) is written to directly: it cannot be
+    /// replaced by a rename.
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
+        let special = std::fs::metadata(path).is_ok_and(|meta| !meta.is_file());
+        let written = if special {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+        } else {
+            atomic::write_atomically(path, bytes, true)
+        };
+        written.map_err(|err| {
+            self.fail(&m::CANNOT_WRITE_FILE.fill(
+                self.lang,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &io_reason(&err, self.lang)),
+                ],
+            ))
+        })
+    }
+
+    /// A command's whole output: to `file` (`-o`) when one is given, else
+    /// to standard output.
+    fn write_output(&self, file: Option<&Path>, bytes: &[u8]) -> Result<(), ExitCode> {
+        match file {
+            Some(path) => self.write_file(path, bytes),
+            None => self.write_stdout(bytes),
         }
     }
 

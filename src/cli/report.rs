@@ -1,6 +1,6 @@
 //! `trustlint report`: the committee's HTML document.
 
-use super::{check::write_file, Common, Judging, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, Judging, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::{self, Options};
@@ -55,11 +55,7 @@ pub fn run(common: &Common, args: &Args) -> ExitCode {
         Ok(html) => html,
         Err(reason) => return common.fail(&m::CANNOT_WRITE_REPORT.fill(lang, &[("reason", &reason)])),
     };
-    let written = match &args.output_file {
-        Some(path) => write_file(common, path, html.as_bytes()),
-        None => common.write_stdout(html.as_bytes()),
-    };
-    if let Err(code) = written {
+    if let Err(code) = common.write_output(args.output_file.as_deref(), html.as_bytes()) {
         return code;
     }
     // As `check`: the report is written either way, and the status says

@@ -331,6 +331,30 @@ fn ruleset_and_parameter_errors_speak_danish() {
         "{}",
         run.stderr
     );
+    // A Danish locale chooses Danish as `--lang da` does, for a usage error too.
+    for args in [
+        vec!["ruleset", "check", "tests/rulesets/invalid/unknown-key.toml"],
+        vec!["check", "--formt", "json"],
+    ] {
+        let run = crate::common::finish(
+            crate::common::command(&args)
+                .env("LC_ALL", "da_DK.UTF-8")
+                .output()
+                .expect("runs"),
+        );
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("ukendt felt `wen`") || run.stderr.contains("ukendt tilvalg `--formt`"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        leaks(
+            &format!("LC_ALL=da_DK.UTF-8 {}", args.join(" ")),
+            &run,
+            &names,
+            &mut found,
+        );
+    }
 
     // `[params]` in trustlint.toml whose values are of the wrong kind.
     let dir = scratch("danish-params");
