@@ -52,9 +52,10 @@ const MAGIC: &[u8; 8] = b"TLCACHE\0";
 const HEADER: usize = 8 + 4 + 16 + 8;
 const CHECKSUM: usize = 8;
 
-/// An entry larger than this is not written (nor read): a file's results
-/// are a few times its size, and files are at most a few hundred megabytes.
-const MAX_ENTRY: u64 = 1 << 31;
+/// An entry larger than this is not written (nor read): the files kept are
+/// at most 8 MB and their results a few times their size; a file whose
+/// findings would take more is judged every time.
+const MAX_ENTRY: u64 = 256 << 20;
 
 /// A cache folder, opened for one run.
 #[derive(Debug)]
