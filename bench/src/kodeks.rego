@@ -85,9 +85,17 @@ findings contains "TL207" if {
 	"existing" in d.modes
 }
 
+# Close follow-up where it went wrong: the scope no wider than the units
+# the trigger arose at.
+follow_up_where_it_went_wrong if {
+	input.trigger.units != null
+	input.scope.units <= input.trigger.units
+}
+
 findings contains "TL208" if {
 	input.reporting.kind == "periodic"
 	input.reporting.per_year > params.reporting_max_per_year
+	not follow_up_where_it_went_wrong
 }
 
 findings contains "TL209" if {
