@@ -6,6 +6,7 @@ mod audit;
 mod baseline;
 mod burden;
 mod check;
+mod environment;
 mod explain;
 mod init;
 mod inputs;
@@ -16,6 +17,7 @@ mod ruleset;
 mod usage;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use environment::{lang_from_env, stdout_open, use_color};
 use inputs::{Read, RegisterArg};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -554,33 +556,6 @@ fn clap_exit(err: &clap::Error) -> ExitCode {
     }
 }
 
-/// Whether standard output was open when the process started. Rust's
-/// runtime opens `/dev/null` in place of a closed one (`>&-`) before
-/// `main`, so `init -` would exit 0 having written nothing; a constructor
-/// that runs before the runtime looks first.
-fn stdout_open() -> std::io::Result<()> {
-    #[cfg(target_os = "linux")]
-    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
-        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
-    }
-    Ok(())
-}
-
-#[cfg(target_os = "linux")]
-static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-#[cfg(target_os = "linux")]
-#[used]
-#[link_section = ".init_array"]
-static LOOK_AT_STDOUT: extern "C" fn() = {
-    extern "C" fn look() {
-        // SAFETY: F_GETFD only asks about the descriptor; it changes nothing.
-        let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
-        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
-    }
-    look
-};
-
 /// A line on standard error. Should standard error be closed or full,
 /// there is nowhere left to say so: the exit status still tells.
 fn eprint_line(line: &str) {
@@ -608,33 +583,6 @@ fn reason_text(reason: &IoReason, lang: Lang) -> String {
     match reason.kind() {
         Some(std::io::ErrorKind::NotFound) => m::NO_SUCH_FILE_OR_DIRECTORY.get(lang).to_owned(),
         _ => reason.text(lang),
-    }
-}
-
-/// The language of the locale, as POSIX reads it: the first of `LC_ALL`,
-/// `LC_MESSAGES` and `LANG` that is set and not empty decides. The `C` and
-/// `POSIX` locales name no language, so they leave the choice to the files.
-fn lang_from_env() -> Option<Lang> {
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())?;
-    let name = value.split(['.', '@']).next().unwrap_or_default();
-    if name == "C" || name == "POSIX" {
-        return None;
-    }
-    Some(Lang::from_locale(&value))
-}
-
-/// Whether to colour `stream`: `--color always/never` decide; `auto`
-/// follows the conventions of <https://no-color.org> and
-/// <https://bixense.com/clicolors/> as anstream reads them (`NO_COLOR`, then
-/// `CLICOLOR_FORCE`, `CLICOLOR=0`, a terminal whose `TERM` is not `dumb`).
-fn use_color(choice: ColorArg, stream: &impl anstream::stream::RawStream) -> bool {
-    match choice {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 
