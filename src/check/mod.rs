@@ -33,19 +33,23 @@ use crate::engine::{self, Judged, Ruleset};
 use crate::model::{self, Date, Requirement};
 use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
-use crate::source::{Batch, FileId, Files, InMemory, SourceFile, SourceMap, Span};
+use crate::source::{Batch, FileId, Files, SourceFile, SourceMap, Span};
 use crate::syntax;
 use across::{Across, Facts};
+use cached::Cached;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use suppress::{Directive, Faults, Suppressed};
+pub use whole::check;
 
 mod across;
 pub mod baseline;
+mod cached;
 pub mod dates;
 pub mod fix;
 pub mod suppress;
+mod whole;
 
 /// What a check is run with.
 #[derive(Clone, Debug, Default)]
@@ -209,47 +213,6 @@ pub fn run_cached(
         window.judge(&ids, &mut across, sink);
     }
     across.finish(files, ruleset, &registry, options, sink)
-}
-
-/// The cache of a run, and what its entries are read with.
-struct Cached<'c> {
-    cache: &'c Cache,
-    /// The run's part of every key.
-    context: u128,
-    registry: Registry,
-    /// The day the rules count from, if they read it.
-    today: Option<Date>,
-}
-
-impl<'c> Cached<'c> {
-    fn new(cache: &'c Cache, ruleset: &Ruleset, options: &Options) -> Self {
-        let registry = ruleset.registry();
-        Cached {
-            context: cache.context(context(ruleset, &registry, options).as_bytes()),
-            cache,
-            registry,
-            today: options.today.filter(|_| engine::reads_today(ruleset)),
-        }
-    }
-}
-
-/// What besides a file's name and bytes changes its results: the
-/// ruleset (its rules, parameters and cost model as compiled), the level of
-/// every code, the language, whether the register's own findings are
-/// shown, and the date checks with their day. (A rule that counts from
-/// today changes only the findings of requirements with a review date or
-/// a sunset: their entries say which day they hold for.)
-fn context(ruleset: &Ruleset, registry: &Registry, options: &Options) -> String {
-    let levels: Vec<(&str, Level)> = registry
-        .entries()
-        .iter()
-        .map(|entry| (&*entry.code, options.levels.of(entry)))
-        .collect();
-    let today = options.today.filter(|_| options.date_checks);
-    format!(
-        "{ruleset:?}\n{levels:?}\n{:?}\n{}\n{}\n{today:?}",
-        options.lang, options.include_register, options.date_checks
-    )
 }
 
 /// One window of files, read.
@@ -574,43 +537,6 @@ fn levelled(mut diagnostics: Vec<Diagnostic>, options: &Options) -> Vec<Diagnost
     }
     diagnostics.retain(|d| d.level != Level::Allow);
     diagnostics
-}
-
-/// Checks every file of `sources` together, all in memory. `load_errors[i]`
-/// says why file `i` could not be read, if it could not.
-pub fn check(sources: &SourceMap, load_errors: &[Option<LoadError>], ruleset: &Ruleset, options: &Options) -> Checked {
-    let mut collected = Collect::default();
-    let files = InMemory { sources, load_errors };
-    let summary = run(&files, ruleset, options, &mut collected);
-    let Collect { mut checked } = collected;
-    checked.register.replaced = summary.replaced;
-    checked.files = sources.len().saturating_sub(options.register_files);
-    checked
-}
-
-/// A sink that keeps everything, for [`check`].
-#[derive(Default)]
-struct Collect {
-    checked: Checked,
-}
-
-impl Sink for Collect {
-    type Rendered = ();
-
-    fn render(&self, _: &Part, _: &SourceMap) {}
-
-    fn take(&mut self, part: Part, (): ()) {
-        let checked = &mut self.checked;
-        let (requirements, estimates) = if part.in_register {
-            (&mut checked.register.requirements, &mut checked.register.estimates)
-        } else {
-            (&mut checked.requirements, &mut checked.estimates)
-        };
-        requirements.extend(part.requirements);
-        estimates.extend(part.estimates);
-        checked.diagnostics.extend(part.diagnostics);
-        checked.suppressed.extend(part.suppressed);
-    }
 }
 
 fn unreadable(id: FileId, source: &SourceFile, error: &LoadError, lang: Lang) -> Diagnostic {
