@@ -13,7 +13,7 @@ mod template;
 pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
+use crate::diagnostics::{Diagnostic, Label, Lang, Message, RuleRef};
 use crate::model::keywords::keywords_in;
 use crate::model::{Date, Requirement};
 use crate::source::Span;
@@ -216,10 +216,13 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, id: Option<Arc<str>>
         .collect();
     // The quote note is the entry's: renderers write it from there.
     let help = rule.help.in_lang(lang).render_message(cx, lang);
-    let help = match keywords_in(&help, requirement.keywords) {
-        Cow::Borrowed(_) => help,
-        Cow::Owned(translated) => translated.into(),
+    // A help in the file's keywords is made for this finding, and kept
+    // filled in: it is a translation of the whole text, not a template.
+    let translated = match keywords_in(&help.text(), requirement.keywords) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(translated) => Some(translated),
     };
+    let help = translated.map_or(help, Message::from);
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
         .at(
             requirement.file,
