@@ -171,6 +171,12 @@ impl<'a> From<&'a str> for Arg<'a> {
     }
 }
 
+impl<'a> From<&&'a str> for Arg<'a> {
+    fn from(text: &&'a str) -> Self {
+        Arg::Str(text)
+    }
+}
+
 impl<'a> From<&'a String> for Arg<'a> {
     fn from(text: &'a String) -> Self {
         Arg::Str(text)
