@@ -13,12 +13,10 @@ mod template;
 pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang, Message, RuleRef};
-use crate::model::keywords::keywords_in;
+use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
 use crate::model::{Date, Requirement};
 use crate::source::Span;
 use fields::{Context, Element, Value};
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A requirement to judge, with its burden estimate.
@@ -215,14 +213,10 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, id: Option<Arc<str>>
         })
         .collect();
     // The quote note is the entry's: renderers write it from there.
-    let help = rule.help.in_lang(lang).render_message(cx, lang);
-    // A help in the file's keywords is made for this finding, and kept
-    // filled in: it is a translation of the whole text, not a template.
-    let translated = match keywords_in(&help.text(), requirement.keywords) {
-        Cow::Borrowed(_) => None,
-        Cow::Owned(translated) => Some(translated),
-    };
-    let help = translated.map_or(help, Message::from);
+    let help = rule
+        .help
+        .in_lang(lang)
+        .render_in_keywords(cx, lang, requirement.keywords);
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
         .at(
             requirement.file,

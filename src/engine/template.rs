@@ -11,8 +11,9 @@ use super::expr::{self, Expr, ExprError};
 use super::fields::{Context, ListField, Value};
 use super::params::Params;
 use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece};
+use crate::model::keywords::keywords_in;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use crate::diagnostics::{MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
 
@@ -22,6 +23,9 @@ pub use crate::diagnostics::{MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
 pub struct Template {
     pattern: Arc<Pattern>,
     values: Vec<Expr>,
+    /// The text with nothing to fill in, its keywords spelt in English and
+    /// in Danish (see [`Template::render_in_keywords`]), made once.
+    in_keywords: [OnceLock<Arc<str>>; 2],
 }
 
 impl Template {
@@ -88,6 +92,7 @@ impl Template {
         Ok(Template {
             pattern: Arc::new(Pattern::new(parts)),
             values,
+            in_keywords: Default::default(),
         })
     }
 
@@ -133,6 +138,32 @@ impl Template {
                     .collect();
                 self.pattern.with(lang, &args)
             }
+        }
+    }
+
+    /// The text for one finding with the keywords in its code spelt in
+    /// `keywords`, the language its file is written in (see
+    /// [`keywords_in`]), as a rule's help. A text with nothing to fill in
+    /// is spelt so once for each language and shared; a filled-in one
+    /// whose spelling changes is kept as the whole text written out (its
+    /// values could be keywords too, so it is not a template any more).
+    pub fn render_in_keywords(&self, cx: &Context<'_>, lang: Lang, keywords: Lang) -> Message {
+        let message = self.render_message(cx, lang);
+        if let Message::Shared(text) = &message {
+            let slot = match keywords {
+                Lang::En => &self.in_keywords[0],
+                Lang::Da => &self.in_keywords[1],
+            };
+            let spelt = slot.get_or_init(|| match keywords_in(text, keywords) {
+                Cow::Owned(spelt) if spelt != **text => spelt.into(),
+                _ => text.clone(),
+            });
+            return Message::Shared(spelt.clone());
+        }
+        let text = message.text();
+        match keywords_in(&text, keywords) {
+            Cow::Owned(spelt) if spelt != text => spelt.into(),
+            _ => message,
         }
     }
 }
