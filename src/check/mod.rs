@@ -354,7 +354,7 @@ impl Window<'_> {
                     valid,
                     directives,
                 } = judged;
-                across.add(Facts::of(&part, &valid, directives));
+                across.add(Facts::of(&part, &valid, directives, self.ruleset, options.lang));
                 sink.take(part, rendered);
             }
             if let Some(cached) = self.cached {

@@ -126,26 +126,71 @@ impl Template {
     /// The text for one finding: the template's own text, shared, when it
     /// has nothing to fill in.
     pub fn render_message(&self, cx: &Context<'_>, lang: Lang) -> Message {
-        match self.parts.as_slice() {
-            [] => Message::default(),
-            [Part::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
-            _ => self.render(cx, lang).into(),
-        }
+        self.message_with(&mut |expr, out| push_value(out, &expr::eval(expr, cx), lang))
     }
 
     pub fn render(&self, cx: &Context<'_>, lang: Lang) -> String {
+        self.render_with(&mut |expr, out| push_value(out, &expr::eval(expr, cx), lang))
+    }
+
+    /// How many of the placeholders a built-in keeps the value of (see
+    /// [`Template::keep`]).
+    pub fn kept_count(&self) -> usize {
+        self.placeholders().filter(|expr| is_kept(expr)).count()
+    }
+
+    /// Gives `keep` the value, shown (and cut) as the text shows it, of
+    /// each placeholder that reads the requirement or its element (neither
+    /// a value the built-in provides nor a constant), in order: a built-in
+    /// writes its findings' texts from these when the requirement is gone.
+    pub fn keep(&self, cx: &Context<'_>, lang: Lang, keep: &mut dyn FnMut(String)) {
+        for expr in self.placeholders().filter(|expr| is_kept(expr)) {
+            let mut shown = String::new();
+            push_value(&mut shown, &expr::eval(expr, cx), lang);
+            keep(shown);
+        }
+    }
+
+    /// The text for one finding of a built-in, from the values `kept` (as
+    /// [`Template::keep`] gave them, [`Template::kept_count`] of them) and
+    /// the built-in's own `vars`.
+    pub fn render_kept(&self, kept: &[&str], vars: &[Value<'_>], lang: Lang) -> Message {
+        let mut kept = kept.iter();
+        self.message_with(&mut |expr, out| match expr {
+            Expr::Var(index) => push_value(out, vars.get(*index).unwrap_or(&Value::Null), lang),
+            _ => match constant(expr) {
+                Some(value) => push_value(out, &value, lang),
+                None => out.push_str(kept.next().copied().unwrap_or_default()),
+            },
+        })
+    }
+
+    fn placeholders(&self) -> impl Iterator<Item = &Expr> {
+        self.parts.iter().filter_map(|part| match part {
+            Part::Text(_) => None,
+            Part::Value(expr) | Part::Plural { number: expr, .. } => Some(expr),
+        })
+    }
+
+    fn message_with(&self, value: &mut dyn FnMut(&Expr, &mut String)) -> Message {
+        match self.parts.as_slice() {
+            [] => Message::default(),
+            [Part::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
+            _ => self.render_with(value).into(),
+        }
+    }
+
+    /// The text, each placeholder's value shown by `value` (which cuts it
+    /// at [`MAX_FILLED_CHARS`]).
+    fn render_with(&self, value: &mut dyn FnMut(&Expr, &mut String)) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Value(expr) => match expr::eval(expr, cx) {
-                    // A text is cut before it is copied: a title of
-                    // megabytes is not copied whole for every finding.
-                    Value::Str(text) => push_capped(&mut out, expr::word_in(&text, lang).unwrap_or(text.as_ref())),
-                    value => push_capped(&mut out, &show(&value, lang)),
-                },
+                Part::Value(expr) => value(expr, &mut out),
                 Part::Plural { number, one, other } => {
-                    let shown = show(&expr::eval(number, cx), lang);
+                    let mut shown = String::new();
+                    value(number, &mut shown);
                     out.push_str(if is_singular(&shown) { one } else { other });
                 }
             }
@@ -158,6 +203,22 @@ impl Template {
             out.push('…');
         }
         out
+    }
+}
+
+/// Whether a built-in keeps a placeholder's value: it reads the
+/// requirement.
+fn is_kept(expr: &Expr) -> bool {
+    !matches!(expr, Expr::Var(_)) && constant(expr).is_none()
+}
+
+/// Writes `value` as a text shows it, cut at [`MAX_FILLED_CHARS`]. A text
+/// is cut before it is copied: a title of megabytes is not copied whole
+/// for every finding.
+fn push_value(out: &mut String, value: &Value<'_>, lang: Lang) {
+    match value {
+        Value::Str(text) => push_capped(out, expr::word_in(text, lang).unwrap_or(text.as_ref())),
+        value => push_capped(out, &show(value, lang)),
     }
 }
 
