@@ -226,13 +226,12 @@ impl Facts {
     pub fn add(&mut self, requirement: &Requirement, estimate: &Estimate, ruleset: &Ruleset, lang: Lang) -> usize {
         let number = self.requirements.len();
         let n = number as u32;
-        let builtins: Vec<&Rule> = ruleset
+        let spans = self.spans.len() as u32;
+        for rule in ruleset
             .rules
             .iter()
             .filter(|rule| matches!(rule.kind, RuleKind::Builtin(_)))
-            .collect();
-        let spans = self.spans.len() as u32;
-        for rule in &builtins {
+        {
             self.spans.extend(rule.secondary.iter().filter_map(|spec| {
                 let key = spec.key?;
                 Some(requirement.entry_span(key).map(|_| requirement.label_span(key)))
@@ -255,12 +254,8 @@ impl Facts {
         };
         for (b, burden) in requirement.burdens.iter().enumerate() {
             let figures = estimate.blocks.get(b).and_then(Option::as_ref);
-            let kept = self.keep(
-                &builtins,
-                ListField::Burdens,
-                &cx.with(Element::Burden(burden, figures)),
-                lang,
-            );
+            let element = cx.with(Element::Burden(burden, figures));
+            let kept = self.keep(&ruleset.rules, ListField::Burdens, &element, lang);
             self.blocks.push(BlockFact {
                 requirement: n,
                 group: self.groups.number(&burden.label.value.to_lowercase()),
@@ -271,7 +266,7 @@ impl Facts {
             });
         }
         for item in requirement.data.iter().filter(|item| item.has(DataMode::Manual)) {
-            let kept = self.keep(&builtins, ListField::Data, &cx.with(Element::Data(item)), lang);
+            let kept = self.keep(&ruleset.rules, ListField::Data, &cx.with(Element::Data(item)), lang);
             self.data.push(DataFact {
                 requirement: n,
                 name: self.names.number(&item.name.value.to_lowercase()),
@@ -283,10 +278,10 @@ impl Facts {
         number
     }
 
-    /// Keeps what the texts of the built-in `rules` that report on
-    /// elements of `scope` read of the element in `cx`; returns where it
+    /// Keeps what the texts of those of `rules` that are built-ins
+    /// reporting on elements of `scope` read of the element in `cx`; returns where it
     /// starts in [`Facts::kept`].
-    fn keep(&mut self, rules: &[&Rule], scope: ListField, cx: &Context<'_>, lang: Lang) -> u32 {
+    fn keep(&mut self, rules: &[Rule], scope: ListField, cx: &Context<'_>, lang: Lang) -> u32 {
         let start = self.kept.len() as u32;
         for rule in rules.iter().filter(|rule| reports_on(rule, scope)) {
             for template in texts(rule, lang) {
