@@ -4,6 +4,9 @@
 //! checks), in postcard's compact binary form. Findings are kept by code
 //! and looked up in the run's registry when read back; file ids are not
 //! kept (they differ between runs) but set to the file's when read back.
+//! A text filled in when written is kept as written: its template is the
+//! run's message table or ruleset, which an entry cannot point into; read
+//! back, the texts of a file's findings are shared (see [`Texts`]).
 
 use crate::burden::Estimate;
 use crate::check::suppress::{Directive, Suppressed};
@@ -91,7 +94,7 @@ impl<'a> LabelRecord<'a> {
     fn of(label: &'a Label) -> Self {
         LabelRecord {
             span: label.span,
-            message: Cow::Borrowed(&label.message),
+            message: label.message.text(),
         }
     }
 
@@ -109,11 +112,11 @@ impl<'a> DiagnosticRecord<'a> {
         DiagnosticRecord {
             code: Cow::Borrowed(diagnostic.code()),
             level: diagnostic.level,
-            message: Cow::Borrowed(&diagnostic.message),
+            message: diagnostic.message.text(),
             primary: LabelRecord::of(&diagnostic.primary),
             secondary: diagnostic.secondary.iter().map(LabelRecord::of).collect(),
-            notes: diagnostic.notes.iter().map(|n| Cow::Borrowed(n.as_str())).collect(),
-            help: diagnostic.help.as_deref().map(Cow::Borrowed),
+            notes: diagnostic.notes.iter().map(Message::text).collect(),
+            help: diagnostic.help.as_ref().map(Message::text),
             requirement: diagnostic.requirement.as_deref().map(Cow::Borrowed),
             edits: Cow::Borrowed(&diagnostic.edits),
         }

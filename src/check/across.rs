@@ -170,7 +170,7 @@ impl Across {
             needed.dedup();
             let batch = files.again(&needed);
             let rendered = sink.render(&part, batch.sources());
-            sink.take(part, rendered);
+            sink.take(part, rendered, batch.sources());
         }
         Summary { replaced }
     }

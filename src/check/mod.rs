@@ -128,8 +128,9 @@ pub trait Sink: Sync {
     /// Called in parallel, in any order, with the part's files in `sources`.
     fn render(&self, part: &Part, sources: &SourceMap) -> Self::Rendered;
 
-    /// Called once for each part, in input order.
-    fn take(&mut self, part: Part, rendered: Self::Rendered);
+    /// Called once for each part, in input order, with the part's files in
+    /// `sources`.
+    fn take(&mut self, part: Part, rendered: Self::Rendered, sources: &SourceMap);
 }
 
 /// What a check gives besides its parts.
@@ -313,7 +314,7 @@ impl Window<'_> {
                 bytes += size;
                 step.push(next);
             }
-            let done: Vec<Vec<(JudgedPart, _, Option<Keep<'_>>)>> = step
+            let done: Vec<Vec<(JudgedPart, _, Option<Keep<'_>>, usize)>> = step
                 .into_par_iter()
                 .map(|work| match work {
                     Work::Judge(unit) => {
@@ -327,19 +328,19 @@ impl Window<'_> {
                                 last: unit.last,
                             }
                         });
-                        vec![(judged, rendered, keep)]
+                        vec![(judged, rendered, keep, unit.batch)]
                     }
                     Work::Recall(batch, parts) => parts
                         .into_iter()
                         .map(|judged| {
                             let rendered = sink.render(&judged.part, self.batches[batch].sources());
-                            (judged, rendered, None)
+                            (judged, rendered, None, batch)
                         })
                         .collect(),
                 })
                 .collect();
             let mut finished = Vec::new();
-            for (judged, rendered, keep) in done.into_iter().flatten() {
+            for (judged, rendered, keep, batch) in done.into_iter().flatten() {
                 if let Some(keep) = keep {
                     entry = entry.zip(keep.record).map(|(mut entry, record)| {
                         entry.extend(record);
@@ -355,7 +356,7 @@ impl Window<'_> {
                     directives,
                 } = judged;
                 across.add(Facts::of(&part, &valid, directives, self.ruleset, options.lang));
-                sink.take(part, rendered);
+                sink.take(part, rendered, self.batches[batch].sources());
             }
             if let Some(cached) = self.cached {
                 finished

@@ -30,7 +30,7 @@ impl Sink for Collect {
 
     fn render(&self, _: &Part, _: &SourceMap) {}
 
-    fn take(&mut self, part: Part, (): ()) {
+    fn take(&mut self, part: Part, (): (), _: &SourceMap) {
         let checked = &mut self.checked;
         let (requirements, estimates) = if part.in_register {
             (&mut checked.register.requirements, &mut checked.register.estimates)

@@ -1,11 +1,10 @@
 //! `trustlint audit`: the register of requirements in force reviewed as a
 //! whole, on a given day.
 
-use super::{Common, Judging, EXIT_CLEAN, EXIT_ERRORS};
+use super::{Common, EXIT_CLEAN, EXIT_ERRORS};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trustlint::check::{self, Options};
 use trustlint::diagnostics::{lints, messages as m};
 use trustlint::model::Date;
 use trustlint::render::audit;
@@ -38,27 +37,18 @@ enum AuditFormat {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let Judging {
-        ruleset,
-        levels,
-        read,
-        lang,
-    } = match common.judging(&args.paths, None) {
+    let mut judging = match common.judging(&args.paths, None) {
         Ok(judging) => judging,
         Err(code) => return code,
     };
     let Some(today) = args.today.today.or_else(Date::today) else {
         return common.fail(m::NO_TODAY.get(common.lang));
     };
-    let options = Options {
-        lang,
-        levels,
-        today: Some(today),
-        date_checks: true,
-        ..Options::default()
-    };
-    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
-    let audit = trustlint::audit::audit(&checked, &ruleset, today);
+    judging.options.today = Some(today);
+    judging.options.date_checks = true;
+    let checked = judging.check();
+    let (ruleset, lang) = (&judging.ruleset, judging.options.lang);
+    let audit = trustlint::audit::audit(&checked, ruleset, today);
     let text = match args.format {
         AuditFormat::Table => audit::table(&audit, lang),
         AuditFormat::Json => audit::json(&audit),

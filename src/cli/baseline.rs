@@ -1,11 +1,10 @@
 //! `trustlint baseline`: write the findings of an existing register as
 //! accepted, for `check --baseline`.
 
-use super::{Common, Judging, EXIT_CLEAN};
+use super::{Common, EXIT_CLEAN};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trustlint::check::baseline::Baseline;
-use trustlint::check::{self, Options};
 use trustlint::diagnostics::messages as m;
 
 #[derive(clap::Args, Debug)]
@@ -20,22 +19,12 @@ pub struct Args {
 }
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
-    let Judging {
-        ruleset,
-        levels,
-        read,
-        lang,
-    } = match common.judging(&args.paths, None) {
+    let judging = match common.judging(&args.paths, None) {
         Ok(judging) => judging,
         Err(code) => return code,
     };
-    let options = Options {
-        lang,
-        levels,
-        ..Options::default()
-    };
-    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
-    let baseline = Baseline::of(&checked, &read.sources);
+    let checked = judging.check();
+    let baseline = Baseline::of(&checked, &judging.read.sources);
     if let Err(code) = common.write_file(&args.output_file, baseline.to_json().as_bytes()) {
         return code;
     }

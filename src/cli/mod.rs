@@ -22,7 +22,7 @@ use inputs::{Read, RegisterArg};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use trustlint::check::Checked;
+use trustlint::check::{Checked, Options};
 use trustlint::diagnostics::{lints, messages as m, Diagnostic, Lang, Level, Registry};
 use trustlint::engine::ruleset as rulesets;
 use trustlint::engine::Ruleset;
@@ -339,12 +339,19 @@ struct Rules {
 }
 
 /// What a command that judges files starts from: the rules, the files
-/// read, and the language the files are answered in.
+/// read, and the check's options (the language the files are answered in,
+/// the levels, how many files are the register's), which the command
+/// completes before [`Judging::check`].
 struct Judging {
     ruleset: Ruleset,
-    levels: Levels,
     read: Read,
-    lang: Lang,
+    options: Options,
+}
+
+impl Judging {
+    fn check(&self) -> Checked {
+        trustlint::check::check(&self.read.sources, &self.read.load_errors, &self.ruleset, &self.options)
+    }
 }
 
 impl Common {
@@ -384,13 +391,13 @@ impl Common {
     fn judging(&self, paths: &[PathBuf], register: Option<&Path>) -> Result<Judging, ExitCode> {
         let Rules { ruleset, levels, .. } = self.rules(register.is_some())?;
         let read = self.read_with_register(paths, None, register)?;
-        let lang = self.lang_for_read(&read);
-        Ok(Judging {
-            ruleset,
+        let options = Options {
+            lang: self.lang_for_read(&read),
             levels,
-            read,
-            lang,
-        })
+            register_files: read.register_files,
+            ..Options::default()
+        };
+        Ok(Judging { ruleset, read, options })
     }
 }
 

@@ -3,7 +3,6 @@
 use super::{Common, Judging, RegisterArg, EXIT_CLEAN, EXIT_ERRORS};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trustlint::check::{self, Options};
 use trustlint::diagnostics::{messages as m, Counts};
 use trustlint::render::report;
 
@@ -25,28 +24,18 @@ pub struct Args {
 
 pub fn run(common: &Common, args: &Args) -> ExitCode {
     // As `check` judges them: TL007 an error against a register, then the config.
-    let Judging {
-        ruleset,
-        levels,
-        read,
-        lang,
-    } = match common.judging(&args.paths, common.register(&args.register).as_deref()) {
+    let mut judging = match common.judging(&args.paths, common.register(&args.register).as_deref()) {
         Ok(judging) => judging,
         Err(code) => return code,
     };
-    let options = Options {
-        lang,
-        levels,
-        register_files: read.register_files,
-        include_register: false,
-        today: args.today.today,
-        date_checks: false,
-    };
-    let checked = check::check(&read.sources, &read.load_errors, &ruleset, &options);
+    judging.options.today = args.today.today;
+    let checked = judging.check();
+    let Judging { ruleset, read, options } = &judging;
+    let lang = options.lang;
     let input = report::Input {
         checked: &checked,
         sources: &read.sources,
-        ruleset: &ruleset,
+        ruleset,
         levels: &options.levels,
         lang,
         with_register: read.register_files > 0,

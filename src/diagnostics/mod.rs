@@ -1,11 +1,13 @@
 //! The one data type every stage reports with, whatever renders it.
 
 pub mod lints;
+mod message;
 pub mod messages;
 pub mod registry;
 mod suggest;
 mod text;
 
+pub use message::{Arg, Message, Pattern, Piece, MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
 pub use registry::{Entry, Registry, RuleRef};
 pub use suggest::{suggest, suggest_preferring, Suggestion};
 pub use text::{format_number, is_singular, join_and, Lang, Text};
@@ -14,7 +16,6 @@ use crate::source::{FileId, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::Deref;
 use std::sync::Arc;
 
 /// How serious a diagnostic is. `Allow` switches a code off.
@@ -61,90 +62,6 @@ impl Level {
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A text of one finding, already in the run's language. A fixed text of
-/// the message table or of a ruleset is shared, never copied into each
-/// finding; only a text filled in for this finding (a key, a figure) is
-/// its own, and its filled-in values are capped, so what a finding keeps
-/// does not grow with the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Message {
-    /// A text of the message table.
-    Static(&'static str),
-    /// A ruleset's text with nothing to fill in, shared with the ruleset.
-    Shared(Arc<str>),
-    /// Filled in for this finding.
-    Own(Box<str>),
-}
-
-impl Message {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Message::Static(text) => text,
-            Message::Shared(text) => text,
-            Message::Own(text) => text,
-        }
-    }
-}
-
-impl Default for Message {
-    fn default() -> Self {
-        Message::Static("")
-    }
-}
-
-impl Deref for Message {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Message {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Message {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl From<&'static str> for Message {
-    fn from(text: &'static str) -> Self {
-        Message::Static(text)
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::Own(text.into_boxed_str())
-    }
-}
-
-impl From<Arc<str>> for Message {
-    fn from(text: Arc<str>) -> Self {
-        Message::Shared(text)
-    }
-}
-
-impl From<Cow<'static, str>> for Message {
-    fn from(text: Cow<'static, str>) -> Self {
-        match text {
-            Cow::Borrowed(text) => Message::Static(text),
-            Cow::Owned(text) => text.into(),
-        }
     }
 }
 
@@ -214,7 +131,7 @@ impl Diagnostic {
         self.rule
             .quote_notes(lang)
             .map(Cow::Owned)
-            .chain(self.notes.iter().map(|n| Cow::Borrowed(n.as_str())))
+            .chain(self.notes.iter().map(Message::text))
     }
 
     pub fn file(&self) -> FileId {

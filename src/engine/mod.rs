@@ -243,10 +243,13 @@ fn assemble(
     id: Option<Arc<str>>,
 ) -> Diagnostic {
     // The quote note is the entry's: renderers write it from there.
-    let help = match keywords_in(&written.help, keywords) {
-        Cow::Borrowed(_) => written.help,
-        Cow::Owned(translated) => translated.into(),
+    // A help in the file's keywords is made for this finding, and kept
+    // filled in: it is a translation of the whole text, not a template.
+    let translated = match keywords_in(&written.help.text(), keywords) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(translated) => Some(translated),
     };
+    let help = translated.map_or(written.help, Message::from);
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
         .at(file, primary, written.message)
         .with_label(written.label)

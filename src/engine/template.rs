@@ -10,26 +10,18 @@
 use super::expr::{self, Expr, ExprError};
 use super::fields::{Context, ListField, Value};
 use super::params::Params;
-use crate::diagnostics::{format_number, is_singular, messages as m, Lang, Message};
+use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece};
+use std::borrow::Cow;
 use std::sync::Arc;
 
+pub use crate::diagnostics::{MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
+
+/// A compiled template: its text and where values go (the pattern, which
+/// a finding shares), and the expressions that give the values, in order.
 #[derive(Clone, Debug)]
 pub struct Template {
-    parts: Vec<Part>,
-}
-
-#[derive(Clone, Debug)]
-enum Part {
-    /// Shared, so a text with nothing to fill in is not copied into each
-    /// finding.
-    Text(Arc<str>),
-    Value(Expr),
-    /// `{expression|one|other}`.
-    Plural {
-        number: Expr,
-        one: String,
-        other: String,
-    },
+    pattern: Arc<Pattern>,
+    values: Vec<Expr>,
 }
 
 impl Template {
@@ -43,11 +35,12 @@ impl Template {
         lang: Lang,
     ) -> Result<Template, ExprError> {
         let mut parts = Vec::new();
+        let mut values = Vec::new();
         let mut rest = text;
         let mut offset = 0;
         while let Some(open) = rest.find('{') {
             if open > 0 {
-                parts.push(Part::Text(rest[..open].into()));
+                parts.push(Piece::Text(rest[..open].into()));
             }
             let after = &rest[open + 1..];
             let close = after.find('}').ok_or_else(|| ExprError {
@@ -68,8 +61,9 @@ impl Template {
                     ..e
                 })?,
             };
+            values.push(compiled);
             parts.push(match forms {
-                None => Part::Value(compiled),
+                None => Piece::Value,
                 Some(forms) => {
                     let (one, other) = forms
                         .split_once('|')
@@ -79,10 +73,9 @@ impl Template {
                             message: m::PLURAL_FORMS.get(lang).to_owned(),
                             help: Some(m::PLURAL_FORMS_HELP.get(lang).to_owned()),
                         })?;
-                    Part::Plural {
-                        number: compiled,
-                        one: one.trim().to_owned(),
-                        other: other.trim().to_owned(),
+                    Piece::Plural {
+                        one: one.trim().into(),
+                        other: other.trim().into(),
                     }
                 }
             });
@@ -90,156 +83,140 @@ impl Template {
             rest = &after[close + 1..];
         }
         if !rest.is_empty() {
-            parts.push(Part::Text(rest.into()));
+            parts.push(Piece::Text(rest.into()));
         }
-        Ok(Template { parts })
+        Ok(Template {
+            pattern: Arc::new(Pattern::new(parts)),
+            values,
+        })
     }
 
     /// The text when every placeholder is a parameter, as in an
     /// explanation that no requirement fills in; `None` when one needs a
     /// requirement.
     pub fn render_constant(&self, lang: Lang) -> Option<String> {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Text(text) => out.push_str(text),
-                Part::Value(expr) => out.push_str(&show(&constant(expr)?, lang)),
-                Part::Plural { number, one, other } => {
-                    let shown = show(&constant(number)?, lang);
-                    out.push_str(if is_singular(&shown) { one } else { other });
-                }
-            }
-        }
-        Some(out)
+        let shown = self
+            .values
+            .iter()
+            .map(|expr| Some(Cow::Owned(show(&constant(expr)?, lang))))
+            .collect::<Option<Vec<_>>>()?;
+        Some(self.pattern.render(shown, false))
     }
 
     /// Calls `f` with every field a placeholder reads (see [`Expr::each_field`]).
     pub fn each_field(&self, f: &mut dyn FnMut(Option<super::fields::Field>, Option<ListField>)) {
-        for part in &self.parts {
-            match part {
-                Part::Text(_) => {}
-                Part::Value(expr) | Part::Plural { number: expr, .. } => expr.each_field(f),
-            }
+        for expr in &self.values {
+            expr.each_field(f);
         }
     }
 
     /// The text for one finding: the template's own text, shared, when it
-    /// has nothing to fill in.
+    /// has nothing to fill in; else the template, shared, and its values,
+    /// filled in when the text is written.
     pub fn render_message(&self, cx: &Context<'_>, lang: Lang) -> Message {
-        self.message_with(&mut |expr, out| push_value(out, &expr::eval(expr, cx), lang))
+        self.message(lang, |shown| {
+            let values: Vec<Value<'_>> = self.values.iter().map(|expr| expr::eval(expr, cx)).collect();
+            let texts: Vec<Cow<'_, str>> = values.iter().map(|value| kept(value, lang)).collect();
+            let args: Vec<Arg<'_>> = values.iter().zip(&texts).map(|(v, t)| arg(v, t)).collect();
+            shown(&args)
+        })
     }
 
-    pub fn render(&self, cx: &Context<'_>, lang: Lang) -> String {
-        self.render_with(&mut |expr, out| push_value(out, &expr::eval(expr, cx), lang))
-    }
-
-    /// How many of the placeholders a built-in keeps the value of (see
-    /// [`Template::keep`]).
+    /// How many of the values a built-in keeps (see [`Template::keep`]).
     pub fn kept_count(&self) -> usize {
-        self.placeholders().filter(|expr| is_kept(expr)).count()
+        self.values.iter().filter(|expr| is_kept(expr)).count()
     }
 
-    /// Gives `keep` the value, shown (and cut) as the text shows it, of
-    /// each placeholder that reads the requirement or its element (neither
-    /// a value the built-in provides nor a constant), in order: a built-in
-    /// writes its findings' texts from these when the requirement is gone.
+    /// Gives `keep` each value that reads the requirement or its element
+    /// (neither one the built-in provides nor a constant), in order, as the
+    /// text shows it (cut as the text cuts it): a built-in writes its
+    /// findings' texts from these once the requirement is gone.
     pub fn keep(&self, cx: &Context<'_>, lang: Lang, keep: &mut dyn FnMut(String)) {
-        for expr in self.placeholders().filter(|expr| is_kept(expr)) {
-            let mut shown = String::new();
-            push_value(&mut shown, &expr::eval(expr, cx), lang);
-            keep(shown);
+        for expr in self.values.iter().filter(|expr| is_kept(expr)) {
+            keep(shown(&expr::eval(expr, cx), lang));
         }
     }
 
-    /// The text for one finding of a built-in, from the values `kept` (as
-    /// [`Template::keep`] gave them, [`Template::kept_count`] of them) and
-    /// the built-in's own `vars`.
-    pub fn render_kept(&self, kept: &[&str], vars: &[Value<'_>], lang: Lang) -> Message {
-        let mut kept = kept.iter();
-        self.message_with(&mut |expr, out| match expr {
-            Expr::Var(index) => push_value(out, vars.get(*index).unwrap_or(&Value::Null), lang),
-            _ => match constant(expr) {
-                Some(value) => push_value(out, &value, lang),
-                None => out.push_str(kept.next().copied().unwrap_or_default()),
-            },
+    /// The text for one finding of a built-in, as [`Template::render_message`]
+    /// gives it, from the values `kept` (as [`Template::keep`] gave them,
+    /// [`Template::kept_count`] of them) and the built-in's own `vars`.
+    pub fn render_kept(&self, kept_values: &[&str], vars: &[Value<'_>], lang: Lang) -> Message {
+        self.message(lang, |shown| {
+            // None where the value is one kept.
+            let values: Vec<Option<Value<'_>>> = self
+                .values
+                .iter()
+                .map(|expr| match expr {
+                    Expr::Var(index) => Some(vars.get(*index).cloned().unwrap_or(Value::Null)),
+                    expr => constant(expr),
+                })
+                .collect();
+            let mut kept_values = kept_values.iter();
+            let texts: Vec<Cow<'_, str>> = values
+                .iter()
+                .map(|value| match value {
+                    Some(value) => kept(value, lang),
+                    None => Cow::Borrowed(kept_values.next().copied().unwrap_or_default()),
+                })
+                .collect();
+            let args: Vec<Arg<'_>> = values
+                .iter()
+                .zip(&texts)
+                .map(|(value, text)| value.as_ref().map_or(Arg::Str(text), |value| arg(value, text)))
+                .collect();
+            shown(&args)
         })
     }
 
-    fn placeholders(&self) -> impl Iterator<Item = &Expr> {
-        self.parts.iter().filter_map(|part| match part {
-            Part::Text(_) => None,
-            Part::Value(expr) | Part::Plural { number: expr, .. } => Some(expr),
-        })
-    }
-
-    fn message_with(&self, value: &mut dyn FnMut(&Expr, &mut String)) -> Message {
-        match self.parts.as_slice() {
+    /// The message of the pattern: a fixed text when it has nothing to
+    /// fill in, else `filled` with the values' arguments.
+    fn message(&self, lang: Lang, filled: impl FnOnce(&dyn Fn(&[Arg<'_>]) -> Message) -> Message) -> Message {
+        match self.pattern.parts() {
             [] => Message::default(),
-            [Part::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
-            _ => self.render_with(value).into(),
+            [Piece::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
+            [Piece::Text(_)] => Message::Own(self.pattern.render([], true).into()),
+            _ => filled(&|args| self.pattern.with(lang, args)),
         }
-    }
-
-    /// The text, each placeholder's value shown by `value` (which cuts it
-    /// at [`MAX_FILLED_CHARS`]).
-    fn render_with(&self, value: &mut dyn FnMut(&Expr, &mut String)) -> String {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Text(text) => out.push_str(text),
-                Part::Value(expr) => value(expr, &mut out),
-                Part::Plural { number, one, other } => {
-                    let mut shown = String::new();
-                    value(number, &mut shown);
-                    out.push_str(if is_singular(&shown) { one } else { other });
-                }
-            }
-            if out.len() > MAX_MESSAGE_CHARS * 4 {
-                break;
-            }
-        }
-        if let Some((cut, _)) = out.char_indices().nth(MAX_MESSAGE_CHARS) {
-            out.truncate(cut);
-            out.push('…');
-        }
-        out
     }
 }
 
-/// Whether a built-in keeps a placeholder's value: it reads the
-/// requirement.
+/// Whether a built-in keeps a value: it reads the requirement.
 fn is_kept(expr: &Expr) -> bool {
     !matches!(expr, Expr::Var(_)) && constant(expr).is_none()
 }
 
-/// Writes `value` as a text shows it, cut at [`MAX_FILLED_CHARS`]. A text
-/// is cut before it is copied: a title of megabytes is not copied whole
-/// for every finding.
-fn push_value(out: &mut String, value: &Value<'_>, lang: Lang) {
+/// A value as its argument: a number kept a number, a text or list as
+/// `text` (what [`kept`] made of it).
+fn arg<'v>(value: &Value<'_>, text: &'v str) -> Arg<'v> {
     match value {
-        Value::Str(text) => push_capped(out, expr::word_in(text, lang).unwrap_or(text.as_ref())),
-        value => push_capped(out, &show(value, lang)),
+        Value::Num(n) => Arg::Num(*n),
+        Value::Bool(b) => Arg::Bool(*b),
+        Value::Null => Arg::Null,
+        Value::Str(_) | Value::List(_) => Arg::Str(text),
     }
 }
 
-/// The most characters of a filled-in message: a template with a thousand
-/// placeholders makes one line of output, not a thousand values' worth.
-pub const MAX_MESSAGE_CHARS: usize = 1_000;
+/// A value as a text shows it, a text cut at [`MAX_FILLED_CHARS`] before
+/// it is copied (a title of megabytes is not copied whole).
+fn shown(value: &Value<'_>, lang: Lang) -> String {
+    let text = match value {
+        Value::Str(text) => Cow::Borrowed(expr::word_in(text, lang).unwrap_or(text.as_ref())),
+        value => Cow::Owned(show(value, lang)),
+    };
+    match text.char_indices().nth(MAX_FILLED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    }
+}
 
-/// The most characters one placeholder fills in. A message names a title,
-/// an id or a list so the reader knows which; past this the rest is an
-/// ellipsis, so a huge id or title in the input (copied into every
-/// finding that names it, TL302's `{other}` for one) cannot make the
-/// output or memory grow with the number of findings times its length.
-pub const MAX_FILLED_CHARS: usize = 200;
-
-fn push_capped(out: &mut String, shown: &str) {
-    match shown.char_indices().nth(MAX_FILLED_CHARS) {
-        Some((cut, _)) => {
-            out.push_str(&shown[..cut]);
-            out.push('…');
-        }
-        None => out.push_str(shown),
+/// What a finding keeps of a text or list value: a word of the language
+/// in the run's language, a list written out (numbers and words kept as
+/// numbers and words need nothing here).
+fn kept<'v>(value: &'v Value<'_>, lang: Lang) -> Cow<'v, str> {
+    match value {
+        Value::Str(text) => Cow::Borrowed(expr::word_in(text, lang).unwrap_or(text.as_ref())),
+        Value::List(_) => Cow::Owned(show(value, lang)),
+        _ => Cow::Borrowed(""),
     }
 }
 
@@ -294,7 +271,7 @@ mod tests {
             vars: &[],
             today: None,
         };
-        template.render(&cx, lang)
+        template.render_message(&cx, lang).text().into_owned()
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn header(out: &mut Buffer, severity: cs::Severity, diagnostic: &Diagnostic, lan
         diagnostic.code()
     )?;
     out.set_color(styles.header_message())?;
-    write!(out, ": {}", super::escape_text(&diagnostic.message))?;
+    write!(out, ": {}", super::escape_text(&diagnostic.message.text()))?;
     out.reset()?;
     writeln!(out)
 }
@@ -133,12 +133,10 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
         excerpt.offset(source, span.start)..excerpt.offset(source, span.end)
     };
     let mut labels = vec![cs::Label::primary(diagnostic.file(), range(&spans[0]))
-        .with_message(escape_controls(&diagnostic.primary.message))];
-    labels.extend(
-        secondary.iter().zip(&spans[1..]).map(|(label, at)| {
-            cs::Label::secondary(label.file, range(at)).with_message(escape_controls(&label.message))
-        }),
-    );
+        .with_message(escape_controls(&diagnostic.primary.message.text()))];
+    labels.extend(secondary.iter().zip(&spans[1..]).map(|(label, at)| {
+        cs::Label::secondary(label.file, range(at)).with_message(escape_controls(&label.message.text()))
+    }));
     let (note, help) = (m::NOTE_HEADING.get(lang), m::HELP_HEADING.get(lang));
     // Continuation lines line up under the text, as rustc's do.
     let labelled = |label: &str, text: &str| {
@@ -156,7 +154,7 @@ fn convert(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> (cs::Dia
     }
     // With edits, the help heads the suggestion instead (see `suggestion`).
     if let (Some(text), true) = (&diagnostic.help, diagnostic.edits.is_empty()) {
-        notes.push(labelled(help, &super::escape_text(text)));
+        notes.push(labelled(help, &super::escape_text(&text.text())));
     }
     // The header is ours (see `header`): codespan gets no message.
     let converted = cs::Diagnostic::new(severity)

@@ -87,13 +87,13 @@ impl<'a> JsonRule<'a> {
 struct JsonDiagnostic<'a> {
     code: &'a str,
     level: Level,
-    message: &'a str,
+    message: &'a Message,
     file: &'a str,
     requirement: Option<&'a str>,
     span: JsonSpan,
     labels: Vec<JsonLabel<'a>>,
     notes: &'a [Message],
-    help: Option<&'a str>,
+    help: Option<&'a Message>,
     edits: Vec<JsonEdit<'a>>,
 }
 
@@ -127,7 +127,7 @@ struct JsonLabel<'a> {
     file: &'a str,
     primary: bool,
     span: JsonSpan,
-    message: &'a str,
+    message: &'a Message,
 }
 
 #[derive(Serialize)]
@@ -207,7 +207,7 @@ fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap) -> JsonDiagnostic<'
             .chain(d.secondary.iter().map(|l| label(l, false)))
             .collect(),
         notes: &d.notes,
-        help: d.help.as_deref(),
+        help: d.help.as_ref(),
         edits: d
             .edits
             .iter()

@@ -267,16 +267,16 @@ fn report<'a>(
     let mut builder = Report::build(kind, span(sources, starts, d.file(), d.primary.span))
         .with_config(config)
         .with_code(d.code())
-        .with_message(super::escape_text(&d.message))
+        .with_message(super::escape_text(&d.message.text()))
         .with_label(
             Label::new(span(sources, starts, d.file(), d.primary.span))
-                .with_message(super::escape_controls(&d.primary.message))
+                .with_message(super::escape_controls(&d.primary.message.text()))
                 .with_color(color),
         );
     for label in &d.secondary {
         builder = builder.with_label(
             Label::new(span(sources, starts, label.file, label.span))
-                .with_message(super::escape_controls(&label.message))
+                .with_message(super::escape_controls(&label.message.text()))
                 .with_color(Color::Blue),
         );
     }
@@ -285,7 +285,7 @@ fn report<'a>(
     }
     // With edits, the help heads the suggestion after the report instead.
     if let (Some(help), true) = (&d.help, d.edits.is_empty()) {
-        builder = builder.with_help(super::escape_text(help));
+        builder = builder.with_help(super::escape_text(&help.text()));
     }
     builder.finish()
 }

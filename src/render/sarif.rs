@@ -249,7 +249,7 @@ fn result<'a>(
                 let (start, end) = (file.line_col(span.start), file.line_col(span.end));
                 Fix {
                     description: Text {
-                        text: d.help.as_deref().unwrap_or_default().to_owned(),
+                        text: d.help.as_ref().map(|h| h.text().into_owned()).unwrap_or_default(),
                     },
                     artifact_changes: vec![ArtifactChange {
                         artifact_location: ArtifactLocation { uri: uri(&file.name) },

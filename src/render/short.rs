@@ -17,7 +17,7 @@ pub(super) fn line(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> 
         at.column,
         level_word(diagnostic.level, lang),
         diagnostic.code(),
-        escape_controls(&diagnostic.message)
+        escape_controls(&diagnostic.message.text())
     )
 }
 

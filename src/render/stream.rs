@@ -24,6 +24,7 @@ use crate::diagnostics::{Counts, Diagnostic, Lang, Level, Registry, RuleRef};
 use crate::model::Requirement;
 use crate::source::SourceMap;
 use codespan_reporting::term::termcolor::Buffer;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Seek, Write};
 use std::sync::Mutex;
@@ -266,6 +267,33 @@ impl<'r> Stream<'r> {
         }
         self.any = true;
         out.write_all(&rendered.diagnostics)
+    }
+
+    /// Renders a large part a few slices at a time (in parallel) and writes
+    /// each slice before the next are rendered: the same bytes as the part
+    /// rendered whole, since every format renders finding by finding and
+    /// [`Stream::write_part`] puts a list's comma between slices.
+    fn write_in_slices(&mut self, part: &Part, sources: &SourceMap, out: &mut dyn io::Write) -> io::Result<()> {
+        let at_once = SLICE_FINDINGS * 2 * rayon::current_num_threads();
+        for group in part.diagnostics.chunks(at_once) {
+            let rendered: Vec<Rendered> = group
+                .par_chunks(SLICE_FINDINGS)
+                .map(|slice| self.render_lists(slice, &[], sources))
+                .collect();
+            for rendered in rendered {
+                self.write_part(rendered, out)?;
+            }
+        }
+        for group in part.suppressed.chunks(at_once) {
+            let rendered: Vec<Rendered> = group
+                .par_chunks(SLICE_FINDINGS)
+                .map(|slice| self.render_lists(&[], slice, sources))
+                .collect();
+            for rendered in rendered {
+                self.write_part(rendered, out)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes what comes after the last part; `files` is how many files
@@ -539,26 +567,49 @@ impl<W: io::Write + Send> Outputs<'_, W> {
     }
 }
 
-impl<W: io::Write + Send> Sink for Outputs<'_, W> {
-    type Rendered = Vec<Rendered>;
+/// A part with more findings than this is not rendered whole while it
+/// waits its turn: one requirement can have a finding for each item of a
+/// long list, and its output (a snippet each) would be held at once. It is
+/// rendered when taken, a few slices at a time in parallel, each written
+/// before the next are rendered.
+const HELD_FINDINGS: usize = 1024;
 
-    fn render(&self, part: &Part, sources: &SourceMap) -> Vec<Rendered> {
-        self.outputs
+/// Findings rendered together when a large part is taken.
+const SLICE_FINDINGS: usize = 256;
+
+impl<W: io::Write + Send> Sink for Outputs<'_, W> {
+    /// Each output's rendering of the part; none for a large part, which
+    /// is rendered when taken.
+    type Rendered = Option<Vec<Rendered>>;
+
+    fn render(&self, part: &Part, sources: &SourceMap) -> Option<Vec<Rendered>> {
+        if part.diagnostics.len() + part.suppressed.len() > HELD_FINDINGS {
+            return None;
+        }
+        let rendered = self
+            .outputs
             .iter()
             .map(|(stream, _)| stream.render_lists(&part.diagnostics, &part.suppressed, sources))
-            .collect()
+            .collect();
+        Some(rendered)
     }
 
-    fn take(&mut self, part: Part, rendered: Vec<Rendered>) {
-        for ((stream, out), rendered) in self.outputs.iter_mut().zip(rendered) {
+    fn take(&mut self, part: Part, rendered: Option<Vec<Rendered>>, sources: &SourceMap) {
+        let mut rendered = rendered.map(Vec::into_iter);
+        for (stream, out) in &mut self.outputs {
             stream.count(&part.diagnostics, &part.suppressed);
             if !part.in_register {
                 stream.add_requirements(&part.requirements, &part.estimates);
             }
-            if self.error.is_none() {
-                let out = out.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
-                self.error = stream.write_part(rendered, out).err();
+            if self.error.is_some() {
+                continue;
             }
+            let out = out.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+            self.error = match rendered.as_mut().and_then(Iterator::next) {
+                Some(rendered) => stream.write_part(rendered, out),
+                None => stream.write_in_slices(&part, sources, out),
+            }
+            .err();
         }
     }
 }

@@ -81,7 +81,11 @@ pub(super) fn write(
     out.set_color(styles.header(Severity::Help))?;
     write!(out, "{}", m::HELP_HEADING.get(lang))?;
     out.set_color(styles.header_message())?;
-    write!(out, ": {}", diagnostic.help.as_deref().unwrap_or_default())?;
+    write!(
+        out,
+        ": {}",
+        diagnostic.help.as_ref().map(|h| h.text()).unwrap_or_default()
+    )?;
     out.reset()?;
     writeln!(out)?;
     let border = |out: &mut dyn WriteColor| -> io::Result<()> {

@@ -50,7 +50,9 @@ pub fn run(ruleset: &Ruleset, only: Option<&str>, lang: Lang) -> Vec<Outcome> {
                 .find(|d| d.level != Level::Note || ruleset.rule(d.code()).is_some())
             {
                 None => Verdict::Passed,
-                Some(d) => Verdict::Invalid(m::BASE_FIRES.fill(lang, &[("code", d.code()), ("message", &d.message)])),
+                Some(d) => {
+                    Verdict::Invalid(m::BASE_FIRES.fill(lang, &[("code", d.code()), ("message", &d.message.text())]))
+                }
             };
             outcomes.push(Outcome {
                 code: format!("examples.{base_lang}"),

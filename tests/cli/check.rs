@@ -131,9 +131,25 @@ fn output_is_the_same_whatever_the_thread_count() {
             .expect("runs");
         String::from_utf8_lossy(&output.stdout).into_owned()
     };
-    let empty = common::scratch("threads").join("empty.baseline");
+    let scratch = common::scratch("threads");
+    let empty = scratch.join("empty.baseline");
     std::fs::write(&empty, "{\"version\": 1, \"entries\": []}").expect("written");
     let empty = empty.to_string_lossy().into_owned();
+    // One requirement with 1,500 data items asked of the staff: 1,500
+    // findings and 1,500 silenced ones, a part too large to be held
+    // rendered while it waits, so it is rendered in slices when its turn
+    // comes.
+    let valid = std::fs::read_to_string("tests/ui/valid/falls-register.krav").expect("fixture");
+    let items: Vec<String> = (0..1_500).map(|i| format!("\"d{i}\" manual about_staff")).collect();
+    let large = valid
+        .replace("\"falls\" existing automatic", &items.join(", "))
+        .replace(
+            "requirement \"",
+            "# trustlint: allow(TL210) \"the staff are asked once, on purpose\"\nrequirement \"",
+        );
+    let large_file = scratch.join("large-part.krav");
+    std::fs::write(&large_file, large).expect("written");
+    let large_file = large_file.to_string_lossy().into_owned();
     let formats: [&[&str]; 8] = [
         &["--format", "json"],
         &["--format", "json", "--pretty"],
@@ -148,7 +164,7 @@ fn output_is_the_same_whatever_the_thread_count() {
         let args: Vec<&str> = ["check"]
             .iter()
             .chain(format)
-            .chain(&["tests/ui", "examples"])
+            .chain(&["tests/ui", &large_file, "examples"])
             .copied()
             .collect();
         let runs: Vec<String> = ["1", "4"].iter().map(|threads| run(&args, threads)).collect();

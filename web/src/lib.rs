@@ -26,7 +26,7 @@ thread_local! {
 
 fn compile_ruleset() -> Result<Ruleset, String> {
     rulesets::load(FileId(0), DEFAULT_TEXT).map_err(|errors| {
-        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = errors.iter().map(|d| d.message.to_string()).collect();
         format!(
             "the built-in ruleset `{DEFAULT_NAME}` has errors: {}",
             messages.join("; ")

@@ -320,7 +320,7 @@ fn finding(input: &Input<'_>, diagnostic: &Diagnostic) -> Finding {
             .line_col(diagnostic.primary.span.start)
             .line,
         message: diagnostic.message.to_string(),
-        help: diagnostic.help.as_deref().map(str::to_owned),
+        help: diagnostic.help.as_ref().map(|h| h.text().into_owned()),
     }
 }
 

@@ -1,0 +1,503 @@
+//! The texts of a finding. A text with something to fill in is kept as its
+//! template and its values and rendered when it is written, through the
+//! same code that fills a template in ([`super::text::fill`] for the
+//! message table, [`Pattern::render`] for a ruleset), so the output is the
+//! same text, byte for byte, as filling it in at once would give.
+
+use super::messages as m;
+use super::text::{fill, format_number, is_singular, Lang, Text};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+/// A text of one finding, in the run's language. A fixed text of the
+/// message table or of a ruleset is shared, never copied into each
+/// finding; a text with values to fill in keeps its template (shared) and
+/// its values (capped, so what a finding keeps does not grow with the
+/// input), and is filled in when written.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A text of the message table.
+    Static(&'static str),
+    /// A ruleset's text with nothing to fill in, shared with the ruleset.
+    Shared(Arc<str>),
+    /// A text made for this finding that has no template to keep (as a
+    /// list of names joined for it, or a text read back from the cache).
+    Own(Box<str>),
+    /// A template and the values it is filled in with when written.
+    Filled(Box<Filled>),
+}
+
+/// A template and its values: what a filled-in text keeps.
+#[derive(Clone, Debug)]
+pub struct Filled {
+    template: Template,
+    lang: Lang,
+    args: Args,
+}
+
+#[derive(Clone, Debug)]
+enum Template {
+    /// A message-table text in the run's language, with `{name}` placeholders.
+    Table(&'static str),
+    /// A ruleset's compiled template, shared with the ruleset.
+    Pattern(Arc<Pattern>),
+}
+
+impl Message {
+    /// The text as written: borrowed when it is kept whole, filled in when
+    /// it is a template.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Message::Static(text) => Cow::Borrowed(text),
+            Message::Shared(text) => Cow::Borrowed(text),
+            Message::Own(text) => Cow::Borrowed(text),
+            Message::Filled(filled) => Cow::Owned(filled.render()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text().is_empty()
+    }
+}
+
+impl Filled {
+    fn render(&self) -> String {
+        match &self.template {
+            Template::Table(template) => {
+                let values: Vec<(&str, Cow<'_, str>)> = self
+                    .args
+                    .iter()
+                    .map(|(name, arg)| (name, arg.show(self.lang)))
+                    .collect();
+                let pairs: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_ref())).collect();
+                fill(template, &pairs)
+            }
+            Template::Pattern(pattern) => pattern.render(self.args.iter().map(|(_, arg)| arg.show(self.lang)), true),
+        }
+    }
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::Static("")
+    }
+}
+
+/// Two texts are equal when they read the same, however they are kept.
+impl PartialEq for Message {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Message {}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text())
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(text: &'static str) -> Self {
+        Message::Static(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::Own(text.into_boxed_str())
+    }
+}
+
+impl From<Arc<str>> for Message {
+    fn from(text: Arc<str>) -> Self {
+        Message::Shared(text)
+    }
+}
+
+impl From<Cow<'static, str>> for Message {
+    fn from(text: Cow<'static, str>) -> Self {
+        match text {
+            Cow::Borrowed(text) => Message::Static(text),
+            Cow::Owned(text) => text.into(),
+        }
+    }
+}
+
+impl Text {
+    /// The text in `lang` with `args` to fill in when it is written (see
+    /// [`fill`]); the text itself when it has nothing to fill in.
+    pub fn with(&'static self, lang: Lang, args: &[(&str, Arg<'_>)]) -> Message {
+        let template = self.get(lang);
+        if args.is_empty() {
+            return Message::Static(template);
+        }
+        Message::Filled(Box::new(Filled {
+            template: Template::Table(template),
+            lang,
+            args: Args::new(args, MAX_TABLE_VALUE_CHARS),
+        }))
+    }
+}
+
+/// A value to fill in: a number is kept as a number and written as the
+/// language writes it when the text is.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// A figure, written with the language's separators ([`format_number`]).
+    Num(f64),
+    /// A count or a line number, written with digits only.
+    Int(i64),
+    /// A text, kept capped (see [`MAX_TABLE_VALUE_CHARS`]).
+    Str(&'a str),
+    /// Nothing: written `–`.
+    Null,
+    /// Written yes or no in the language.
+    Bool(bool),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Str(text)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(text: &'a String) -> Self {
+        Arg::Str(text)
+    }
+}
+
+impl<'a> From<&'a Box<str>> for Arg<'a> {
+    fn from(text: &'a Box<str>) -> Self {
+        Arg::Str(text)
+    }
+}
+
+impl<'a> From<&'a Arc<str>> for Arg<'a> {
+    fn from(text: &'a Arc<str>) -> Self {
+        Arg::Str(text)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Arg::Int(i64::from(n))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Int(n)
+    }
+}
+
+impl From<f64> for Arg<'_> {
+    fn from(n: f64) -> Self {
+        Arg::Num(n)
+    }
+}
+
+/// The most characters a value from the input fills into a message-table
+/// text: a message stays short whatever the input holds (an 8 MB key once
+/// made an 8 MB message). [`fill`] cuts at the same length.
+const MAX_TABLE_VALUE_CHARS: usize = 500;
+
+/// Values, each with its placeholder's name, packed in one buffer: a tag
+/// byte, then a number's 8 bytes or a text's length (4 bytes) and bytes.
+/// Two figures take 2 × 9 bytes and a name, instead of a value type of
+/// 24 bytes each and a heap text apiece.
+#[derive(Clone, Debug)]
+struct Args(Box<[u8]>);
+
+const NUM: u8 = 0;
+const INT: u8 = 1;
+const STR: u8 = 2;
+const NULL: u8 = 3;
+const TRUE: u8 = 4;
+const FALSE: u8 = 5;
+
+/// A value as kept, read back from [`Args`].
+enum Kept<'a> {
+    Num(f64),
+    Int(i64),
+    Str(&'a str),
+    Null,
+    Bool(bool),
+}
+
+impl<'a> Kept<'a> {
+    fn show(self, lang: Lang) -> Cow<'a, str> {
+        match self {
+            Kept::Num(n) => Cow::Owned(format_number(n, lang)),
+            Kept::Int(n) => Cow::Owned(n.to_string()),
+            Kept::Str(text) => Cow::Borrowed(text),
+            Kept::Null => Cow::Borrowed("–"),
+            Kept::Bool(true) => Cow::Borrowed(m::YES.get(lang)),
+            Kept::Bool(false) => Cow::Borrowed(m::NO.get(lang)),
+        }
+    }
+}
+
+impl Args {
+    /// Packs `args`, each text cut at `max_chars` characters (and an
+    /// ellipsis) as filling it in would cut it.
+    fn new(args: &[(&str, Arg<'_>)], max_chars: usize) -> Args {
+        let mut bytes = Vec::new();
+        for (name, arg) in args {
+            let name = &name.as_bytes()[..name.len().min(usize::from(u8::MAX))];
+            bytes.push(name.len() as u8);
+            bytes.extend_from_slice(name);
+            match *arg {
+                Arg::Num(n) => {
+                    bytes.push(NUM);
+                    bytes.extend_from_slice(&n.to_le_bytes());
+                }
+                Arg::Int(n) => {
+                    bytes.push(INT);
+                    bytes.extend_from_slice(&n.to_le_bytes());
+                }
+                Arg::Str(text) => {
+                    bytes.push(STR);
+                    let capped = cap(text, max_chars);
+                    bytes.extend_from_slice(&(capped.len() as u32).to_le_bytes());
+                    bytes.extend_from_slice(capped.as_bytes());
+                }
+                Arg::Null => bytes.push(NULL),
+                Arg::Bool(b) => bytes.push(if b { TRUE } else { FALSE }),
+            }
+        }
+        Args(bytes.into_boxed_slice())
+    }
+
+    /// The values with their names, in the order given; reading stops at
+    /// the first value that does not read back (none does not).
+    fn iter(&self) -> impl Iterator<Item = (&str, Kept<'_>)> + '_ {
+        let mut rest: &[u8] = &self.0;
+        std::iter::from_fn(move || {
+            let (&len, after) = rest.split_first()?;
+            let (name, after) = after.split_at_checked(usize::from(len))?;
+            let name = std::str::from_utf8(name).ok()?;
+            let (&tag, after) = after.split_first()?;
+            let (kept, after) = match tag {
+                NUM | INT => {
+                    let (number, after) = after.split_first_chunk::<8>()?;
+                    let kept = if tag == NUM {
+                        Kept::Num(f64::from_le_bytes(*number))
+                    } else {
+                        Kept::Int(i64::from_le_bytes(*number))
+                    };
+                    (kept, after)
+                }
+                STR => {
+                    let (len, after) = after.split_first_chunk::<4>()?;
+                    let (text, after) = after.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+                    (Kept::Str(std::str::from_utf8(text).ok()?), after)
+                }
+                NULL => (Kept::Null, after),
+                TRUE => (Kept::Bool(true), after),
+                FALSE => (Kept::Bool(false), after),
+                _ => return None,
+            };
+            rest = after;
+            Some((name, kept))
+        })
+    }
+}
+
+/// `text` cut after `max_chars` characters, with an ellipsis.
+fn cap(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// A ruleset's message template in one language, compiled: text and the
+/// places its values go, in order. The expressions that give the values
+/// stay with the ruleset; a finding keeps the values (see
+/// [`Pattern::with`]).
+#[derive(Clone, Debug, Default)]
+pub struct Pattern {
+    parts: Vec<Piece>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Piece {
+    Text(Arc<str>),
+    /// The next value.
+    Value,
+    /// The form that agrees with the next value's number.
+    Plural {
+        one: Box<str>,
+        other: Box<str>,
+    },
+}
+
+/// The most characters of a filled-in ruleset message: a template with a
+/// thousand placeholders makes one line of output, not a thousand values'
+/// worth.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// The most characters one placeholder of a ruleset message fills in. A
+/// message names a title, an id or a list so the reader knows which; past
+/// this the rest is an ellipsis, so a huge id or title in the input (named
+/// by every finding that names it, TL302's `{other}` for one) cannot make
+/// the output or memory grow with the number of findings times its length.
+pub const MAX_FILLED_CHARS: usize = 200;
+
+impl Pattern {
+    pub fn new(parts: Vec<Piece>) -> Pattern {
+        Pattern { parts }
+    }
+
+    pub fn parts(&self) -> &[Piece] {
+        &self.parts
+    }
+
+    /// How many values the pattern takes.
+    pub fn values(&self) -> usize {
+        self.parts.iter().filter(|p| !matches!(p, Piece::Text(_))).count()
+    }
+
+    /// The text with `values` (one per [`Piece::Value`] and
+    /// [`Piece::Plural`], in order) written in; with `capped`, each value
+    /// cut at [`MAX_FILLED_CHARS`] and the whole at [`MAX_MESSAGE_CHARS`].
+    pub fn render<'v>(&self, values: impl IntoIterator<Item = Cow<'v, str>>, capped: bool) -> String {
+        let mut values = values.into_iter();
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Value => {
+                    let shown = values.next().unwrap_or_default();
+                    if capped {
+                        out.push_str(&cap(&shown, MAX_FILLED_CHARS));
+                    } else {
+                        out.push_str(&shown);
+                    }
+                }
+                Piece::Plural { one, other } => {
+                    let shown = values.next().unwrap_or_default();
+                    out.push_str(if is_singular(&shown) { one } else { other });
+                }
+            }
+            if capped && out.len() > MAX_MESSAGE_CHARS * 4 {
+                break;
+            }
+        }
+        if let Some((cut, _)) = out.char_indices().nth(MAX_MESSAGE_CHARS).filter(|_| capped) {
+            out.truncate(cut);
+            out.push('…');
+        }
+        out
+    }
+
+    /// The message of one finding: the pattern, shared, with `values`
+    /// (one per value piece, in order) kept to be written in when the
+    /// text is. A text is kept cut at [`MAX_FILLED_CHARS`]; a plural's
+    /// value keeps only whether it reads as one.
+    pub fn with(self: &Arc<Self>, lang: Lang, values: &[Arg<'_>]) -> Message {
+        let mut kept = Vec::with_capacity(values.len());
+        let mut plurals = self.parts.iter().filter(|p| !matches!(p, Piece::Text(_)));
+        for value in values {
+            let plural = matches!(plurals.next(), Some(Piece::Plural { .. }));
+            kept.push(match *value {
+                Arg::Str(text) if plural => Arg::Str(if is_singular(text) { "1" } else { "" }),
+                value => value,
+            });
+        }
+        let args: Vec<(&str, Arg<'_>)> = kept.into_iter().map(|arg| ("", arg)).collect();
+        Message::Filled(Box::new(Filled {
+            template: Template::Pattern(self.clone()),
+            lang,
+            args: Args::new(&args, MAX_FILLED_CHARS),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filled_text_reads_as_filling_in_at_once() {
+        static TEXT: Text = Text {
+            en: "`{key}` on line {line}: {n} {n|case|cases}, {x} {missing}",
+            da: "`{key}` på linje {line}: {n} {n|sag|sager}, {x} {missing}",
+        };
+        let text = &TEXT;
+        let long = "å".repeat(700);
+        for lang in [Lang::En, Lang::Da] {
+            for (key, n) in [("formål", 1.0), (long.as_str(), 27_375.0), ("", 0.96)] {
+                let message = text.with(
+                    lang,
+                    &[
+                        ("key", Arg::Str(key)),
+                        ("line", Arg::Int(1200)),
+                        ("n", Arg::Num(n)),
+                        ("x", Arg::Bool(true)),
+                    ],
+                );
+                let yes = m::YES.get(lang);
+                let at_once = text.fill(
+                    lang,
+                    &[
+                        ("key", key),
+                        ("line", "1200"),
+                        ("n", &format_number(n, lang)),
+                        ("x", yes),
+                    ],
+                );
+                assert_eq!(message.text(), at_once);
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_with_nothing_to_fill_in_is_the_table_text() {
+        assert!(matches!(m::YES.with(Lang::Da, &[]), Message::Static("ja")));
+    }
+
+    #[test]
+    fn a_pattern_keeps_capped_values_and_plurals_as_one_or_not() {
+        let pattern = Arc::new(Pattern::new(vec![
+            Piece::Text("of ".into()),
+            Piece::Value,
+            Piece::Text(" ".into()),
+            Piece::Plural {
+                one: "unit".into(),
+                other: "units".into(),
+            },
+        ]));
+        let padded_one = format!("1{}", " ".repeat(300));
+        let long = "x".repeat(300);
+        for (value, plural, text) in [
+            (Arg::Num(1.0), Arg::Num(1.0), "of 1 unit".to_owned()),
+            (Arg::Num(1200.0), Arg::Num(1200.0), "of 1,200 units".to_owned()),
+            (
+                Arg::Str(&long),
+                Arg::Str(&padded_one),
+                format!("of {}… unit", "x".repeat(200)),
+            ),
+            (Arg::Null, Arg::Str(&long), "of – units".to_owned()),
+        ] {
+            assert_eq!(pattern.with(Lang::En, &[value, plural]).text(), text);
+        }
+    }
+}
