@@ -5,15 +5,11 @@
 
 use super::suppress::{Directive, Faults};
 use super::{is_across, silenced, Options, Part, Sink, Summary};
-use crate::burden::{self, Estimate};
 use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
 use crate::engine::builtins::{self, Builtin, Finding};
-use crate::engine::{Judged, Rule, RuleKind, Ruleset};
-use crate::model::{self, Requirement};
-use crate::source::{FileId, Files, SourceFile, Span};
-use crate::syntax;
+use crate::engine::{Rule, RuleKind, Ruleset};
+use crate::source::{FileId, Files, Span};
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::ops::Range;
 
 /// What the checks across files keep of one part.
 #[derive(Default)]
@@ -25,19 +21,18 @@ pub(super) struct Facts {
     /// requirement's id, whether it is in the register.
     replaces: Vec<(FileId, Span, String, Option<String>, bool)>,
     /// What the built-ins read of each well-formed requirement that has
-    /// data or burden (numbered in the order added) ...
+    /// data or burden (numbered in the order added), their findings' texts
+    /// included.
     builtins: builtins::Facts,
-    /// ... and where each of them is, to build it again for the texts of
-    /// its findings.
-    places: Vec<Place>,
     /// Suppressions that name a code of the checks across files.
     pub(super) directives: Vec<Directive>,
 }
 
 impl Facts {
     /// The facts of a part judged (or taken from the cache): `valid` says
-    /// which of its requirements are well-formed.
-    pub(super) fn of(part: &Part, valid: &[bool], directives: Vec<Directive>) -> Facts {
+    /// which of its requirements are well-formed; the built-ins' texts are
+    /// those of `ruleset` in `lang`.
+    pub(super) fn of(part: &Part, valid: &[bool], directives: Vec<Directive>, ruleset: &Ruleset, lang: Lang) -> Facts {
         let (file, in_register) = (part.file, part.in_register);
         let mut facts = Facts {
             directives,
@@ -57,48 +52,10 @@ impl Facts {
                 )
             }));
             if *valid && !(requirement.data.is_empty() && requirement.burdens.is_empty()) {
-                facts.builtins.add(requirement, estimate);
-                facts.places.push(Place {
-                    file,
-                    at: requirement.title.span.start,
-                    register_id: requirement.id().filter(|_| in_register).map(Into::into),
-                });
+                facts.builtins.add(requirement, estimate, ruleset, lang);
             }
         }
         facts
-    }
-}
-
-/// Where a requirement of the built-ins' facts is written: its file and
-/// where its title starts.
-struct Place {
-    file: FileId,
-    at: usize,
-    /// Its id when it is in the register (what a proposal may replace).
-    register_id: Option<Box<str>>,
-}
-
-impl Place {
-    /// The requirement built again from its file (read again, cut into
-    /// `parts` as the check cut it), with its estimate; none when the file
-    /// no longer holds it.
-    fn rebuild(
-        &self,
-        source: &SourceFile,
-        parts: &[Range<usize>],
-        ruleset: &Ruleset,
-        lang: Lang,
-    ) -> Option<(Requirement, Estimate)> {
-        let range = parts.get(parts.partition_point(|r| r.end <= self.at))?.clone();
-        source.text.get(range.clone())?;
-        let line = source.line_index(range.start);
-        let document = syntax::parse_range(self.file, &source.text, range, line, lang).0?;
-        let mut ignored = Vec::new();
-        let built = model::build(self.file, &document, lang, &mut ignored)
-            .into_iter()
-            .find(|built| built.requirement.title.span.start == self.at)?;
-        let estimate = burden::estimate(&built.requirement, &ruleset.cost);
-        Some((built.requirement, estimate))
     }
 }
 
@@ -114,7 +71,6 @@ impl Across {
         kept.ids.extend(facts.ids);
         kept.replaces.extend(facts.replaces);
         kept.builtins.append(facts.builtins);
-        kept.places.extend(facts.places);
         kept.directives.extend(facts.directives);
     }
 
@@ -134,7 +90,6 @@ impl Across {
             ids,
             replaces,
             builtins,
-            places,
             mut directives,
         } = self.facts;
         let mut early = duplicate_ids(&ids, lang);
@@ -149,7 +104,10 @@ impl Across {
             .collect();
         drop(in_force);
         drop((ids, replaces));
-        let counts = |r: usize| !places[r].register_id.as_deref().is_some_and(|id| replaced.contains(id));
+        let counts = |r: usize| {
+            let in_register = builtins.file(r).is_some_and(|file| options.in_register(file));
+            !(in_register && builtins.id(r).is_some_and(|id| replaced.contains(id)))
+        };
         let found = builtin_findings(ruleset, options, &builtins, &counts);
         // Stable sorts: the order is the input's, whatever the thread count.
         early.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -157,7 +115,7 @@ impl Across {
         let mut with: Vec<FileId> = early
             .iter()
             .map(Diagnostic::file)
-            .chain(found.iter().map(|(.., f)| places[f.requirement].file))
+            .chain(found.iter().filter_map(|(.., f)| builtins.file(f.requirement)))
             .chain(directives.iter().map(|d| d.file))
             .collect();
         with.sort();
@@ -168,12 +126,15 @@ impl Across {
         for file in with {
             let mut diagnostics: Vec<Diagnostic> = std::iter::from_fn(|| early.next_if(|d| d.file() == file)).collect();
             let mine: Vec<&Found<'_>> =
-                std::iter::from_fn(|| found.next_if(|(.., f)| places[f.requirement].file == file)).collect();
+                std::iter::from_fn(|| found.next_if(|(.., f)| builtins.file(f.requirement) == Some(file))).collect();
             // What the register says is dropped unless asked for.
             if options.in_register(file) && !options.include_register {
                 continue;
             }
-            diagnostics.extend(write_findings(mine, files, ruleset, options, &builtins, &places));
+            diagnostics.extend(
+                mine.into_iter()
+                    .filter_map(|(rule, builtin, finding)| builtin.write(rule, ruleset, &builtins, finding, lang)),
+            );
             let first = directives.partition_point(|d| d.file < file);
             let end = directives.partition_point(|d| d.file <= file);
             let (mut diagnostics, mut suppressed) = silenced(
@@ -244,40 +205,6 @@ fn builtin_findings<'r>(
     // Stable: a requirement's findings stay in the order found.
     findings.sort_by_key(|(.., finding)| finding.requirement);
     findings
-}
-
-/// The diagnostics of `found` (one file's, by requirement), their texts
-/// written from their requirements, built again from the file, read and
-/// cut into parts once.
-fn write_findings(
-    found: Vec<&Found<'_>>,
-    files: &dyn Files,
-    ruleset: &Ruleset,
-    options: &Options,
-    facts: &builtins::Facts,
-    places: &[Place],
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut read = None;
-    let mut rebuilt = None;
-    for (rule, builtin, finding) in found {
-        let number = finding.requirement;
-        let place = &places[number];
-        if !matches!(rebuilt, Some((n, _)) if n == number) {
-            let (batch, parts) = read.get_or_insert_with(|| {
-                let batch = files.again(&[place.file]);
-                let parts = syntax::chunks(&batch.sources().get(place.file).text);
-                (batch, parts)
-            });
-            let source = batch.sources().get(place.file);
-            rebuilt = Some((number, place.rebuild(source, parts, ruleset, options.lang)));
-        }
-        if let Some((_, Some((requirement, estimate)))) = &rebuilt {
-            let judged = Judged { requirement, estimate };
-            out.extend(builtin.write(rule, ruleset, facts, finding, judged, options.lang));
-        }
-    }
-    out
 }
 
 /// TL006: an id used by two requirements, reported at each later use.

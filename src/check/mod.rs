@@ -355,7 +355,7 @@ impl Window<'_> {
                     valid,
                     directives,
                 } = judged;
-                across.add(Facts::of(&part, &valid, directives));
+                across.add(Facts::of(&part, &valid, directives, self.ruleset, options.lang));
                 sink.take(part, rendered, self.batches[batch].sources());
             }
             if let Some(cached) = self.cached {

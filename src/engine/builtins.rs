@@ -4,18 +4,21 @@
 //! A built-in works in two steps, so that a check of any number of files
 //! keeps only a few dozen bytes a requirement: it finds its findings in
 //! [`Facts`] (each requirement's burden groups and manually collected data,
-//! names interned), and writes each one's texts from its requirement,
-//! which the check builds again from its file for the purpose.
+//! names interned), and writes each one's texts from the facts too: what
+//! its rules' texts read of the requirement and the element (a burden
+//! block's hours, a field a ruleset names) is kept, shown as the text shows
+//! it, when the requirement is added. No file is read or parsed again.
 
-use super::fields::{Context, Element, ListField};
+use super::fields::{Context, Element, ListField, Value};
 use super::params::ParamValue;
-use super::template::MAX_FILLED_CHARS;
-use super::{diagnostic, var, Judged, Rule, Ruleset};
+use super::template::{Template, MAX_FILLED_CHARS};
+use super::{assemble, var, Rule, RuleKind, Ruleset, Written};
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang};
+use crate::diagnostics::{Diagnostic, Label, Lang, Message};
 use crate::model::{DataMode, Requirement};
 use crate::source::{FileId, Span};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A built-in: what a ruleset names it by, the list whose elements it
 /// reports on, the values its messages may name besides the fields (in the
@@ -25,7 +28,7 @@ pub struct Builtin {
     pub scope: ListField,
     pub vars: &'static [&'static str],
     find: fn(&Ruleset, &Facts, &Counts<'_>) -> Vec<Finding>,
-    write: fn(&Rule, &Ruleset, &Facts, &Finding, Judged<'_>, Lang) -> Option<Diagnostic>,
+    write: fn(&Writing<'_>, &Finding) -> Option<Diagnostic>,
 }
 
 /// Which requirements of the facts count (by number): what a proposal
@@ -74,20 +77,40 @@ impl Builtin {
         (self.find)(ruleset, facts, counts)
     }
 
-    /// The diagnostic of `finding`, written from its requirement (`judged`,
-    /// the requirement numbered `finding.requirement` in `facts`); none when
-    /// the requirement no longer has the element (its file changed since).
+    /// The diagnostic of `finding` of `rule` (one of this built-in's), its
+    /// texts in `lang` written from `facts`, as [`Facts::add`] kept them
+    /// with the same ruleset and language.
     pub fn write(
         &self,
         rule: &Rule,
         ruleset: &Ruleset,
         facts: &Facts,
         finding: &Finding,
-        judged: Judged<'_>,
         lang: Lang,
     ) -> Option<Diagnostic> {
-        (self.write)(rule, ruleset, facts, finding, judged, lang)
+        let writing = Writing {
+            rule,
+            ruleset,
+            builtin: self,
+            facts,
+            lang,
+        };
+        (self.write)(&writing, finding)
     }
+}
+
+/// Whether `rule` is a built-in's that reports on elements of `scope`.
+fn reports_on(rule: &Rule, scope: ListField) -> bool {
+    matches!(rule.kind, RuleKind::Builtin(builtin) if builtin.scope == scope)
+}
+
+/// What a built-in's finding is written with.
+struct Writing<'w> {
+    rule: &'w Rule,
+    ruleset: &'w Ruleset,
+    builtin: &'w Builtin,
+    facts: &'w Facts,
+    lang: Lang,
 }
 
 /// What the built-ins need of the requirements checked together, a few
@@ -95,40 +118,67 @@ impl Builtin {
 /// added.
 #[derive(Debug, Default)]
 pub struct Facts {
-    /// The file and the name (id or title, cut as a message would cut it)
-    /// of each requirement.
-    requirements: Vec<(FileId, Box<str>)>,
+    requirements: Vec<RequirementFact>,
     blocks: Vec<BlockFact>,
     data: Vec<DataFact>,
     /// Burden groups and data names, without case, each stored once.
     groups: Interner,
     names: Interner,
+    /// What findings show, each stored once: labels and names as written,
+    /// and what the built-in rules' texts read (see [`Facts::keep`]).
+    texts: Interner,
+    /// The texts (by number) the built-in rules' templates read of each
+    /// element, element after element: of a burden block, those of the
+    /// rules on burdens, of a data item those of the rules on data, rule
+    /// by rule in the ruleset's order.
+    kept: Vec<u32>,
+    /// Where each requirement writes the keys a built-in rule's secondary
+    /// label names (none where it does not), requirement after requirement.
+    spans: Vec<Option<Span>>,
 }
 
-/// A burden block: its requirement, its place among the requirement's
-/// blocks, its group, and its hours per person a year when it has figures.
+/// A requirement: its file, its name (its id whole, else its title cut as
+/// a message cuts it), the language of its keywords (its findings' help
+/// names keywords in it) and where its spans start in [`Facts::spans`].
+#[derive(Debug)]
+struct RequirementFact {
+    file: FileId,
+    name: Arc<str>,
+    has_id: bool,
+    keywords: Lang,
+    spans: u32,
+}
+
+/// A burden block: its requirement, its group, its label as written (a
+/// text), where its label is, where its kept texts start, and its hours
+/// per person a year when it has figures.
 #[derive(Debug, Clone, Copy)]
 struct BlockFact {
     requirement: u32,
-    block: u32,
     group: u32,
+    label: u32,
+    kept: u32,
+    span: Span,
     hours_per_person: Option<f64>,
 }
 
-/// A data item typed in by hand: its requirement, its place among the
-/// requirement's items, its name and where it is written.
+/// A data item typed in by hand: its requirement, its name without case
+/// and as written (a text), where its kept texts start, and where it is
+/// written.
 #[derive(Debug, Clone, Copy)]
 struct DataFact {
     requirement: u32,
-    item: u32,
     name: u32,
+    written: u32,
+    kept: u32,
     span: Span,
 }
 
 /// Texts stored once, each known by its number.
 #[derive(Debug, Default)]
 struct Interner {
-    numbers: HashMap<Box<str>, u32>,
+    numbers: HashMap<Arc<str>, u32>,
+    texts: Vec<Arc<str>>,
 }
 
 impl Interner {
@@ -136,73 +186,143 @@ impl Interner {
         if let Some(&n) = self.numbers.get(text) {
             return n;
         }
-        let n = self.numbers.len() as u32;
-        self.numbers.insert(text.into(), n);
+        let n = self.texts.len() as u32;
+        let text: Arc<str> = text.into();
+        self.numbers.insert(text.clone(), n);
+        self.texts.push(text);
         n
     }
 
-    /// The texts, by number.
-    fn texts(&self) -> Vec<&str> {
-        let mut texts = vec![""; self.numbers.len()];
-        for (text, &n) in &self.numbers {
-            texts[n as usize] = text;
-        }
-        texts
+    fn text(&self, number: u32) -> &str {
+        self.texts.get(number as usize).map_or("", |text| text)
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
     }
 }
 
+/// `text` cut where a message would cut it (and one character more, so
+/// the cut and its ellipsis stay where they were).
+fn cut(text: &str) -> &str {
+    match text.char_indices().nth(MAX_FILLED_CHARS + 1) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
+}
+
+/// The texts of a built-in rule in `lang`, in the order their kept values
+/// are: message, label, help, then each secondary label.
+fn texts(rule: &Rule, lang: Lang) -> impl Iterator<Item = &Template> {
+    [&rule.message, &rule.label.text, &rule.help]
+        .into_iter()
+        .chain(rule.secondary.iter().map(|spec| &spec.text))
+        .map(move |text| text.in_lang(lang))
+}
+
 impl Facts {
-    /// Adds what the built-ins read of `requirement`; returns its number.
-    pub fn add(&mut self, requirement: &Requirement, estimate: &Estimate) -> usize {
+    /// Adds what the built-ins of `ruleset` read of `requirement`, their
+    /// texts shown in `lang`; returns its number.
+    pub fn add(&mut self, requirement: &Requirement, estimate: &Estimate, ruleset: &Ruleset, lang: Lang) -> usize {
         let number = self.requirements.len();
         let n = number as u32;
-        // A message fills in at most MAX_FILLED_CHARS of a name: one more
-        // keeps the cut (and its ellipsis) where it was.
-        let name = requirement.name();
-        let name = match name.char_indices().nth(MAX_FILLED_CHARS + 1) {
-            Some((cut, _)) => &name[..cut],
-            None => name,
+        let spans = self.spans.len() as u32;
+        for rule in ruleset
+            .rules
+            .iter()
+            .filter(|rule| matches!(rule.kind, RuleKind::Builtin(_)))
+        {
+            self.spans.extend(rule.secondary.iter().filter_map(|spec| {
+                let key = spec.key?;
+                Some(requirement.entry_span(key).map(|_| requirement.label_span(key)))
+            }));
+        }
+        self.requirements.push(RequirementFact {
+            file: requirement.file,
+            name: requirement.id().unwrap_or_else(|| cut(&requirement.title.value)).into(),
+            has_id: requirement.id.is_some(),
+            keywords: requirement.keywords,
+            spans,
+        });
+        let cx = Context {
+            requirement,
+            estimate,
+            cost: &ruleset.cost,
+            element: None,
+            vars: &[],
+            today: None,
         };
-        self.requirements.push((requirement.file, name.into()));
         for (b, burden) in requirement.burdens.iter().enumerate() {
             let figures = estimate.blocks.get(b).and_then(Option::as_ref);
+            let element = cx.with(Element::Burden(burden, figures));
+            let kept = self.keep(&ruleset.rules, ListField::Burdens, &element, lang);
             self.blocks.push(BlockFact {
                 requirement: n,
-                block: b as u32,
                 group: self.groups.number(&burden.label.value.to_lowercase()),
+                label: self.texts.number(cut(&burden.label.value)),
+                kept,
+                span: burden.label.span,
                 hours_per_person: figures.map(|f| f.hours_per_person_year),
             });
         }
-        for (d, item) in requirement.data.iter().enumerate() {
-            if item.has(DataMode::Manual) {
-                self.data.push(DataFact {
-                    requirement: n,
-                    item: d as u32,
-                    name: self.names.number(&item.name.value.to_lowercase()),
-                    span: item.span,
+        for item in requirement.data.iter().filter(|item| item.has(DataMode::Manual)) {
+            let kept = self.keep(&ruleset.rules, ListField::Data, &cx.with(Element::Data(item)), lang);
+            self.data.push(DataFact {
+                requirement: n,
+                name: self.names.number(&item.name.value.to_lowercase()),
+                written: self.texts.number(cut(&item.name.value)),
+                kept,
+                span: item.span,
+            });
+        }
+        number
+    }
+
+    /// Keeps what the texts of those of `rules` that are built-ins
+    /// reporting on elements of `scope` read of the element in `cx`; returns where it
+    /// starts in [`Facts::kept`].
+    fn keep(&mut self, rules: &[Rule], scope: ListField, cx: &Context<'_>, lang: Lang) -> u32 {
+        let start = self.kept.len() as u32;
+        for rule in rules.iter().filter(|rule| reports_on(rule, scope)) {
+            for template in texts(rule, lang) {
+                template.keep(cx, lang, &mut |shown| {
+                    let n = self.texts.number(&shown);
+                    self.kept.push(n);
                 });
             }
         }
-        number
+        start
     }
 
     /// Adds every requirement of `other` after those here; returns the
     /// number the first of them has here.
     pub fn append(&mut self, other: Facts) -> usize {
         let offset = self.requirements.len() as u32;
+        let (kept, spans) = (self.kept.len() as u32, self.spans.len() as u32);
         let groups = renumbering(&mut self.groups, &other.groups);
         let names = renumbering(&mut self.names, &other.names);
-        self.requirements.extend(other.requirements);
+        let texts = renumbering(&mut self.texts, &other.texts);
+        self.requirements
+            .extend(other.requirements.into_iter().map(|r| RequirementFact {
+                spans: r.spans + spans,
+                ..r
+            }));
         self.blocks.extend(other.blocks.into_iter().map(|b| BlockFact {
             requirement: b.requirement + offset,
             group: groups[b.group as usize],
+            label: texts[b.label as usize],
+            kept: b.kept + kept,
             ..b
         }));
         self.data.extend(other.data.into_iter().map(|d| DataFact {
             requirement: d.requirement + offset,
             name: names[d.name as usize],
+            written: texts[d.written as usize],
+            kept: d.kept + kept,
             ..d
         }));
+        self.kept.extend(other.kept.into_iter().map(|t| texts[t as usize]));
+        self.spans.extend(other.spans);
         offset as usize
     }
 
@@ -213,16 +333,28 @@ impl Facts {
     pub fn is_empty(&self) -> bool {
         self.requirements.is_empty()
     }
+
+    /// The file of requirement `number`.
+    pub fn file(&self, number: usize) -> Option<FileId> {
+        self.requirements.get(number).map(|r| r.file)
+    }
+
+    /// The id of requirement `number`, if it has one.
+    pub fn id(&self, number: usize) -> Option<&str> {
+        let requirement = self.requirements.get(number)?;
+        requirement.has_id.then_some(&*requirement.name)
+    }
 }
 
 /// The number each text of `other` has in `into` (added where missing).
 fn renumbering(into: &mut Interner, other: &Interner) -> Vec<u32> {
-    other.texts().into_iter().map(|text| into.number(text)).collect()
+    other.texts.iter().map(|text| into.number(text)).collect()
 }
 
 /// One finding of a built-in, before its texts are written: the
-/// requirement (by number) and element it is about, and the figures and
-/// other requirement its texts name.
+/// requirement (by number) and element (by its number among the facts'
+/// blocks or data items) it is about, and the figures and other
+/// requirement its texts name.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub requirement: usize,
@@ -230,6 +362,91 @@ pub struct Finding {
     figures: [f64; 2],
     /// The requirement and element a secondary label points to.
     other: Option<(usize, Span)>,
+}
+
+impl Writing<'_> {
+    /// The rule's diagnostic about an element of requirement `number`, at
+    /// `primary`, its texts written from the element's kept texts (from
+    /// `kept`) and `vars`; with a label at `other` when given, worded as
+    /// the first secondary label.
+    fn diagnostic(
+        &self,
+        number: usize,
+        kept: u32,
+        primary: Span,
+        vars: &[Value<'_>],
+        other: Option<(FileId, Span)>,
+    ) -> Option<Diagnostic> {
+        let Writing {
+            rule,
+            ruleset,
+            builtin,
+            facts,
+            lang,
+        } = *self;
+        let requirement = facts.requirements.get(number)?;
+        // This rule's texts come after those of the built-in rules before
+        // it on the same list; its spans after those of every built-in rule
+        // before it.
+        let before = ruleset.rules.iter().take_while(|r| !std::ptr::eq(*r, rule));
+        let (mut at, mut spans) = (kept as usize, requirement.spans as usize);
+        for other_rule in before.filter(|r| matches!(r.kind, RuleKind::Builtin(_))) {
+            if reports_on(other_rule, builtin.scope) {
+                at += texts(other_rule, lang).map(Template::kept_count).sum::<usize>();
+            }
+            spans += other_rule.secondary.iter().filter(|spec| spec.key.is_some()).count();
+        }
+        let mut rendered = texts(rule, lang).map(|template| {
+            let count = template.kept_count();
+            let kept: Vec<&str> = facts
+                .kept
+                .get(at..at + count)
+                .unwrap_or_default()
+                .iter()
+                .map(|&t| facts.texts.text(t))
+                .collect();
+            at += count;
+            template.render_kept(&kept, vars, lang)
+        });
+        let mut next = || rendered.next().unwrap_or_default();
+        let (message, label, help) = (next(), next(), next());
+        let secondary_texts: Vec<Message> = std::iter::from_fn(|| rendered.next()).collect();
+        let mut secondary = Vec::new();
+        for (spec, text) in rule.secondary.iter().zip(&secondary_texts) {
+            if spec.key.is_some() {
+                if let Some(Some(span)) = facts.spans.get(spans) {
+                    secondary.push(Label {
+                        file: requirement.file,
+                        span: *span,
+                        message: text.clone(),
+                    });
+                }
+                spans += 1;
+            }
+        }
+        if let (Some((file, span)), Some(text)) = (other, secondary_texts.into_iter().next()) {
+            secondary.push(Label {
+                file,
+                span,
+                message: text,
+            });
+        }
+        let written = Written {
+            message,
+            label,
+            help,
+            secondary,
+        };
+        let id = requirement.has_id.then(|| requirement.name.clone());
+        Some(assemble(
+            rule,
+            requirement.file,
+            primary,
+            written,
+            requirement.keywords,
+            id,
+        ))
+    }
 }
 
 /// TL301: hours per person per year on one group (labels compared without
@@ -240,25 +457,27 @@ fn cumulative_burden(ruleset: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> V
     let Some(ParamValue::Num(limit)) = ruleset.params.get("group_hours_per_person") else {
         return Vec::new();
     };
-    let mut members: Vec<Vec<BlockFact>> = vec![Vec::new(); facts.groups.numbers.len()];
-    for block in facts.blocks.iter().filter(|b| counts(b.requirement as usize)) {
-        members[block.group as usize].push(*block);
+    let mut members: Vec<Vec<(usize, BlockFact)>> = vec![Vec::new(); facts.groups.len()];
+    for (number, block) in facts.blocks.iter().enumerate() {
+        if counts(block.requirement as usize) {
+            members[block.group as usize].push((number, *block));
+        }
     }
-    let names = facts.groups.texts();
+    let names = &facts.groups.texts;
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by_key(|&g| names[g]);
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
     let mut out = Vec::new();
     for group in order {
         let members = &members[group];
-        let total: f64 = members.iter().filter_map(|b| b.hours_per_person).sum();
-        let mut distinct: Vec<u32> = members.iter().map(|b| b.requirement).collect();
+        let total: f64 = members.iter().filter_map(|(_, b)| b.hours_per_person).sum();
+        let mut distinct: Vec<u32> = members.iter().map(|(_, b)| b.requirement).collect();
         distinct.dedup();
         if distinct.len() < 2 || total <= *limit {
             continue;
         }
-        out.extend(members.iter().map(|b| Finding {
+        out.extend(members.iter().map(|&(number, b)| Finding {
             requirement: b.requirement as usize,
-            element: b.block as usize,
+            element: number,
             figures: [total, distinct.len() as f64],
             other: None,
         }));
@@ -266,42 +485,41 @@ fn cumulative_burden(ruleset: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> V
     out
 }
 
-fn write_cumulative_burden(
-    rule: &Rule,
-    ruleset: &Ruleset,
-    _: &Facts,
-    finding: &Finding,
-    judged: Judged<'_>,
-    lang: Lang,
-) -> Option<Diagnostic> {
-    let requirement = judged.requirement;
-    let burden = requirement.burdens.get(finding.element)?;
-    let figures = judged.estimate.blocks.get(finding.element).and_then(Option::as_ref);
+fn write_cumulative_burden(writing: &Writing<'_>, finding: &Finding) -> Option<Diagnostic> {
+    let block = writing.facts.blocks.get(finding.element)?;
     let [total, requirements] = finding.figures;
-    let vars = [var(burden.label.value.as_str()), var(total), var(requirements)];
-    let cx = Context {
-        requirement,
-        estimate: judged.estimate,
-        cost: &ruleset.cost,
-        element: Some(Element::Burden(burden, figures)),
-        vars: &vars,
-        today: None,
-    };
-    Some(diagnostic(
-        rule,
-        &cx,
-        burden.label.span,
-        requirement.id().map(Into::into),
-        lang,
-    ))
+    let vars = [
+        var(writing.facts.texts.text(block.label)),
+        var(total),
+        var(requirements),
+    ];
+    writing.diagnostic(finding.requirement, block.kept, block.span, &vars, None)
+}
+
+fn write_duplicate_data(writing: &Writing<'_>, finding: &Finding) -> Option<Diagnostic> {
+    let facts = writing.facts;
+    let item = facts.data.get(finding.element)?;
+    let (other, other_span) = finding.other?;
+    let other = facts.requirements.get(other)?;
+    let vars = [var(facts.texts.text(item.written)), var(&*other.name)];
+    writing.diagnostic(
+        finding.requirement,
+        item.kept,
+        item.span,
+        &vars,
+        Some((other.file, other_span)),
+    )
 }
 
 /// TL302: the same data item (without case) collected by hand in two or
 /// more requirements; reported at each later one, with a label at the first.
 fn duplicate_data(_: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> Vec<Finding> {
-    let mut first: Vec<Option<&DataFact>> = vec![None; facts.names.numbers.len()];
+    let mut first: Vec<Option<&DataFact>> = vec![None; facts.names.len()];
     let mut out = Vec::new();
-    for item in facts.data.iter().filter(|d| counts(d.requirement as usize)) {
+    for (number, item) in facts.data.iter().enumerate() {
+        if !counts(item.requirement as usize) {
+            continue;
+        }
         let Some(original) = first[item.name as usize] else {
             first[item.name as usize] = Some(item);
             continue;
@@ -311,42 +529,10 @@ fn duplicate_data(_: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> Vec<Findin
         }
         out.push(Finding {
             requirement: item.requirement as usize,
-            element: item.item as usize,
+            element: number,
             figures: [0.0; 2],
             other: Some((original.requirement as usize, original.span)),
         });
     }
     out
-}
-
-fn write_duplicate_data(
-    rule: &Rule,
-    ruleset: &Ruleset,
-    facts: &Facts,
-    finding: &Finding,
-    judged: Judged<'_>,
-    lang: Lang,
-) -> Option<Diagnostic> {
-    let requirement = judged.requirement;
-    let item = requirement.data.get(finding.element)?;
-    let (other, other_span) = finding.other?;
-    let (other_file, other_name) = facts.requirements.get(other)?;
-    let vars = [var(item.name.value.as_str()), var(&**other_name)];
-    let cx = Context {
-        requirement,
-        estimate: judged.estimate,
-        cost: &ruleset.cost,
-        element: Some(Element::Data(item)),
-        vars: &vars,
-        today: None,
-    };
-    let mut found = diagnostic(rule, &cx, item.span, requirement.id().map(Into::into), lang);
-    if let Some(spec) = rule.secondary.first() {
-        found.secondary.push(Label {
-            file: *other_file,
-            span: other_span,
-            message: spec.text.in_lang(lang).render_message(&cx, lang),
-        });
-    }
-    Some(found)
 }

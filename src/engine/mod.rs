@@ -13,9 +13,9 @@ mod template;
 pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
-use crate::diagnostics::{Diagnostic, Label, Lang, RuleRef};
+use crate::diagnostics::{Diagnostic, Label, Lang, Message, RuleRef};
 use crate::model::{Date, Requirement};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use fields::{Context, Element, Value};
 use std::sync::Arc;
 
@@ -92,13 +92,13 @@ pub fn evaluate_across(
 ) -> Vec<Diagnostic> {
     let mut facts = builtins::Facts::default();
     for j in judged {
-        facts.add(j.requirement, j.estimate);
+        facts.add(j.requirement, j.estimate, ruleset, lang);
     }
     let mut out = Vec::new();
     for rule in ruleset.rules.iter().filter(|rule| !allowed(rule.code())) {
         if let RuleKind::Builtin(builtin) = &rule.kind {
             for finding in builtin.findings(ruleset, &facts, &|_| true) {
-                out.extend(builtin.write(rule, ruleset, &facts, &finding, judged[finding.requirement], lang));
+                out.extend(builtin.write(rule, ruleset, &facts, &finding, lang));
             }
         }
     }
@@ -212,21 +212,42 @@ fn diagnostic(rule: &Rule, cx: &Context<'_>, primary: Span, id: Option<Arc<str>>
             })
         })
         .collect();
+    let written = Written {
+        message: rule.message.in_lang(lang).render_message(cx, lang),
+        label: rule.label.text.in_lang(lang).render_message(cx, lang),
+        help: rule.help.in_lang(lang).render_message(cx, lang),
+        secondary,
+    };
+    assemble(rule, requirement.file, primary, written, requirement.keywords, id)
+}
+
+/// A rule's texts for one finding, written.
+struct Written {
+    message: Message,
+    label: Message,
+    help: Message,
+    secondary: Vec<Label>,
+}
+
+/// A rule's diagnostic at `primary` in `file` with its texts `written`,
+/// the help naming keywords in `keywords` (the requirement's language);
+/// `id` is the requirement's, shared by its findings.
+fn assemble(
+    rule: &Rule,
+    file: FileId,
+    primary: Span,
+    written: Written,
+    keywords: Lang,
+    id: Option<Arc<str>>,
+) -> Diagnostic {
     // The quote note is the entry's: renderers write it from there.
-    let help = rule
-        .help
-        .in_lang(lang)
-        .render_in_keywords(cx, lang, requirement.keywords);
+    let help = template::in_keywords(&rule.help, written.help, keywords);
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
-        .at(
-            requirement.file,
-            primary,
-            rule.message.in_lang(lang).render_message(cx, lang),
-        )
-        .with_label(rule.label.text.in_lang(lang).render_message(cx, lang))
+        .at(file, primary, written.message)
+        .with_label(written.label)
         .with_help(help)
         .with_shared_requirement(id);
-    diagnostic.secondary = secondary;
+    diagnostic.secondary = written.secondary;
     diagnostic
 }
 

@@ -10,7 +10,7 @@
 use super::expr::{self, Expr, ExprError};
 use super::fields::{Context, ListField, Value};
 use super::params::Params;
-use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece};
+use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece, Text};
 use crate::model::keywords::keywords_in;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -24,7 +24,7 @@ pub struct Template {
     pattern: Arc<Pattern>,
     values: Vec<Expr>,
     /// The text with nothing to fill in, its keywords spelt in English and
-    /// in Danish (see [`Template::render_in_keywords`]), made once.
+    /// in Danish (see [`in_keywords`]), made once.
     in_keywords: [OnceLock<Arc<str>>; 2],
 }
 
@@ -119,40 +119,88 @@ impl Template {
     /// has nothing to fill in; else the template, shared, and its values,
     /// filled in when the text is written.
     pub fn render_message(&self, cx: &Context<'_>, lang: Lang) -> Message {
+        self.message(lang, |shown| {
+            let values: Vec<Value<'_>> = self.values.iter().map(|expr| expr::eval(expr, cx)).collect();
+            let texts: Vec<Cow<'_, str>> = values.iter().map(|value| kept(value, lang)).collect();
+            let args: Vec<Arg<'_>> = values.iter().zip(&texts).map(|(v, t)| arg(v, t)).collect();
+            shown(&args)
+        })
+    }
+
+    /// How many of the values a built-in keeps (see [`Template::keep`]).
+    pub fn kept_count(&self) -> usize {
+        self.values.iter().filter(|expr| is_kept(expr)).count()
+    }
+
+    /// Gives `keep` each value that reads the requirement or its element
+    /// (neither one the built-in provides nor a constant), in order, as the
+    /// text shows it (cut as the text cuts it): a built-in writes its
+    /// findings' texts from these once the requirement is gone.
+    pub fn keep(&self, cx: &Context<'_>, lang: Lang, keep: &mut dyn FnMut(String)) {
+        for expr in self.values.iter().filter(|expr| is_kept(expr)) {
+            keep(shown(&expr::eval(expr, cx), lang));
+        }
+    }
+
+    /// The text for one finding of a built-in, as [`Template::render_message`]
+    /// gives it, from the values `kept` (as [`Template::keep`] gave them,
+    /// [`Template::kept_count`] of them) and the built-in's own `vars`.
+    pub fn render_kept(&self, kept_values: &[&str], vars: &[Value<'_>], lang: Lang) -> Message {
+        self.message(lang, |shown| {
+            // None where the value is one kept.
+            let values: Vec<Option<Value<'_>>> = self
+                .values
+                .iter()
+                .map(|expr| match expr {
+                    Expr::Var(index) => Some(vars.get(*index).cloned().unwrap_or(Value::Null)),
+                    expr => constant(expr),
+                })
+                .collect();
+            let mut kept_values = kept_values.iter();
+            let texts: Vec<Cow<'_, str>> = values
+                .iter()
+                .map(|value| match value {
+                    Some(value) => kept(value, lang),
+                    None => Cow::Borrowed(kept_values.next().copied().unwrap_or_default()),
+                })
+                .collect();
+            let args: Vec<Arg<'_>> = values
+                .iter()
+                .zip(&texts)
+                .map(|(value, text)| value.as_ref().map_or(Arg::Str(text), |value| arg(value, text)))
+                .collect();
+            shown(&args)
+        })
+    }
+
+    /// The message of the pattern: a fixed text when it has nothing to
+    /// fill in, else `filled` with the values' arguments.
+    fn message(&self, lang: Lang, filled: impl FnOnce(&dyn Fn(&[Arg<'_>]) -> Message) -> Message) -> Message {
         match self.pattern.parts() {
             [] => Message::default(),
             [Piece::Text(text)] if text.len() <= MAX_MESSAGE_CHARS => Message::Shared(text.clone()),
             [Piece::Text(_)] => Message::Own(self.pattern.render([], true).into()),
-            _ => {
-                let values: Vec<Value<'_>> = self.values.iter().map(|expr| expr::eval(expr, cx)).collect();
-                let shown: Vec<Cow<'_, str>> = values.iter().map(|value| kept(value, lang)).collect();
-                let args: Vec<Arg<'_>> = values
-                    .iter()
-                    .zip(&shown)
-                    .map(|(value, shown)| match value {
-                        Value::Num(n) => Arg::Num(*n),
-                        Value::Bool(b) => Arg::Bool(*b),
-                        Value::Null => Arg::Null,
-                        Value::Str(_) | Value::List(_) => Arg::Str(shown),
-                    })
-                    .collect();
-                self.pattern.with(lang, &args)
-            }
+            _ => filled(&|args| self.pattern.with(lang, args)),
         }
     }
+}
 
-    /// The text for one finding with the keywords in its code spelt in
-    /// `keywords`, the language its file is written in (see
-    /// [`keywords_in`]), as a rule's help. A text with nothing to fill in
-    /// is spelt so once for each language and shared; a filled-in one
-    /// whose spelling changes is kept as the whole text written out (its
-    /// values could be keywords too, so it is not a template any more).
-    pub fn render_in_keywords(&self, cx: &Context<'_>, lang: Lang, keywords: Lang) -> Message {
-        let message = self.render_message(cx, lang);
-        if let Message::Shared(text) = &message {
+/// `message`, a text one of `templates` gave for a finding, with the
+/// keywords in its code spelt in `keywords`, the language its file is
+/// written in (see [`keywords_in`]), as a rule's help. A template's text
+/// with nothing to fill in is spelt so once for each language and shared;
+/// a filled-in text whose spelling changes is kept as the whole text
+/// written out (its values could be keywords too, so it is not a template
+/// any more).
+pub fn in_keywords(templates: &Text<Template>, message: Message, keywords: Lang) -> Message {
+    if let Message::Shared(text) = &message {
+        let own = [&templates.en, &templates.da]
+            .into_iter()
+            .find(|template| matches!(template.pattern.parts(), [Piece::Text(own)] if Arc::ptr_eq(own, text)));
+        if let Some(template) = own {
             let slot = match keywords {
-                Lang::En => &self.in_keywords[0],
-                Lang::Da => &self.in_keywords[1],
+                Lang::En => &template.in_keywords[0],
+                Lang::Da => &template.in_keywords[1],
             };
             let spelt = slot.get_or_init(|| match keywords_in(text, keywords) {
                 Cow::Owned(spelt) if spelt != **text => spelt.into(),
@@ -160,11 +208,40 @@ impl Template {
             });
             return Message::Shared(spelt.clone());
         }
-        let text = message.text();
-        match keywords_in(&text, keywords) {
-            Cow::Owned(spelt) if spelt != text => spelt.into(),
-            _ => message,
-        }
+    }
+    let text = message.text();
+    match keywords_in(&text, keywords) {
+        Cow::Owned(spelt) if spelt != text => spelt.into(),
+        _ => message,
+    }
+}
+
+/// Whether a built-in keeps a value: it reads the requirement.
+fn is_kept(expr: &Expr) -> bool {
+    !matches!(expr, Expr::Var(_)) && constant(expr).is_none()
+}
+
+/// A value as its argument: a number kept a number, a text or list as
+/// `text` (what [`kept`] made of it).
+fn arg<'v>(value: &Value<'_>, text: &'v str) -> Arg<'v> {
+    match value {
+        Value::Num(n) => Arg::Num(*n),
+        Value::Bool(b) => Arg::Bool(*b),
+        Value::Null => Arg::Null,
+        Value::Str(_) | Value::List(_) => Arg::Str(text),
+    }
+}
+
+/// A value as a text shows it, a text cut at [`MAX_FILLED_CHARS`] before
+/// it is copied (a title of megabytes is not copied whole).
+fn shown(value: &Value<'_>, lang: Lang) -> String {
+    let text = match value {
+        Value::Str(text) => Cow::Borrowed(expr::word_in(text, lang).unwrap_or(text.as_ref())),
+        value => Cow::Owned(show(value, lang)),
+    };
+    match text.char_indices().nth(MAX_FILLED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
     }
 }
 

@@ -306,3 +306,113 @@ fn a_file_over_8_mb_is_judged_every_time_and_not_kept() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A ruleset whose checks across files (TL301, TL302) word their texts
+/// with fields of the requirement and its element besides the built-ins'
+/// own values, as any rule's texts may: a keyed secondary label too.
+fn ruleset_reading_fields() -> String {
+    let ruleset =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rulesets/kodeks-for-tillid.toml"))
+            .expect("the default ruleset");
+    let replacements = [
+        (
+            r#"label = { en = "{hours_per_person_year} of them from this requirement", da = "{hours_per_person_year} af dem fra dette krav" }"#,
+            r#"label = { en = "{hours_per_person_year} of them from `{title}` ({people} {people|person|people}, {frequency}, owner {owner}, {hours_per_year} hours in all)", da = "{hours_per_person_year} af dem fra `{title}`" }
+secondary = [{ key = "risk", en = "risk {risk.level}: {risk.reason}", da = "risiko {risk.level}" }]"#,
+        ),
+        (
+            r#"message = { en = "`{item}` is also typed in by hand for `{other}`", da = "`{item}` indtastes også i hånden til `{other}`" }"#,
+            r#"message = { en = "`{item}` ({modes}) in {id} `{title}` for {scope.units} {scope.units|unit|units} is also typed in by hand for `{other}`", da = "`{item}` indtastes også i hånden til `{other}`" }"#,
+        ),
+        (
+            r#"secondary = [{ en = "and here, for `{other}`", da = "og her, til `{other}`" }]"#,
+            r#"secondary = [{ en = "and here, for `{other}` (not `{title}`)", da = "og her, til `{other}`" }]"#,
+        ),
+    ];
+    let mut changed = ruleset;
+    for (from, to) in replacements {
+        assert!(changed.contains(from), "the default ruleset no longer has {from}");
+        changed = changed.replacen(from, to, 1);
+    }
+    changed
+}
+
+/// A requirement of the test below: a burden on home care staff and a
+/// data item typed in by hand.
+fn requirement_with(id: &str, title: &str, owner: &str, people: u32, units: u32) -> String {
+    format!(
+        "requirement \"{title}\" {{\n  id: {id}\n  owner: \"{owner}\"\n  purpose: safety \"Find residents at risk\"\n  \
+         risk: high \"Falls lead to fractures\"\n  scope: {units} units \"the districts\"\n  \
+         data: \"Time of the fall\" manual\n  burden \"Home care staff\" {{\n    people: {people}\n    \
+         minutes: 40\n    frequency: weekly\n  }}\n  measure: effect \"fractures\"\n  review: after 2 years\n}}\n"
+    )
+}
+
+#[test]
+fn the_checks_across_files_word_their_texts_with_any_field_cold_or_warm() {
+    let dir = scratch("cache-builtin-fields");
+    std::fs::create_dir_all(dir.join("proposals")).expect("a folder");
+    std::fs::write(dir.join("fields.toml"), ruleset_reading_fields()).expect("a ruleset");
+    std::fs::write(dir.join("trustlint.toml"), "lang = \"en\"\n").expect("a config");
+    let files = [
+        (
+            "a.krav",
+            requirement_with("FALLS-1", "Weekly falls check", "Ældreudvalget", 100, 3),
+        ),
+        (
+            "b.krav",
+            requirement_with("FOOD-2", "Weekly nutrition check", "Sundhedsudvalget", 1, 1),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join("proposals").join(name), text).expect("a file");
+    }
+    let args = ["check", "--format", "json", "--ruleset", "fields.toml", "proposals"];
+    let uncached = run_in(&dir, 2, &[&args[..], &["--no-cache"]].concat());
+    assert_eq!(uncached.status, 0, "warnings only: {}", uncached.stderr);
+    for expected in [
+        // TL301's label and keyed secondary label, for each block.
+        "34.7 of them from `Weekly falls check` (100 people, weekly, owner Ældreudvalget, 3,466.7 hours in all)",
+        "34.7 of them from `Weekly nutrition check` (1 person, weekly, owner Sundhedsudvalget, 34.7 hours in all)",
+        "risk high: Falls lead to fractures",
+        // TL302's message and secondary label, at the later requirement.
+        "`Time of the fall` (manual) in FOOD-2 `Weekly nutrition check` for 1 unit is also typed in by hand for `FALLS-1`",
+        "and here, for `FALLS-1` (not `Weekly nutrition check`)",
+    ] {
+        assert!(
+            uncached.stdout.contains(expected),
+            "no `{expected}` in\n{}",
+            uncached.stdout
+        );
+    }
+    let cold = run_in(&dir, 2, &args);
+    same("cold", &uncached, &cold);
+    for threads in [1, 2, 4] {
+        same(
+            &format!("warm, {threads} thread(s)"),
+            &uncached,
+            &run_in(&dir, threads, &args),
+        );
+    }
+    // One file changed: the other's entry is used, the changed one judged
+    // again, and the texts across files are those of the files as they are.
+    std::fs::write(
+        dir.join("proposals/b.krav"),
+        requirement_with("FOOD-2", "Daily nutrition check", "Sundhedsudvalget", 2, 4),
+    )
+    .expect("a change");
+    let uncached = run_in(&dir, 2, &[&args[..], &["--no-cache"]].concat());
+    for expected in [
+        "34.7 of them from `Daily nutrition check` (2 people, weekly, owner Sundhedsudvalget, 69.3 hours in all)",
+        "in FOOD-2 `Daily nutrition check` for 4 units is also typed in by hand for `FALLS-1`",
+    ] {
+        assert!(
+            uncached.stdout.contains(expected),
+            "no `{expected}` in\n{}",
+            uncached.stdout
+        );
+    }
+    same("one file changed", &uncached, &run_in(&dir, 2, &args));
+    same("one file changed, warm", &uncached, &run_in(&dir, 1, &args));
+    let _ = std::fs::remove_dir_all(&dir);
+}
