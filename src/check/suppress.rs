@@ -3,7 +3,7 @@
 //! otherwise, and the suppression does not take effect); a suppression
 //! that silences nothing is TL009.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
+use crate::diagnostics::{lints, messages as m, Arg, Diagnostic, Lang, Registry};
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{Document, Item};
 use std::collections::HashMap;
@@ -336,7 +336,7 @@ fn report(
                     .at(
                         file,
                         *span,
-                        m::UNKNOWN_CODE_IN_SUPPRESSION.fill(lang, &[("code", code)]),
+                        m::UNKNOWN_CODE_IN_SUPPRESSION.with(lang, &[("code", Arg::from(code))]),
                     )
                     .with_label(m::UNKNOWN_CODE_LABEL.get(lang))
                     .with_help(m::UNKNOWN_CODE_HELP.get(lang)),
@@ -350,7 +350,7 @@ fn report(
                 .at(
                     file,
                     directive.span,
-                    m::SUPPRESSION_WITHOUT_REASON.fill(lang, &[("codes", &codes.join(", "))]),
+                    m::SUPPRESSION_WITHOUT_REASON.with(lang, &[("codes", Arg::from(&codes.join(", ")))]),
                 )
                 .with_label(m::SUPPRESSION_WITHOUT_REASON_LABEL.get(lang))
                 .with_help(m::SUPPRESSION_HELP.get(lang)),
@@ -362,9 +362,9 @@ fn report(
             continue;
         }
         let message = if directive.target.is_none() {
-            m::DETACHED_SUPPRESSION.get(lang).to_owned()
+            m::DETACHED_SUPPRESSION.get(lang).into()
         } else {
-            m::UNUSED_SUPPRESSION.fill(lang, &[("code", code)])
+            m::UNUSED_SUPPRESSION.with(lang, &[("code", Arg::from(code))])
         };
         out.push(
             lints::UNUSED_SUPPRESSION
