@@ -5,7 +5,7 @@
 //! same text, byte for byte, as filling it in at once would give.
 
 use super::messages as m;
-use super::text::{fill, format_number, is_singular, Lang, Text};
+use super::text::{fill_with, format_number, is_singular, Lang, Text};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -94,15 +94,15 @@ impl Message {
 }
 
 impl Filled {
-    fn table(lang: Lang, template: &'static &'static str, args: Vec<u8>) -> Filled {
-        Filled(match inline(&args) {
-            Some((len, inline)) => Repr::Table {
+    fn table(lang: Lang, template: &'static &'static str, args: Packed) -> Filled {
+        Filled(match args {
+            Packed::Inline(len, args) => Repr::Table {
                 lang,
                 len,
-                args: inline,
+                args,
                 template,
             },
-            None => Repr::TableHeap {
+            Packed::Heap(args) => Repr::TableHeap {
                 lang,
                 template,
                 args: args.into_boxed_slice(),
@@ -110,15 +110,15 @@ impl Filled {
         })
     }
 
-    fn pattern(lang: Lang, pattern: Arc<Pattern>, args: Vec<u8>) -> Filled {
-        Filled(match inline(&args) {
-            Some((len, inline)) => Repr::Pattern {
+    fn pattern(lang: Lang, pattern: Arc<Pattern>, args: Packed) -> Filled {
+        Filled(match args {
+            Packed::Inline(len, args) => Repr::Pattern {
                 lang,
                 len,
-                args: inline,
+                args,
                 pattern,
             },
-            None => Repr::PatternHeap {
+            Packed::Heap(args) => Repr::PatternHeap {
                 lang,
                 pattern,
                 args: args.into_boxed_slice(),
@@ -151,21 +151,12 @@ impl Filled {
     fn render(&self) -> String {
         let (lang, template, args) = self.parts();
         match template {
-            Template::Table(template) => {
-                let values: Vec<(&str, Cow<'_, str>)> = args.iter().map(|(name, arg)| (name, arg.show(lang))).collect();
-                let pairs: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_ref())).collect();
-                fill(template, &pairs)
-            }
+            Template::Table(template) => fill_with(template, |name| {
+                args.iter().find(|(key, _)| *key == name).map(|(_, arg)| arg.show(lang))
+            }),
             Template::Pattern(pattern) => pattern.render(args.iter().map(|(_, arg)| arg.show(lang)), true),
         }
     }
-}
-
-/// `args` as kept in place, with their length, if they fit.
-fn inline(args: &[u8]) -> Option<(u8, [u8; INLINE])> {
-    let mut inline = [0; INLINE];
-    inline.get_mut(..args.len())?.copy_from_slice(args);
-    Some((args.len() as u8, inline))
 }
 
 impl Default for Message {
@@ -224,13 +215,17 @@ impl From<Cow<'static, str>> for Message {
 
 impl Text {
     /// The text in `lang` with `args` to fill in when it is written (see
-    /// [`fill`]); the text itself when it has nothing to fill in.
+    /// [`fill`](super::text::fill)); the text itself when it has nothing to fill in.
     pub fn with(&'static self, lang: Lang, args: &[(&str, Arg<'_>)]) -> Message {
         let template = self.in_lang(lang);
         if args.is_empty() {
             return Message::Static(template);
         }
-        Message::Filled(Filled::table(lang, template, pack(args, MAX_TABLE_VALUE_CHARS)))
+        let mut packed = Packed::default();
+        for (name, arg) in args {
+            packed.push(name, *arg, MAX_TABLE_VALUE_CHARS);
+        }
+        Message::Filled(Filled::table(lang, template, packed))
     }
 }
 
@@ -306,7 +301,7 @@ impl From<f64> for Arg<'_> {
 
 /// The most characters a value from the input fills into a message-table
 /// text: a message stays short whatever the input holds (an 8 MB key once
-/// made an 8 MB message). [`fill`] cuts at the same length.
+/// made an 8 MB message). [`fill`](super::text::fill) cuts at the same length.
 const MAX_TABLE_VALUE_CHARS: usize = 500;
 
 /// Values, each with its placeholder's name, packed in bytes: the name's
@@ -348,50 +343,82 @@ impl<'a> Kept<'a> {
     }
 }
 
-/// Packs `args` (see [`Args`]), each text cut at `max_chars` characters
-/// (and an ellipsis) as filling it in would cut it.
-fn pack(args: &[(&str, Arg<'_>)], max_chars: usize) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    for (name, arg) in args {
+/// Values being packed (see [`Args`]): in place while they fit, else in
+/// a buffer of their own.
+enum Packed {
+    Inline(u8, [u8; INLINE]),
+    Heap(Vec<u8>),
+}
+
+impl Default for Packed {
+    fn default() -> Self {
+        Packed::Inline(0, [0; INLINE])
+    }
+}
+
+impl Packed {
+    fn extend(&mut self, bytes: &[u8]) {
+        match self {
+            Packed::Inline(len, inline) => {
+                let at = usize::from(*len);
+                match inline.get_mut(at..at + bytes.len()) {
+                    Some(room) => {
+                        room.copy_from_slice(bytes);
+                        *len += bytes.len() as u8;
+                    }
+                    None => {
+                        let mut heap = Vec::with_capacity(at + bytes.len() + 16);
+                        heap.extend_from_slice(&inline[..at]);
+                        heap.extend_from_slice(bytes);
+                        *self = Packed::Heap(heap);
+                    }
+                }
+            }
+            Packed::Heap(heap) => heap.extend_from_slice(bytes),
+        }
+    }
+
+    /// Packs `arg` named `name`, a text cut at `max_chars` characters (and
+    /// an ellipsis) as filling it in would cut it.
+    fn push(&mut self, name: &str, arg: Arg<'_>, max_chars: usize) {
         let name = &name.as_bytes()[..name.len().min(usize::from(u8::MAX))];
-        bytes.push(name.len() as u8);
-        bytes.extend_from_slice(name);
-        match *arg {
+        self.extend(&[name.len() as u8]);
+        self.extend(name);
+        match arg {
             // Exactly the same bits when read back, or all 8 bytes.
             Arg::Num(n) if f64::from(n as i32).to_bits() == n.to_bits() => {
-                bytes.push(NUM32);
-                bytes.extend_from_slice(&(n as i32).to_le_bytes());
+                self.extend(&[NUM32]);
+                self.extend(&(n as i32).to_le_bytes());
             }
             Arg::Num(n) => {
-                bytes.push(NUM);
-                bytes.extend_from_slice(&n.to_le_bytes());
+                self.extend(&[NUM]);
+                self.extend(&n.to_le_bytes());
             }
             Arg::Int(n) => match i32::try_from(n) {
                 Ok(n) => {
-                    bytes.push(INT32);
-                    bytes.extend_from_slice(&n.to_le_bytes());
+                    self.extend(&[INT32]);
+                    self.extend(&n.to_le_bytes());
                 }
                 Err(_) => {
-                    bytes.push(INT);
-                    bytes.extend_from_slice(&n.to_le_bytes());
+                    self.extend(&[INT]);
+                    self.extend(&n.to_le_bytes());
                 }
             },
             Arg::Str(text) => {
                 let capped = cap(text, max_chars);
                 match u8::try_from(capped.len()).ok().filter(|&len| len < u8::MAX) {
-                    Some(len) => bytes.extend_from_slice(&[STR, len]),
+                    Some(len) => self.extend(&[STR, len]),
                     None => {
-                        bytes.push(LONG_STR);
-                        bytes.extend_from_slice(&(capped.len() as u32).to_le_bytes());
+                        self.extend(&[LONG_STR]);
+                        self.extend(&(capped.len() as u32).to_le_bytes());
                     }
                 }
-                bytes.extend_from_slice(capped.as_bytes());
+                self.extend(capped.as_bytes());
             }
-            Arg::Null => bytes.push(NULL),
-            Arg::Bool(b) => bytes.push(if b { TRUE } else { FALSE }),
+            Arg::Null => self.extend(&[NULL]),
+            Arg::Bool(b) => self.extend(&[if b { TRUE } else { FALSE }]),
         }
     }
-    bytes
 }
 
 impl<'a> Args<'a> {
@@ -536,17 +563,47 @@ impl Pattern {
     /// text is. A text is kept cut at [`MAX_FILLED_CHARS`]; a plural's
     /// value keeps only whether it reads as one.
     pub fn with(self: &Arc<Self>, lang: Lang, values: &[Arg<'_>]) -> Message {
-        let mut kept = Vec::with_capacity(values.len());
-        let mut plurals = self.parts.iter().filter(|p| !matches!(p, Piece::Text(_)));
+        let mut filler = self.filler(lang);
         for value in values {
-            let plural = matches!(plurals.next(), Some(Piece::Plural { .. }));
-            kept.push(match *value {
-                Arg::Str(text) if plural => Arg::Str(if is_singular(text) { "1" } else { "" }),
-                value => value,
-            });
+            filler.push(*value);
         }
-        let args: Vec<(&str, Arg<'_>)> = kept.into_iter().map(|arg| ("", arg)).collect();
-        Message::Filled(Filled::pattern(lang, self.clone(), pack(&args, MAX_FILLED_CHARS)))
+        filler.finish()
+    }
+
+    /// Keeps the values of one finding one by one (as [`Pattern::with`]),
+    /// with no list of them made on the way.
+    pub fn filler(self: &Arc<Self>, lang: Lang) -> Filler<'_> {
+        Filler {
+            pattern: self,
+            lang,
+            slots: self.parts.iter().filter(|p| !matches!(p, Piece::Text(_))),
+            packed: Packed::default(),
+        }
+    }
+}
+
+/// The values of one finding being kept (see [`Pattern::filler`]).
+pub struct Filler<'p> {
+    pattern: &'p Arc<Pattern>,
+    lang: Lang,
+    slots: std::iter::Filter<std::slice::Iter<'p, Piece>, fn(&&Piece) -> bool>,
+    packed: Packed,
+}
+
+impl Filler<'_> {
+    /// Keeps the next value.
+    pub fn push(&mut self, value: Arg<'_>) {
+        let plural = matches!(self.slots.next(), Some(Piece::Plural { .. }));
+        let value = match value {
+            Arg::Str(text) if plural => Arg::Str(if is_singular(text) { "1" } else { "" }),
+            value => value,
+        };
+        self.packed.push("", value, MAX_FILLED_CHARS);
+    }
+
+    /// The message: the pattern, shared, and the values kept.
+    pub fn finish(self) -> Message {
+        Message::Filled(Filled::pattern(self.lang, self.pattern.clone(), self.packed))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Texts in both languages, with `{name}` placeholders.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The language of messages (not of keywords: a file may mix those).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -130,13 +131,28 @@ pub fn is_singular(number: &str) -> bool {
 /// template shows in the output instead of vanishing, and other braces
 /// (`` `{` ``) stay as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    fill_with(template, |name| {
+        args.iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| Cow::Borrowed(*value))
+    })
+}
+
+/// [`fill`] with each placeholder's value given by `value_of` its name
+/// (as a kept message gives them, with no list made).
+pub(super) fn fill_with<'v>(template: &str, value_of: impl Fn(&str) -> Option<Cow<'v, str>>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match placeholder(after, args) {
-            Some((text, len)) => {
+        let name = &after[..after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len())];
+        let filled = value_of(name).and_then(|value| Some((placeholder(after, name.len(), &value)?, value)));
+        match filled {
+            Some(((form, len), value)) => {
+                let text = form.unwrap_or(&value);
                 // A value from the input (a key, an id, a name) fills in at
                 // most this much, so a message stays short whatever the
                 // input holds: an 8 MB key once made an 8 MB message.
@@ -160,16 +176,14 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The text of the placeholder `after` starts with (just after its `{`),
-/// and how many bytes it takes up to and with its `}`.
-fn placeholder<'a>(after: &'a str, args: &[(&str, &'a str)]) -> Option<(&'a str, usize)> {
-    let name_len = after
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(after.len());
-    let value = args.iter().find(|(key, _)| *key == &after[..name_len])?.1;
+/// The placeholder `after` starts with (just after its `{`), whose name
+/// takes `name_len` bytes and holds `value`: the plural form to write
+/// (`None`: the value itself), and how many bytes it takes up to and with
+/// its `}`.
+fn placeholder<'a>(after: &'a str, name_len: usize, value: &str) -> Option<(Option<&'a str>, usize)> {
     let tail = &after[name_len..];
     if tail.starts_with('}') {
-        return Some((value, name_len + 1));
+        return Some((None, name_len + 1));
     }
     let forms = tail.strip_prefix('|')?;
     let close = forms.find(['{', '}'])?;
@@ -178,7 +192,7 @@ fn placeholder<'a>(after: &'a str, args: &[(&str, &'a str)]) -> Option<(&'a str,
         return None;
     }
     let form = if is_singular(value) { one } else { other };
-    Some((form, name_len + 1 + close + 1))
+    Some((Some(form), name_len + 1 + close + 1))
 }
 
 #[cfg(test)]

@@ -119,11 +119,15 @@ impl Template {
     /// has nothing to fill in; else the template, shared, and its values,
     /// filled in when the text is written.
     pub fn render_message(&self, cx: &Context<'_>, lang: Lang) -> Message {
-        self.message(lang, |shown| {
-            let values: Vec<Value<'_>> = self.values.iter().map(|expr| expr::eval(expr, cx)).collect();
-            let texts: Vec<Cow<'_, str>> = values.iter().map(|value| kept(value, lang)).collect();
-            let args: Vec<Arg<'_>> = values.iter().zip(&texts).map(|(v, t)| arg(v, t)).collect();
-            shown(&args)
+        self.message(lang, |_| {
+            // Value by value, with no list of them made on the way: this
+            // runs for every finding.
+            let mut filler = self.pattern.filler(lang);
+            for expr in &self.values {
+                let value = expr::eval(expr, cx);
+                filler.push(arg(&value, &kept(&value, lang)));
+            }
+            filler.finish()
         })
     }
 
