@@ -58,7 +58,7 @@ impl Builder<'_> {
             (None, Some(s)) => diagnostic
                 .with_help(m::DID_YOU_MEAN.with(self.lang, &[("suggestion", Arg::from(s.word))]))
                 .with_edit(word.span, s.word, s.clear),
-            (None, None) => diagnostic.with_help(m::ACCEPTED.with(self.lang, &[("list", Arg::from(&K::accepted()))])),
+            (None, None) => diagnostic.with_help(self.accepted(std::any::type_name::<K>(), K::accepted)),
         };
         self.out.push(diagnostic);
     }

@@ -10,6 +10,7 @@ use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit, P
 use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The largest value a figure may have, and why.
 #[derive(Clone, Copy)]
@@ -174,7 +175,7 @@ impl Builder<'_> {
                         m::UNKNOWN_WORD.with(self.lang, &[("what", Arg::from(what)), ("word", Arg::from(word))]),
                     )
                     .with_label(m::UNKNOWN_WORD_LABEL.with(self.lang, &[("what", Arg::from(what))]));
-                let accepted = m::ACCEPTED.with(self.lang, &[("list", Arg::from(&K::accepted()))]);
+                let accepted = self.accepted(std::any::type_name::<K>(), K::accepted);
                 let diagnostic = match suggestion {
                     Some(s) => diagnostic
                         .with_help(m::DID_YOU_MEAN.with(self.lang, &[("suggestion", Arg::from(s.word))]))
@@ -187,9 +188,9 @@ impl Builder<'_> {
             found => {
                 let span = c.peek_span();
                 self.expected(key, span, found, what);
+                let accepted = self.accepted(std::any::type_name::<K>(), K::accepted);
                 if let Some(last) = self.out.last_mut() {
-                    last.notes
-                        .push(m::ACCEPTED.with(self.lang, &[("list", Arg::from(&K::accepted()))]));
+                    last.notes.push(accepted);
                 }
             }
         }
@@ -389,15 +390,15 @@ impl Builder<'_> {
                     ),
                 )
                 .with_label(m::EXPECTED_LABEL.get(self.lang))
-                .with_help(m::ACCEPTED.with(self.lang, &[("list", Arg::from(&frequencies()))])),
+                .with_help(self.accepted("frequencies", frequencies)),
             );
             return None;
         }
         let word = self.keyword::<FrequencyWord>(key, c, &m::WHAT_FREQUENCY);
         if word.is_none() {
             // Name the `N per_year` form too, which the word table cannot.
+            let accepted = self.accepted("frequencies", frequencies);
             if let Some(last) = self.out.last_mut() {
-                let accepted = m::ACCEPTED.with(self.lang, &[("list", Arg::from(&frequencies()))]);
                 match last.notes.last_mut() {
                     Some(note) => *note = accepted,
                     None => last.help = Some(accepted),
@@ -543,14 +544,43 @@ impl Builder<'_> {
         );
     }
 
+    /// "accepted: …" with the words of `list` (named `of`): the same text
+    /// for every finding of a kind of word in a language, so it is made
+    /// once for each and shared.
+    pub(super) fn accepted(&self, of: &'static str, list: fn() -> String) -> Message {
+        type Made = (&'static str, Lang, Arc<str>);
+        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((.., text)) = made.iter().find(|made| (made.0, made.1) == (of, self.lang)) {
+            return Message::Shared(text.clone());
+        }
+        let text: Arc<str> = m::ACCEPTED.fill(self.lang, &[("list", &list())]).into();
+        made.push((of, self.lang, text.clone()));
+        Message::Shared(text)
+    }
+
     /// How the value of `key` is written, as help: the message in the
-    /// language of messages, the keywords in that of the requirement.
-    pub(super) fn shape(&self, key: impl KeyTable) -> String {
-        let mut args: Vec<(&str, &str)> = vec![("key", key.name(self.keyword_lang))];
+    /// language of messages, the keywords in that of the requirement. It
+    /// is the same text for every finding of a key in a pair of languages,
+    /// so it is made once for each and shared.
+    pub(super) fn shape(&self, key: impl KeyTable) -> Message {
+        type Made = (&'static Text, &'static str, Lang, Lang, Arc<str>);
+        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        let (template, name) = (key.facts().shape, key.name(self.keyword_lang));
+        let same = |made: &&Made| {
+            std::ptr::eq(made.0, template) && (made.1, made.2, made.3) == (name, self.lang, self.keyword_lang)
+        };
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(shape) = made.iter().find(same) {
+            return Message::Shared(shape.4.clone());
+        }
+        let mut args: Vec<(&str, &str)> = vec![("key", name)];
         args.extend(shape_words(self.keyword_lang));
         // Shapes that spell keywords out (`central`) rather than by
         // placeholder are rewritten into the file's language too.
-        keywords_in(&key.facts().shape.fill(self.lang, &args), self.keyword_lang).into_owned()
+        let shape: Arc<str> = keywords_in(&template.fill(self.lang, &args), self.keyword_lang).into();
+        made.push((template, name, self.lang, self.keyword_lang, shape.clone()));
+        Message::Shared(shape)
     }
 
     /// A TL003 at `span`, to be given labels and help and then pushed.
