@@ -2,8 +2,12 @@
 //! holds (the struct and everything it owns on the heap), measured with a
 //! counting allocator over the default ruleset's usual findings. Texts the
 //! message table or the ruleset already hold, the rule's facts and quotes,
-//! and the requirement's id are shared, not copied into each finding, so
-//! what one keeps stays small and independent of the input.
+//! and the requirement's id are shared, not copied into each finding; a
+//! text with values is kept as its template and its values (in place in
+//! the 32-byte message when they fit) and filled in when written. So what
+//! one keeps stays small and independent of the input: 296 bytes a
+//! finding here (420 when filled-in texts were kept written out), of
+//! which 232 are the `Diagnostic` itself.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
@@ -78,5 +82,5 @@ fn a_finding_keeps_a_few_hundred_bytes() {
     let kept = before - LIVE.load(Ordering::SeqCst);
     let per_finding = kept as f64 / count as f64;
     println!("{count} findings keep {kept} bytes: {per_finding:.0} bytes a finding");
-    assert!(per_finding < 1_000.0, "{per_finding:.0} bytes a finding");
+    assert!(per_finding < 330.0, "{per_finding:.0} bytes a finding");
 }

@@ -2,7 +2,7 @@
 //! a review date that has passed (TL401) and a sunset that has (TL402).
 //! Only a written date counts: `review: after 2 years` names no day.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang};
+use crate::diagnostics::{lints, messages as m, Arg, Diagnostic, Lang};
 use crate::model::{Date, Requirement, Review};
 
 /// TL401 and TL402 for each requirement, with its index; a requirement
@@ -13,19 +13,19 @@ pub fn check(requirements: &[Requirement], usable: &[bool], today: Date, lang: L
         if !usable.get(index).copied().unwrap_or(false) {
             continue;
         }
-        let ago = |date: Date| (today.days() - date.days()).to_string();
+        let ago = |date: Date| Arg::Int(today.days() - date.days());
         if let Some(sunset) = requirement.sunset.as_ref().filter(|s| s.value < today) {
             let date = sunset.value.to_string();
             let diagnostic = lints::SUNSET_PASSED
                 .at(
                     requirement.file,
                     sunset.span,
-                    m::SUNSET_PASSED.fill(
+                    m::SUNSET_PASSED.with(
                         lang,
                         &[
-                            ("id", requirement.name()),
-                            ("date", &date),
-                            ("days", &ago(sunset.value)),
+                            ("id", Arg::from(requirement.name())),
+                            ("date", Arg::from(&date)),
+                            ("days", ago(sunset.value)),
                         ],
                     ),
                 )
@@ -45,9 +45,13 @@ pub fn check(requirements: &[Requirement], usable: &[bool], today: Date, lang: L
             .at(
                 requirement.file,
                 review.span,
-                m::REVIEW_OVERDUE.fill(
+                m::REVIEW_OVERDUE.with(
                     lang,
-                    &[("id", requirement.name()), ("date", &date), ("days", &ago(due))],
+                    &[
+                        ("id", Arg::from(requirement.name())),
+                        ("date", Arg::from(&date)),
+                        ("days", ago(due)),
+                    ],
                 ),
             )
             .with_label(m::REVIEW_OVERDUE_LABEL.get(lang))

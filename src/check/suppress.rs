@@ -3,7 +3,7 @@
 //! otherwise, and the suppression does not take effect); a suppression
 //! that silences nothing is TL009.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Registry};
+use crate::diagnostics::{lints, messages as m, Arg, Diagnostic, Lang, Registry};
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{Document, Item};
 use std::collections::HashMap;
@@ -201,28 +201,37 @@ pub fn apply(
         })
         .collect();
     let targets = Targets::of(directives);
-    let mut kept = Vec::with_capacity(diagnostics.len());
+    // The first directive (in file order) over each finding's place that
+    // names its code.
+    let silencing: Vec<Option<(usize, usize)>> = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            targets
+                .over(diagnostic.file(), diagnostic.primary.span.start)
+                .filter_map(|i| {
+                    let j = resolved[i].iter().position(|code| *code == Some(diagnostic.code()))?;
+                    Some((i, j))
+                })
+                .min()
+        })
+        .collect();
+    // The silenced findings copied out and the others kept where they
+    // are: a part's findings are never held twice.
     let mut suppressed = Vec::new();
-    for diagnostic in diagnostics {
-        // The first directive (in file order) over this place that names the code.
-        let silencing = targets
-            .over(diagnostic.file(), diagnostic.primary.span.start)
-            .filter_map(|i| {
-                let j = resolved[i].iter().position(|code| *code == Some(diagnostic.code()))?;
-                Some((i, j))
-            })
-            .min();
-        match silencing {
-            Some((i, j)) => {
-                used[i][j] = true;
-                suppressed.push(Suppressed {
-                    diagnostic,
-                    reason: directives[i].reason.clone().unwrap_or_default(),
-                });
-            }
-            None => kept.push(diagnostic),
-        }
+    for (diagnostic, &(i, j)) in diagnostics
+        .iter()
+        .zip(&silencing)
+        .filter_map(|(d, s)| Some((d, s.as_ref()?)))
+    {
+        used[i][j] = true;
+        suppressed.push(Suppressed {
+            diagnostic: diagnostic.clone(),
+            reason: directives[i].reason.clone().unwrap_or_default(),
+        });
     }
+    let mut kept = diagnostics;
+    let mut silenced = silencing.iter();
+    kept.retain(|_| silenced.next().is_some_and(Option::is_none));
     let faults = directives
         .iter()
         .enumerate()
@@ -336,7 +345,7 @@ fn report(
                     .at(
                         file,
                         *span,
-                        m::UNKNOWN_CODE_IN_SUPPRESSION.fill(lang, &[("code", code)]),
+                        m::UNKNOWN_CODE_IN_SUPPRESSION.with(lang, &[("code", Arg::from(code))]),
                     )
                     .with_label(m::UNKNOWN_CODE_LABEL.get(lang))
                     .with_help(m::UNKNOWN_CODE_HELP.get(lang)),
@@ -350,7 +359,7 @@ fn report(
                 .at(
                     file,
                     directive.span,
-                    m::SUPPRESSION_WITHOUT_REASON.fill(lang, &[("codes", &codes.join(", "))]),
+                    m::SUPPRESSION_WITHOUT_REASON.with(lang, &[("codes", Arg::from(&codes.join(", ")))]),
                 )
                 .with_label(m::SUPPRESSION_WITHOUT_REASON_LABEL.get(lang))
                 .with_help(m::SUPPRESSION_HELP.get(lang)),
@@ -362,9 +371,9 @@ fn report(
             continue;
         }
         let message = if directive.target.is_none() {
-            m::DETACHED_SUPPRESSION.get(lang).to_owned()
+            m::DETACHED_SUPPRESSION.get(lang).into()
         } else {
-            m::UNUSED_SUPPRESSION.fill(lang, &[("code", code)])
+            m::UNUSED_SUPPRESSION.with(lang, &[("code", Arg::from(code))])
         };
         out.push(
             lints::UNUSED_SUPPRESSION

@@ -26,23 +26,54 @@ pub enum Message {
     /// list of names joined for it, or a text read back from the cache).
     Own(Box<str>),
     /// A template and the values it is filled in with when written.
-    Filled(Box<Filled>),
+    Filled(Filled),
 }
 
-/// A template and its values: what a filled-in text keeps.
+/// A template and its values: what a filled-in text keeps. It takes no
+/// more room than a [`Message`] of a text: the template is one pointer,
+/// and values of up to [`INLINE`] bytes (two figures, or a key and a
+/// word) are kept in place; only more take a buffer of their own.
 #[derive(Clone, Debug)]
-pub struct Filled {
-    template: Template,
-    lang: Lang,
-    args: Args,
-}
+pub struct Filled(Repr);
 
 #[derive(Clone, Debug)]
-enum Template {
-    /// A message-table text in the run's language, with `{name}` placeholders.
-    Table(&'static str),
+enum Repr {
+    /// A message-table text in the run's language, with `{name}`
+    /// placeholders, and its values in place.
+    Table {
+        lang: Lang,
+        len: u8,
+        args: [u8; INLINE],
+        template: &'static &'static str,
+    },
+    TableHeap {
+        lang: Lang,
+        template: &'static &'static str,
+        args: Box<[u8]>,
+    },
     /// A ruleset's compiled template, shared with the ruleset.
-    Pattern(Arc<Pattern>),
+    Pattern {
+        lang: Lang,
+        len: u8,
+        args: [u8; INLINE],
+        pattern: Arc<Pattern>,
+    },
+    PatternHeap {
+        lang: Lang,
+        pattern: Arc<Pattern>,
+        args: Box<[u8]>,
+    },
+}
+
+/// The most bytes of values kept in place (see [`Filled`]): what fits
+/// beside the tag, the language, the length and the template's pointer
+/// in the 32 bytes of a [`Message`].
+const INLINE: usize = 21;
+
+/// A template, as [`Filled`] keeps it.
+enum Template<'a> {
+    Table(&'static str),
+    Pattern(&'a Pattern),
 }
 
 impl Message {
@@ -63,20 +94,78 @@ impl Message {
 }
 
 impl Filled {
+    fn table(lang: Lang, template: &'static &'static str, args: Vec<u8>) -> Filled {
+        Filled(match inline(&args) {
+            Some((len, inline)) => Repr::Table {
+                lang,
+                len,
+                args: inline,
+                template,
+            },
+            None => Repr::TableHeap {
+                lang,
+                template,
+                args: args.into_boxed_slice(),
+            },
+        })
+    }
+
+    fn pattern(lang: Lang, pattern: Arc<Pattern>, args: Vec<u8>) -> Filled {
+        Filled(match inline(&args) {
+            Some((len, inline)) => Repr::Pattern {
+                lang,
+                len,
+                args: inline,
+                pattern,
+            },
+            None => Repr::PatternHeap {
+                lang,
+                pattern,
+                args: args.into_boxed_slice(),
+            },
+        })
+    }
+
+    fn parts(&self) -> (Lang, Template<'_>, Args<'_>) {
+        fn kept(args: &[u8; INLINE], len: u8) -> Args<'_> {
+            Args(&args[..usize::from(len).min(INLINE)])
+        }
+        match &self.0 {
+            Repr::Table {
+                lang,
+                len,
+                args,
+                template,
+            } => (*lang, Template::Table(template), kept(args, *len)),
+            Repr::TableHeap { lang, template, args } => (*lang, Template::Table(template), Args(args)),
+            Repr::Pattern {
+                lang,
+                len,
+                args,
+                pattern,
+            } => (*lang, Template::Pattern(pattern), kept(args, *len)),
+            Repr::PatternHeap { lang, pattern, args } => (*lang, Template::Pattern(pattern), Args(args)),
+        }
+    }
+
     fn render(&self) -> String {
-        match &self.template {
+        let (lang, template, args) = self.parts();
+        match template {
             Template::Table(template) => {
-                let values: Vec<(&str, Cow<'_, str>)> = self
-                    .args
-                    .iter()
-                    .map(|(name, arg)| (name, arg.show(self.lang)))
-                    .collect();
+                let values: Vec<(&str, Cow<'_, str>)> = args.iter().map(|(name, arg)| (name, arg.show(lang))).collect();
                 let pairs: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_ref())).collect();
                 fill(template, &pairs)
             }
-            Template::Pattern(pattern) => pattern.render(self.args.iter().map(|(_, arg)| arg.show(self.lang)), true),
+            Template::Pattern(pattern) => pattern.render(args.iter().map(|(_, arg)| arg.show(lang)), true),
         }
     }
+}
+
+/// `args` as kept in place, with their length, if they fit.
+fn inline(args: &[u8]) -> Option<(u8, [u8; INLINE])> {
+    let mut inline = [0; INLINE];
+    inline.get_mut(..args.len())?.copy_from_slice(args);
+    Some((args.len() as u8, inline))
 }
 
 impl Default for Message {
@@ -137,15 +226,11 @@ impl Text {
     /// The text in `lang` with `args` to fill in when it is written (see
     /// [`fill`]); the text itself when it has nothing to fill in.
     pub fn with(&'static self, lang: Lang, args: &[(&str, Arg<'_>)]) -> Message {
-        let template = self.get(lang);
+        let template = self.in_lang(lang);
         if args.is_empty() {
             return Message::Static(template);
         }
-        Message::Filled(Box::new(Filled {
-            template: Template::Table(template),
-            lang,
-            args: Args::new(args, MAX_TABLE_VALUE_CHARS),
-        }))
+        Message::Filled(Filled::table(lang, template, pack(args, MAX_TABLE_VALUE_CHARS)))
     }
 }
 
@@ -167,6 +252,12 @@ pub enum Arg<'a> {
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(text: &'a str) -> Self {
+        Arg::Str(text)
+    }
+}
+
+impl<'a> From<&&'a str> for Arg<'a> {
+    fn from(text: &&'a str) -> Self {
         Arg::Str(text)
     }
 }
@@ -218,19 +309,22 @@ impl From<f64> for Arg<'_> {
 /// made an 8 MB message). [`fill`] cuts at the same length.
 const MAX_TABLE_VALUE_CHARS: usize = 500;
 
-/// Values, each with its placeholder's name, packed in one buffer: a tag
-/// byte, then a number's 8 bytes or a text's length (4 bytes) and bytes.
-/// Two figures take 2 × 9 bytes and a name, instead of a value type of
-/// 24 bytes each and a heap text apiece.
-#[derive(Clone, Debug)]
-struct Args(Box<[u8]>);
+/// Values, each with its placeholder's name, packed in bytes: the name's
+/// length and the name, then a tag and the value: a whole number in 4
+/// bytes (8 if it needs them), a text's length in 1 byte (5 if it is
+/// longer than 254) and its bytes. Two figures take 12 bytes, where a
+/// value type would take 24 bytes each and a heap text apiece.
+struct Args<'a>(&'a [u8]);
 
 const NUM: u8 = 0;
-const INT: u8 = 1;
-const STR: u8 = 2;
-const NULL: u8 = 3;
-const TRUE: u8 = 4;
-const FALSE: u8 = 5;
+const NUM32: u8 = 1;
+const INT: u8 = 2;
+const INT32: u8 = 3;
+const STR: u8 = 4;
+const LONG_STR: u8 = 5;
+const NULL: u8 = 6;
+const TRUE: u8 = 7;
+const FALSE: u8 = 8;
 
 /// A value as kept, read back from [`Args`].
 enum Kept<'a> {
@@ -254,59 +348,88 @@ impl<'a> Kept<'a> {
     }
 }
 
-impl Args {
-    /// Packs `args`, each text cut at `max_chars` characters (and an
-    /// ellipsis) as filling it in would cut it.
-    fn new(args: &[(&str, Arg<'_>)], max_chars: usize) -> Args {
-        let mut bytes = Vec::new();
-        for (name, arg) in args {
-            let name = &name.as_bytes()[..name.len().min(usize::from(u8::MAX))];
-            bytes.push(name.len() as u8);
-            bytes.extend_from_slice(name);
-            match *arg {
-                Arg::Num(n) => {
-                    bytes.push(NUM);
+/// Packs `args` (see [`Args`]), each text cut at `max_chars` characters
+/// (and an ellipsis) as filling it in would cut it.
+fn pack(args: &[(&str, Arg<'_>)], max_chars: usize) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for (name, arg) in args {
+        let name = &name.as_bytes()[..name.len().min(usize::from(u8::MAX))];
+        bytes.push(name.len() as u8);
+        bytes.extend_from_slice(name);
+        match *arg {
+            // Exactly the same bits when read back, or all 8 bytes.
+            Arg::Num(n) if f64::from(n as i32).to_bits() == n.to_bits() => {
+                bytes.push(NUM32);
+                bytes.extend_from_slice(&(n as i32).to_le_bytes());
+            }
+            Arg::Num(n) => {
+                bytes.push(NUM);
+                bytes.extend_from_slice(&n.to_le_bytes());
+            }
+            Arg::Int(n) => match i32::try_from(n) {
+                Ok(n) => {
+                    bytes.push(INT32);
                     bytes.extend_from_slice(&n.to_le_bytes());
                 }
-                Arg::Int(n) => {
+                Err(_) => {
                     bytes.push(INT);
                     bytes.extend_from_slice(&n.to_le_bytes());
                 }
-                Arg::Str(text) => {
-                    bytes.push(STR);
-                    let capped = cap(text, max_chars);
-                    bytes.extend_from_slice(&(capped.len() as u32).to_le_bytes());
-                    bytes.extend_from_slice(capped.as_bytes());
+            },
+            Arg::Str(text) => {
+                let capped = cap(text, max_chars);
+                match u8::try_from(capped.len()).ok().filter(|&len| len < u8::MAX) {
+                    Some(len) => bytes.extend_from_slice(&[STR, len]),
+                    None => {
+                        bytes.push(LONG_STR);
+                        bytes.extend_from_slice(&(capped.len() as u32).to_le_bytes());
+                    }
                 }
-                Arg::Null => bytes.push(NULL),
-                Arg::Bool(b) => bytes.push(if b { TRUE } else { FALSE }),
+                bytes.extend_from_slice(capped.as_bytes());
             }
+            Arg::Null => bytes.push(NULL),
+            Arg::Bool(b) => bytes.push(if b { TRUE } else { FALSE }),
         }
-        Args(bytes.into_boxed_slice())
     }
+    bytes
+}
 
+impl<'a> Args<'a> {
     /// The values with their names, in the order given; reading stops at
     /// the first value that does not read back (none does not).
-    fn iter(&self) -> impl Iterator<Item = (&str, Kept<'_>)> + '_ {
-        let mut rest: &[u8] = &self.0;
+    fn iter(&self) -> impl Iterator<Item = (&'a str, Kept<'a>)> {
+        let mut rest: &'a [u8] = self.0;
         std::iter::from_fn(move || {
             let (&len, after) = rest.split_first()?;
             let (name, after) = after.split_at_checked(usize::from(len))?;
             let name = std::str::from_utf8(name).ok()?;
             let (&tag, after) = after.split_first()?;
             let (kept, after) = match tag {
-                NUM | INT => {
+                NUM => {
                     let (number, after) = after.split_first_chunk::<8>()?;
-                    let kept = if tag == NUM {
-                        Kept::Num(f64::from_le_bytes(*number))
-                    } else {
-                        Kept::Int(i64::from_le_bytes(*number))
-                    };
-                    (kept, after)
+                    (Kept::Num(f64::from_le_bytes(*number)), after)
                 }
-                STR => {
-                    let (len, after) = after.split_first_chunk::<4>()?;
-                    let (text, after) = after.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+                INT => {
+                    let (number, after) = after.split_first_chunk::<8>()?;
+                    (Kept::Int(i64::from_le_bytes(*number)), after)
+                }
+                NUM32 => {
+                    let (number, after) = after.split_first_chunk::<4>()?;
+                    (Kept::Num(f64::from(i32::from_le_bytes(*number))), after)
+                }
+                INT32 => {
+                    let (number, after) = after.split_first_chunk::<4>()?;
+                    (Kept::Int(i64::from(i32::from_le_bytes(*number))), after)
+                }
+                STR | LONG_STR => {
+                    let (len, after) = if tag == STR {
+                        let (&len, after) = after.split_first()?;
+                        (usize::from(len), after)
+                    } else {
+                        let (len, after) = after.split_first_chunk::<4>()?;
+                        (u32::from_le_bytes(*len) as usize, after)
+                    };
+                    let (text, after) = after.split_at_checked(len)?;
                     (Kept::Str(std::str::from_utf8(text).ok()?), after)
                 }
                 NULL => (Kept::Null, after),
@@ -423,11 +546,7 @@ impl Pattern {
             });
         }
         let args: Vec<(&str, Arg<'_>)> = kept.into_iter().map(|arg| ("", arg)).collect();
-        Message::Filled(Box::new(Filled {
-            template: Template::Pattern(self.clone()),
-            lang,
-            args: Args::new(&args, MAX_FILLED_CHARS),
-        }))
+        Message::Filled(Filled::pattern(lang, self.clone(), pack(&args, MAX_FILLED_CHARS)))
     }
 }
 
@@ -467,6 +586,13 @@ mod tests {
                 assert_eq!(message.text(), at_once);
             }
         }
+    }
+
+    #[test]
+    fn a_filled_text_takes_the_room_of_a_text() {
+        assert_eq!(std::mem::size_of::<Message>(), 32);
+        let two_figures = m::COUNT_FILES.with(Lang::En, &[("n", Arg::Num(27_375.0)), ("m", Arg::Num(14.5))]);
+        assert!(matches!(two_figures, Message::Filled(Filled(Repr::Table { .. }))));
     }
 
     #[test]

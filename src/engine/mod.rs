@@ -14,11 +14,9 @@ pub use ruleset::{Example, ExampleSource, Rule, RuleKind, Ruleset};
 
 use crate::burden::Estimate;
 use crate::diagnostics::{Diagnostic, Label, Lang, Message, RuleRef};
-use crate::model::keywords::keywords_in;
 use crate::model::{Date, Requirement};
 use crate::source::{FileId, Span};
 use fields::{Context, Element, Value};
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A requirement to judge, with its burden estimate.
@@ -243,13 +241,7 @@ fn assemble(
     id: Option<Arc<str>>,
 ) -> Diagnostic {
     // The quote note is the entry's: renderers write it from there.
-    // A help in the file's keywords is made for this finding, and kept
-    // filled in: it is a translation of the whole text, not a template.
-    let translated = match keywords_in(&written.help.text(), keywords) {
-        Cow::Borrowed(_) => None,
-        Cow::Owned(translated) => Some(translated),
-    };
-    let help = translated.map_or(written.help, Message::from);
+    let help = template::in_keywords(&rule.help, written.help, keywords);
     let mut diagnostic = RuleRef::Shared(rule.entry.clone())
         .at(file, primary, written.message)
         .with_label(written.label)

@@ -10,9 +10,10 @@
 use super::expr::{self, Expr, ExprError};
 use super::fields::{Context, ListField, Value};
 use super::params::Params;
-use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece};
+use crate::diagnostics::{format_number, messages as m, Arg, Lang, Message, Pattern, Piece, Text};
+use crate::model::keywords::keywords_in;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use crate::diagnostics::{MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
 
@@ -22,6 +23,9 @@ pub use crate::diagnostics::{MAX_FILLED_CHARS, MAX_MESSAGE_CHARS};
 pub struct Template {
     pattern: Arc<Pattern>,
     values: Vec<Expr>,
+    /// The text with nothing to fill in, its keywords spelt in English and
+    /// in Danish (see [`in_keywords`]), made once.
+    in_keywords: [OnceLock<Arc<str>>; 2],
 }
 
 impl Template {
@@ -88,6 +92,7 @@ impl Template {
         Ok(Template {
             pattern: Arc::new(Pattern::new(parts)),
             values,
+            in_keywords: Default::default(),
         })
     }
 
@@ -177,6 +182,37 @@ impl Template {
             [Piece::Text(_)] => Message::Own(self.pattern.render([], true).into()),
             _ => filled(&|args| self.pattern.with(lang, args)),
         }
+    }
+}
+
+/// `message`, a text one of `templates` gave for a finding, with the
+/// keywords in its code spelt in `keywords`, the language its file is
+/// written in (see [`keywords_in`]), as a rule's help. A template's text
+/// with nothing to fill in is spelt so once for each language and shared;
+/// a filled-in text whose spelling changes is kept as the whole text
+/// written out (its values could be keywords too, so it is not a template
+/// any more).
+pub fn in_keywords(templates: &Text<Template>, message: Message, keywords: Lang) -> Message {
+    if let Message::Shared(text) = &message {
+        let own = [&templates.en, &templates.da]
+            .into_iter()
+            .find(|template| matches!(template.pattern.parts(), [Piece::Text(own)] if Arc::ptr_eq(own, text)));
+        if let Some(template) = own {
+            let slot = match keywords {
+                Lang::En => &template.in_keywords[0],
+                Lang::Da => &template.in_keywords[1],
+            };
+            let spelt = slot.get_or_init(|| match keywords_in(text, keywords) {
+                Cow::Owned(spelt) if spelt != **text => spelt.into(),
+                _ => text.clone(),
+            });
+            return Message::Shared(spelt.clone());
+        }
+    }
+    let text = message.text();
+    match keywords_in(&text, keywords) {
+        Cow::Owned(spelt) if spelt != text => spelt.into(),
+        _ => message,
     }
 }
 

@@ -97,8 +97,8 @@ impl Excerpts {
                 .into_iter()
                 .map(|(id, first, last)| {
                     let file = sources.get(id);
-                    let start = file.line_starts().get(first).copied().unwrap_or(0);
-                    let end = file.line_starts().get(last + 1).copied().unwrap_or(file.text.len());
+                    let start = file.line_start(first).unwrap_or(0);
+                    let end = file.line_start(last + 1).unwrap_or(file.text.len());
                     // The lines before as empty ones, so ariadne numbers
                     // the lines right (its gutter ignores a line offset).
                     let mut text = "\n".repeat(first);

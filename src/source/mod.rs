@@ -1,7 +1,7 @@
 //! Source files as the checker sees them: a display name, the text, and a
-//! table of line starts so that byte offsets turn into line and column
-//! without rescanning the file (pest's own `line_col` rescans from the start
-//! on every call).
+//! small table of what comes before each block of the text, so that byte
+//! offsets turn into line and column without rescanning the file (pest's
+//! own `line_col` rescans from the start on every call).
 
 pub mod atomic;
 pub mod input;
@@ -68,11 +68,20 @@ pub struct SourceFile {
     pub name: String,
     /// The text; empty when the file could not be read.
     pub text: String,
-    line_starts: Vec<usize>,
-    /// How many characters come before each block of [`BLOCK`] bytes, so
-    /// a column is found by counting at most one block: a diagnostic on a
-    /// line of megabytes costs the same as one on a short line.
-    chars_before_block: Vec<usize>,
+    /// What comes before each block of [`BLOCK`] bytes (and before the end
+    /// of the text, after the last block), so that a line or a column is
+    /// found by counting within one block: a diagnostic on a line of
+    /// megabytes costs the same as one on a short line, and the table is a
+    /// small part of the text (a table of every line's start was half the
+    /// size of a typical file).
+    blocks: Vec<Before>,
+}
+
+/// The line ends and characters before a block of the text.
+#[derive(Clone, Copy, Debug)]
+struct Before {
+    line_ends: usize,
+    chars: usize,
 }
 
 /// The characters of UTF-8 `bytes`: the bytes that are not continuation bytes.
@@ -80,46 +89,74 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-/// The block size of [`SourceFile`]'s character table.
-const BLOCK: usize = 1024;
+fn count_line_ends(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The block size of [`SourceFile`]'s table.
+const BLOCK: usize = 256;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(newline_offsets(&text).map(|i| i + 1))
-            .collect();
-        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut chars = 0;
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut before = Before { line_ends: 0, chars: 0 };
         for block in text.as_bytes().chunks(BLOCK) {
-            chars_before_block.push(chars);
-            // Every byte but a UTF-8 continuation byte starts a character.
-            chars += block.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            blocks.push(before);
+            before.line_ends += count_line_ends(block);
+            before.chars += count_chars(block);
+        }
+        if text.len() % BLOCK == 0 {
+            blocks.push(before);
         }
         SourceFile {
             name: name.into(),
             text,
-            line_starts,
-            chars_before_block,
+            blocks,
         }
     }
 
-    pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+    /// The block an offset inside the text (or at its end) is in.
+    fn block_of(&self, offset: usize) -> (usize, Before) {
+        let block = (offset / BLOCK).min(self.blocks.len().saturating_sub(1));
+        let before = self
+            .blocks
+            .get(block)
+            .copied()
+            .unwrap_or(Before { line_ends: 0, chars: 0 });
+        (block * BLOCK, before)
     }
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
+        let offset = offset.min(self.text.len());
+        let (from, before) = self.block_of(offset);
+        before.line_ends + count_line_ends(&self.text.as_bytes()[from..offset])
+    }
+
+    /// Where a 0-based line starts; none past the last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        if line == 0 {
+            return Some(0);
         }
+        // The block holding the line's preceding line end: the last one
+        // with fewer line ends before it.
+        let block = self.blocks.partition_point(|b| b.line_ends < line).checked_sub(1)?;
+        let from = block * BLOCK;
+        let nth = line - self.blocks[block].line_ends - 1;
+        let end = self.text.as_bytes()[from..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(nth)?
+            .0;
+        Some(from + end + 1)
     }
 
     /// The byte range of a 0-based line, without its line end.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let start = self.line_start(line)?;
+        let end = self.line_start(line + 1).unwrap_or(self.text.len());
         let content = &self.text[start..end];
         let trimmed = content.trim_end_matches(['\n', '\r']);
         Some(start..start + trimmed.len())
@@ -129,7 +166,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp_offset(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_start(line).unwrap_or(0);
         // A line is short but for hostile input: counting its characters
         // is cheaper than two lookups in the table, which bound a long one.
         let column = if offset - start <= BLOCK {
@@ -142,11 +179,8 @@ impl SourceFile {
 
     /// The number of characters before a byte offset on a character boundary.
     fn chars_before(&self, offset: usize) -> usize {
-        let block = offset / BLOCK;
-        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
-        let from = (block * BLOCK).min(self.text.len());
-        let rest = &self.text.as_bytes()[from..offset];
-        counted + count_chars(rest)
+        let (from, before) = self.block_of(offset);
+        before.chars + count_chars(&self.text.as_bytes()[from..offset])
     }
 
     /// The nearest character boundary at or before `offset`, inside the file.
@@ -165,10 +199,6 @@ impl SourceFile {
         let end = self.clamp_offset(span.end.max(start));
         Span::new(start, end)
     }
-}
-
-fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
 /// Every file of one run, addressed by [`FileId`]; or some of them (a
@@ -354,6 +384,34 @@ mod tests {
                 },
                 "{chars}"
             );
+        }
+    }
+
+    /// Lines and columns as a table of every line's start gives them, on
+    /// texts whose lines and characters fall on and around block edges.
+    #[test]
+    fn lines_and_columns_agree_with_every_lines_start() {
+        let texts = [
+            String::new(),
+            "\n".repeat(3 * BLOCK + 1),
+            format!("{}\n{}\r\n\n", "x".repeat(BLOCK - 1), "æ".repeat(BLOCK)),
+            (0..700).map(|i| format!("{}\n", "ø".repeat(i % 7))).collect(),
+            "a\nb".repeat(BLOCK),
+        ];
+        for text in texts {
+            let file = SourceFile::new("t", text.as_str());
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            for (line, &start) in starts.iter().enumerate() {
+                assert_eq!(file.line_start(line), Some(start), "{line}");
+            }
+            assert_eq!(file.line_start(starts.len()), None);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let line = starts.partition_point(|&s| s <= offset) - 1;
+                let column = text[starts[line]..offset].chars().count() + 1;
+                assert_eq!(file.line_col(offset), LineCol { line: line + 1, column }, "{offset}");
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 //! an unclosed string, an unclosed `{`, a block nested too deep, a key
 //! with no value — to say what happened and how to fix it.
 
-use crate::diagnostics::{lints, messages as m, Diagnostic, Lang, Text};
+use crate::diagnostics::{lints, messages as m, Arg, Diagnostic, Lang, Message, Text};
 use crate::source::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
 use pest::Parser as _;
@@ -26,9 +26,12 @@ pub(super) fn explain(file: FileId, text: &str, lines_before: usize, lang: Lang)
             .at(
                 file,
                 Span::new(0, 0),
-                m::EXPECTED_FOUND.fill(
+                m::EXPECTED_FOUND.with(
                     lang,
-                    &[("expected", m::PHRASE_SOMETHING_ELSE.get(lang)), ("found", "?")],
+                    &[
+                        ("expected", Arg::from(m::PHRASE_SOMETHING_ELSE.get(lang))),
+                        ("found", Arg::from("?")),
+                    ],
                 ),
             )
             .with_help(m::GENERIC_SYNTAX_HELP.get(lang)),
@@ -47,7 +50,7 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
     };
     let layout = Layout::scan(text, pos);
     let found = Found::at(text, pos);
-    let diagnostic = |span: Span, message: String| lints::SYNTAX_ERROR.at(file, span, message);
+    let diagnostic = |span: Span, message: Message| lints::SYNTAX_ERROR.at(file, span, message);
 
     // pest names a rule that failed at its very start instead of its parts:
     // `term` or `value` there means "a value was expected".
@@ -74,7 +77,7 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
             (m::UNCLOSED_STRING, m::UNCLOSED_STRING_HELP)
         };
         let len = if triple { 3 } else { 1 };
-        return diagnostic(Span::new(pos, pos + len), message.get(lang).to_owned())
+        return diagnostic(Span::new(pos, pos + len), message.get(lang).into())
             .with_label(m::UNCLOSED_STRING_LABEL.get(lang))
             .with_help(help.get(lang));
     }
@@ -85,9 +88,12 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
     if let Some(open) = found.ch.filter(|c| TYPOGRAPHIC_QUOTES.contains(c)) {
         if value_expected || expected.contains(&Rule::label) {
             let quote = open.to_string();
-            let mut diagnostic = diagnostic(found.span(pos), m::TYPOGRAPHIC_QUOTE.fill(lang, &[("quote", &quote)]))
-                .with_label(m::TYPOGRAPHIC_QUOTE_LABEL.get(lang))
-                .with_help(m::TYPOGRAPHIC_QUOTE_HELP.get(lang));
+            let mut diagnostic = diagnostic(
+                found.span(pos),
+                m::TYPOGRAPHIC_QUOTE.with(lang, &[("quote", Arg::from(&quote))]),
+            )
+            .with_label(m::TYPOGRAPHIC_QUOTE_LABEL.get(lang))
+            .with_help(m::TYPOGRAPHIC_QUOTE_HELP.get(lang));
             let after = pos + open.len_utf8();
             let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
             if let Some((i, close)) = text[after..line_end]
@@ -108,17 +114,20 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
     // The file ends inside a block.
     if found.ch.is_none() && expected.contains(&Rule::rbrace) {
         if let Some(&open) = layout.open_braces.last() {
-            let line = (lines_before + text[..open].matches('\n').count() + 1).to_string();
-            return diagnostic(Span::new(pos, pos), m::UNCLOSED_BRACE.fill(lang, &[("line", &line)]))
-                .with_label(m::UNCLOSED_BRACE_END_LABEL.get(lang))
-                .with_secondary(file, Span::new(open, open + 1), m::UNCLOSED_BRACE_LABEL.get(lang))
-                .with_help(m::UNCLOSED_BRACE_HELP.get(lang));
+            let line = lines_before + text[..open].matches('\n').count() + 1;
+            return diagnostic(
+                Span::new(pos, pos),
+                m::UNCLOSED_BRACE.with(lang, &[("line", Arg::from(line))]),
+            )
+            .with_label(m::UNCLOSED_BRACE_END_LABEL.get(lang))
+            .with_secondary(file, Span::new(open, open + 1), m::UNCLOSED_BRACE_LABEL.get(lang))
+            .with_help(m::UNCLOSED_BRACE_HELP.get(lang));
         }
     }
 
     // A block inside a sub-block: `burden "x" { more "y" { … } }`.
     if layout.open_braces.len() >= 2 && expected == [Rule::colon] && matches!(found.ch, Some('"') | Some('{')) {
-        return diagnostic(found.span(pos), m::NESTED_BLOCK.get(lang).to_owned())
+        return diagnostic(found.span(pos), m::NESTED_BLOCK.get(lang).into())
             .with_label(m::NESTED_BLOCK_LABEL.get(lang))
             .with_help(m::NESTED_BLOCK_HELP.get(lang));
     }
@@ -126,14 +135,14 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
     let at_line_end = matches!(found.ch, None | Some('\n') | Some('\r') | Some('}'));
     // `key:` and then nothing.
     if value_expected && at_line_end && text[..pos].trim_end().ends_with(':') {
-        return diagnostic(found.span(pos), m::MISSING_VALUE.get(lang).to_owned())
+        return diagnostic(found.span(pos), m::MISSING_VALUE.get(lang).into())
             .with_label(m::MISSING_VALUE_LABEL.get(lang))
             .with_help(m::MISSING_VALUE_HELP.get(lang));
     }
     // `data: "x", "y",` and then the end of the block.
     if value_expected && at_line_end && text[..pos].trim_end().ends_with(',') {
         let comma = text[..pos].trim_end().len() - 1;
-        return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).to_owned())
+        return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).into())
             .with_label(m::MISSING_VALUE_LABEL.get(lang))
             .with_help(m::TRAILING_COMMA_HELP.get(lang));
     }
@@ -143,9 +152,12 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
         .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || *c == '\u{FEFF}')
     {
         let code = format!("U+{:04X}", c as u32);
-        return diagnostic(found.span(pos), m::CONTROL_CHARACTER.fill(lang, &[("code", &code)]))
-            .with_label(m::UNEXPECTED_LABEL.get(lang))
-            .with_help(m::CONTROL_CHARACTER_HELP.get(lang));
+        return diagnostic(
+            found.span(pos),
+            m::CONTROL_CHARACTER.with(lang, &[("code", Arg::from(&code))]),
+        )
+        .with_label(m::UNEXPECTED_LABEL.get(lang))
+        .with_help(m::CONTROL_CHARACTER_HELP.get(lang));
     }
     // A list that ends in `,` swallows the next line as another value, and
     // the parser only stops at that line's `:` or `{`.
@@ -154,7 +166,7 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
         let before = text[..line_start].trim_end();
         if before.ends_with(',') && line_start > 0 {
             let comma = before.len() - 1;
-            return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).to_owned())
+            return diagnostic(Span::new(comma, comma + 1), m::TRAILING_COMMA.get(lang).into())
                 .with_label(m::TRAILING_COMMA_LABEL.get(lang))
                 .with_help(m::TRAILING_COMMA_HELP.get(lang));
         }
@@ -162,9 +174,12 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
     // `hello world` at the top of a file: a word where a requirement should start.
     if at_top_level_of(&layout) && expected == [Rule::label] {
         let word = text[..pos].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        return diagnostic(found.span(pos), m::EXPECTED_TITLE.fill(lang, &[("word", word)]))
-            .with_label(m::UNEXPECTED_LABEL.get(lang))
-            .with_help(m::TOP_LEVEL_HELP.get(lang));
+        return diagnostic(
+            found.span(pos),
+            m::EXPECTED_TITLE.with(lang, &[("word", Arg::from(word))]),
+        )
+        .with_label(m::UNEXPECTED_LABEL.get(lang))
+        .with_help(m::TOP_LEVEL_HELP.get(lang));
     }
     // `id SOF-1` with the `:` forgotten.
     if expected.contains(&Rule::colon) && found.ch != Some('"') {
@@ -177,20 +192,26 @@ fn from_pest(file: FileId, text: &str, lines_before: usize, err: &Error<Rule>, l
         if let Some((span, written, joined)) = key_written_apart(text, key_start) {
             return diagnostic(
                 span,
-                m::KEY_WRITTEN_APART.fill(lang, &[("written", written), ("word", &joined)]),
+                m::KEY_WRITTEN_APART.with(lang, &[("written", Arg::from(written)), ("word", Arg::from(&joined))]),
             )
             .with_label(m::WRITTEN_APART_LABEL.get(lang))
-            .with_help(m::WRITTEN_APART_HELP.fill(lang, &[("word", &joined)]))
+            .with_help(m::WRITTEN_APART_HELP.with(lang, &[("word", Arg::from(&joined))]))
             .with_edit(span, joined, true);
         }
-        return diagnostic(found.span(pos), m::MISSING_COLON.fill(lang, &[("key", key)]))
+        return diagnostic(found.span(pos), m::MISSING_COLON.with(lang, &[("key", Arg::from(key))]))
             .with_label(m::NESTED_BLOCK_LABEL.get(lang))
             .with_help(m::COLON_HELP.get(lang));
     }
 
     let at_top_level = at_top_level_of(&layout);
     let wanted = describe_expected(&expected, at_top_level, lang);
-    let message = m::EXPECTED_FOUND.fill(lang, &[("expected", &wanted), ("found", &found.describe(lang))]);
+    let message = m::EXPECTED_FOUND.with(
+        lang,
+        &[
+            ("expected", Arg::from(&wanted)),
+            ("found", Arg::from(&found.describe(lang))),
+        ],
+    );
     let in_date = found.ch == Some('-') && text[..pos].ends_with(|c: char| c.is_ascii_digit());
     let help = if in_date {
         m::DATE_HELP

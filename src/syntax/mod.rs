@@ -10,7 +10,7 @@ mod error;
 
 pub use chunks::chunks;
 
-use crate::diagnostics::{lints, messages, Diagnostic, Lang};
+use crate::diagnostics::{lints, messages, Arg, Diagnostic, Lang};
 use crate::source::{FileId, Span};
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -266,7 +266,7 @@ impl<'a> Lower<'a> {
                     .at(
                         self.file,
                         at,
-                        messages::CONTROL_CHARACTER.fill(self.lang, &[("code", &code)]),
+                        messages::CONTROL_CHARACTER.with(self.lang, &[("code", Arg::from(&code))]),
                     )
                     .with_label(messages::UNEXPECTED_LABEL.get(self.lang))
                     .with_help(messages::CONTROL_CHARACTER_HELP.get(self.lang)),
@@ -311,7 +311,7 @@ impl<'a> Lower<'a> {
                             .at(
                                 self.file,
                                 escape_span,
-                                messages::UNKNOWN_ESCAPE.fill(self.lang, &[("escape", &shown)]),
+                                messages::UNKNOWN_ESCAPE.with(self.lang, &[("escape", Arg::from(&shown))]),
                             )
                             .with_label(messages::UNKNOWN_ESCAPE_LABEL.get(self.lang))
                             .with_help(messages::UNKNOWN_ESCAPE_HELP.get(self.lang)),

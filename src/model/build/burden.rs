@@ -2,7 +2,7 @@
 
 use super::values::{MAX_CASES, MAX_MINUTES, MAX_PEOPLE};
 use super::Builder;
-use crate::diagnostics::{join_and, lints, messages as m};
+use crate::diagnostics::{join_and, lints, messages as m, Arg};
 use crate::model::keywords::{KeyTable, YesNo};
 use crate::model::{Burden, BurdenKey, Frequency, Key, Keyword, Spanned};
 use crate::source::Span;
@@ -24,7 +24,7 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     label.span,
-                    m::DUPLICATE_BURDEN.fill(self.lang, &[("label", &label.value)]),
+                    m::DUPLICATE_BURDEN.with(self.lang, &[("label", Arg::from(&label.value))]),
                 )
                 .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
                 .with_secondary(self.file, first.label.span, m::DUPLICATE_KEY_FIRST.get(self.lang))
@@ -97,10 +97,13 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     block.label.span,
-                    m::MISSING_BURDEN_KEY.fill(self.lang, &[("keys", &keys), ("label", &burden.label.value)]),
+                    m::MISSING_BURDEN_KEY.with(
+                        self.lang,
+                        &[("keys", Arg::from(&keys)), ("label", Arg::from(&burden.label.value))],
+                    ),
                 )
-                .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
-                .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &keys)]));
+                .with_label(m::MISSING_KEY_LABEL.with(self.lang, &[("keys", Arg::from(&keys))]))
+                .with_help(m::MISSING_BURDEN_KEY_HELP.with(self.lang, &[("keys", Arg::from(&keys))]));
             self.out.push(diagnostic);
         }
         if let Some(frequency) = &burden.frequency {
@@ -115,10 +118,15 @@ impl Builder<'_> {
                     .at(
                         self.file,
                         frequency.span,
-                        m::MISSING_CASES_PER_YEAR.fill(self.lang, &[("key", name), ("frequency", per_case)]),
+                        m::MISSING_CASES_PER_YEAR.with(
+                            self.lang,
+                            &[("key", Arg::from(name)), ("frequency", Arg::from(per_case))],
+                        ),
                     )
                     .with_label(m::MISSING_CASES_PER_YEAR_LABEL.get(self.lang))
-                    .with_help(m::MISSING_BURDEN_KEY_HELP.fill(self.lang, &[("keys", &format!("`{name}`"))]));
+                    .with_help(
+                        m::MISSING_BURDEN_KEY_HELP.with(self.lang, &[("keys", Arg::from(&format!("`{name}`")))]),
+                    );
                 self.out.push(diagnostic);
             }
         }

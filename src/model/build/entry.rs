@@ -3,7 +3,7 @@
 use super::cursor::Cursor;
 use super::values::{MAX_CASES, MAX_REVIEW_YEARS, MAX_UNITS};
 use super::Builder;
-use crate::diagnostics::{messages as m, Text};
+use crate::diagnostics::{messages as m, Arg, Text};
 use crate::model::keywords::{Marker, Unit};
 use crate::model::*;
 use crate::source::Span;
@@ -220,13 +220,20 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 trigger.kind.span,
-                m::PATTERN_WITHOUT_EVIDENCE.fill(self.lang, &[("pattern", pattern), ("missing", &missing)]),
+                m::PATTERN_WITHOUT_EVIDENCE.with(
+                    self.lang,
+                    &[("pattern", Arg::from(pattern)), ("missing", Arg::from(&missing))],
+                ),
             )
-            .with_label(m::PATTERN_WITHOUT_EVIDENCE_LABEL.fill(self.lang, &[("missing", &missing)]))
-            .with_help(
-                m::PATTERN_WITHOUT_EVIDENCE_HELP
-                    .fill(self.lang, &[("pattern", pattern), ("cases", cases), ("units", units)]),
-            ),
+            .with_label(m::PATTERN_WITHOUT_EVIDENCE_LABEL.with(self.lang, &[("missing", Arg::from(&missing))]))
+            .with_help(m::PATTERN_WITHOUT_EVIDENCE_HELP.with(
+                self.lang,
+                &[
+                    ("pattern", Arg::from(pattern)),
+                    ("cases", Arg::from(cases)),
+                    ("units", Arg::from(units)),
+                ],
+            )),
         );
     }
 

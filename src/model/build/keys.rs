@@ -3,7 +3,7 @@
 //! (TL005).
 
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, suggest_preferring, Text};
+use crate::diagnostics::{lints, messages as m, suggest_preferring, Arg, Message, Text};
 use crate::model::{Key, Keyword};
 use crate::source::Span;
 use crate::syntax::Word;
@@ -13,16 +13,19 @@ impl Builder<'_> {
     pub(super) fn key<K: Keyword, O: Keyword>(
         &mut self,
         word: &Word<'_>,
-        label: &Text,
-        belongs_elsewhere: &Text,
+        label: &'static Text,
+        belongs_elsewhere: &'static Text,
     ) -> Option<K> {
         if let Some(key) = K::lookup(word.text) {
             return Some(key);
         }
         let elsewhere = O::lookup(word.text).map(|_| {
-            belongs_elsewhere.fill(
+            belongs_elsewhere.with(
                 self.lang,
-                &[("key", word.text), ("burden", Key::Burden.name(self.keyword_lang))],
+                &[
+                    ("key", Arg::from(word.text)),
+                    ("burden", Arg::from(Key::Burden.name(self.keyword_lang))),
+                ],
             )
         });
         self.unknown_keyword::<K>(word, &m::UNKNOWN_KEY, label, elsewhere);
@@ -36,22 +39,26 @@ impl Builder<'_> {
     pub(super) fn unknown_keyword<K: Keyword>(
         &mut self,
         word: &Word<'_>,
-        message: &Text,
-        label: &Text,
-        help: Option<String>,
+        message: &'static Text,
+        label: &'static Text,
+        help: Option<Message>,
     ) {
         let suggestion = suggest_preferring(word.text, K::spellings_for(self.keyword_lang));
         self.misspelt.extend(suggestion.map(|s| s.word));
         let mut diagnostic = lints::UNKNOWN_KEY
-            .at(self.file, word.span, message.fill(self.lang, &[("key", word.text)]))
+            .at(
+                self.file,
+                word.span,
+                message.with(self.lang, &[("key", Arg::from(word.text))]),
+            )
             .with_label(label.get(self.lang));
         diagnostic = match (help, suggestion) {
             // A key of the other level is spelt right, only misplaced.
             (Some(help), _) => diagnostic.with_help(help),
             (None, Some(s)) => diagnostic
-                .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                .with_help(m::DID_YOU_MEAN.with(self.lang, &[("suggestion", Arg::from(s.word))]))
                 .with_edit(word.span, s.word, s.clear),
-            (None, None) => diagnostic.with_help(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())])),
+            (None, None) => diagnostic.with_help(self.accepted(std::any::type_name::<K>(), K::accepted)),
         };
         self.out.push(diagnostic);
     }
@@ -63,7 +70,7 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     word.span,
-                    m::DUPLICATE_KEY.fill(self.lang, &[("key", word.text)]),
+                    m::DUPLICATE_KEY.with(self.lang, &[("key", Arg::from(word.text))]),
                 )
                 .with_label(m::DUPLICATE_KEY_LABEL.get(self.lang))
                 .with_secondary(self.file, *first, m::DUPLICATE_KEY_FIRST.get(self.lang))

@@ -13,8 +13,9 @@ mod values;
 
 use super::keywords::{keywords_in, KeyTable, Opener};
 use super::*;
-use crate::diagnostics::{join_and, lints, messages as m, Diagnostic, Lang, Level, Text};
+use crate::diagnostics::{join_and, lints, messages as m, Arg, Diagnostic, Lang, Level, Text};
 use crate::syntax::{Block, Document, Item};
+use std::sync::OnceLock;
 
 /// A requirement as built, and whether it was written without a language
 /// error: rules judge only valid requirements, since a misspelt or invalid
@@ -116,8 +117,11 @@ impl Builder<'_> {
                     if key == Key::Burden {
                         let name = key.name(self.keyword_lang);
                         self.push(
-                            self.invalid(entry.key.span, m::BURDEN_NOT_BLOCK.fill(self.lang, &[("key", name)]))
-                                .with_help(self.shape(key)),
+                            self.invalid(
+                                entry.key.span,
+                                m::BURDEN_NOT_BLOCK.with(self.lang, &[("key", Arg::from(name))]),
+                            )
+                            .with_help(self.shape(key)),
                         );
                         requirement.entries.push(EntrySpan {
                             key,
@@ -150,8 +154,11 @@ impl Builder<'_> {
                     } else {
                         let name = key.name(self.keyword_lang);
                         self.push(
-                            self.invalid(sub.key.span, m::BLOCK_NOT_VALUE.fill(self.lang, &[("key", name)]))
-                                .with_help(m::BLOCK_NOT_VALUE_HELP.fill(self.lang, &[("key", name)])),
+                            self.invalid(
+                                sub.key.span,
+                                m::BLOCK_NOT_VALUE.with(self.lang, &[("key", Arg::from(name))]),
+                            )
+                            .with_help(m::BLOCK_NOT_VALUE_HELP.with(self.lang, &[("key", Arg::from(name))])),
                         );
                     }
                 }
@@ -173,21 +180,48 @@ impl Builder<'_> {
                 .at(
                     self.file,
                     block.label.span,
-                    m::MISSING_KEY.fill(self.lang, &[("keys", &keys), ("name", requirement.name())]),
+                    m::MISSING_KEY.with(
+                        self.lang,
+                        &[("keys", Arg::from(&keys)), ("name", Arg::from(requirement.name()))],
+                    ),
                 )
-                .with_label(m::MISSING_KEY_LABEL.fill(self.lang, &[("keys", &keys)]))
-                .with_help(m::MISSING_KEY_HELP.fill(self.lang, &[("init", self.init_command())]));
-            for ((_, why), name) in missing.iter().zip(&names) {
-                if let Some(why) = why {
-                    let why = keywords_in(why.get(self.lang), self.keyword_lang);
-                    diagnostic = diagnostic.with_note(format!("{name}: {why}"));
-                }
+                .with_label(m::MISSING_KEY_LABEL.with(self.lang, &[("keys", Arg::from(&keys))]))
+                .with_help(m::MISSING_KEY_HELP.with(self.lang, &[("init", Arg::from(self.init_command()))]));
+            for (key, _) in missing.iter().filter(|(_, why)| why.is_some()) {
+                diagnostic = diagnostic.with_note(why_note(*key, self.lang, self.keyword_lang));
             }
             self.out.push(diagnostic);
         }
         self.placeholders(&mut requirement);
         requirement
     }
+}
+
+/// The note of a missing key that says why it is asked for ("`risk`:
+/// control must be proportionate …"), as its file and the run write it.
+/// The notes are the same few texts for every requirement that lacks the
+/// key, so each is made once for a key and its pair of languages and
+/// shared by the findings, not written into each.
+fn why_note(key: Key, lang: Lang, keyword_lang: Lang) -> &'static str {
+    static NOTES: OnceLock<Vec<(Key, Lang, Lang, String)>> = OnceLock::new();
+    let notes = NOTES.get_or_init(|| {
+        let mut notes = Vec::new();
+        for key in Key::VALUES {
+            let Some(why) = key.facts().why else { continue };
+            for lang in [Lang::En, Lang::Da] {
+                for keyword_lang in [Lang::En, Lang::Da] {
+                    let why = keywords_in(why.get(lang), keyword_lang);
+                    let note = format!("`{}`: {why}", key.name(keyword_lang));
+                    notes.push((*key, lang, keyword_lang, note));
+                }
+            }
+        }
+        notes
+    });
+    notes
+        .iter()
+        .find(|(k, l, kl, _)| (*k, *l, *kl) == (key, lang, keyword_lang))
+        .map_or("", |(.., note)| note.as_str())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! "…"` reads as no investigation.
 
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, Text};
+use crate::diagnostics::{lints, messages as m, Arg, Text};
 use crate::model::placeholder::is_placeholder;
 use crate::model::{Dispensation, Key, KeyTable, Keyword, Requirement, Spanned};
 use crate::source::Span;
@@ -115,15 +115,22 @@ impl Builder<'_> {
         let label = |f: &Found| {
             let asks = f.asks.get(self.lang);
             match f.key {
-                Some(key) => {
-                    m::PLACEHOLDER_KEY_LABEL.fill(self.lang, &[("key", key.name(self.keyword_lang)), ("asks", asks)])
-                }
-                None => m::PLACEHOLDER_LABEL.fill(self.lang, &[("asks", asks)]),
+                Some(key) => m::PLACEHOLDER_KEY_LABEL.with(
+                    self.lang,
+                    &[
+                        ("key", Arg::from(key.name(self.keyword_lang))),
+                        ("asks", Arg::from(asks)),
+                    ],
+                ),
+                None => m::PLACEHOLDER_LABEL.with(self.lang, &[("asks", Arg::from(asks))]),
             }
         };
-        let n = found.len().to_string();
         let mut diagnostic = lints::PLACEHOLDER
-            .at(self.file, found[0].span, m::PLACEHOLDER.fill(self.lang, &[("n", &n)]))
+            .at(
+                self.file,
+                found[0].span,
+                m::PLACEHOLDER.with(self.lang, &[("n", Arg::from(found.len()))]),
+            )
             .with_label(label(&found[0]))
             .with_help(m::PLACEHOLDER_HELP.get(self.lang));
         for f in &found[1..] {

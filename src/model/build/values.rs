@@ -4,12 +4,13 @@
 
 use super::cursor::Cursor;
 use super::Builder;
-use crate::diagnostics::{lints, messages as m, suggest_preferring, Diagnostic, Lang, Message, Text};
+use crate::diagnostics::{lints, messages as m, suggest_preferring, Arg, Diagnostic, Lang, Message, Text};
 use crate::model::date::{self, Date};
 use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
 use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The largest value a figure may have, and why.
 #[derive(Clone, Copy)]
@@ -86,15 +87,21 @@ impl Builder<'_> {
                     // `1,500` as a decimal is 1.5: show it so.
                     let decimal = format!("{whole}.{fraction}");
                     let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
-                    m::DECIMAL_COMMA_OR_THOUSANDS_HELP.fill(
+                    m::DECIMAL_COMMA_OR_THOUSANDS_HELP.with(
                         self.lang,
-                        &[("number", decimal), ("whole", &format!("{whole}{fraction}"))],
+                        &[
+                            ("number", Arg::from(decimal)),
+                            ("whole", Arg::from(&format!("{whole}{fraction}"))),
+                        ],
                     )
                 } else {
-                    m::DECIMAL_COMMA_HELP.fill(self.lang, &[("number", &meant)])
+                    m::DECIMAL_COMMA_HELP.with(self.lang, &[("number", Arg::from(&meant))])
                 };
                 let diagnostic = self
-                    .invalid(a.to(*b), m::DECIMAL_COMMA.fill(self.lang, &[("text", &written)]))
+                    .invalid(
+                        a.to(*b),
+                        m::DECIMAL_COMMA.with(self.lang, &[("text", Arg::from(&written))]),
+                    )
                     .with_label(m::DECIMAL_COMMA_LABEL.get(self.lang))
                     .with_help(help);
                 // `1,500` may mean 1500 or 1.5: a person must choose.
@@ -109,9 +116,9 @@ impl Builder<'_> {
         }
         let extra = second.span.to(rest.last().map(|t| t.span).unwrap_or(second.span));
         self.push(
-            self.invalid(extra, m::NOT_A_LIST.fill(self.lang, &[("key", name)]))
+            self.invalid(extra, m::NOT_A_LIST.with(self.lang, &[("key", Arg::from(name))]))
                 .with_label(m::NOT_A_LIST_LABEL.get(self.lang))
-                .with_help(m::NOT_A_LIST_HELP.fill(self.lang, &[("key", name)])),
+                .with_help(m::NOT_A_LIST_HELP.with(self.lang, &[("key", Arg::from(name))])),
         );
         None
     }
@@ -165,13 +172,13 @@ impl Builder<'_> {
                 let diagnostic = self
                     .invalid(
                         *span,
-                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                        m::UNKNOWN_WORD.with(self.lang, &[("what", Arg::from(what)), ("word", Arg::from(word))]),
                     )
-                    .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
-                let accepted = m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]);
+                    .with_label(m::UNKNOWN_WORD_LABEL.with(self.lang, &[("what", Arg::from(what))]));
+                let accepted = self.accepted(std::any::type_name::<K>(), K::accepted);
                 let diagnostic = match suggestion {
                     Some(s) => diagnostic
-                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                        .with_help(m::DID_YOU_MEAN.with(self.lang, &[("suggestion", Arg::from(s.word))]))
                         .with_edit(*span, s.word, s.clear)
                         .with_note(accepted),
                     None => diagnostic.with_help(accepted),
@@ -181,9 +188,9 @@ impl Builder<'_> {
             found => {
                 let span = c.peek_span();
                 self.expected(key, span, found, what);
+                let accepted = self.accepted(std::any::type_name::<K>(), K::accepted);
                 if let Some(last) = self.out.last_mut() {
-                    last.notes
-                        .push(m::ACCEPTED.fill(self.lang, &[("list", &K::accepted())]).into());
+                    last.notes.push(accepted);
                 }
             }
         }
@@ -217,12 +224,12 @@ impl Builder<'_> {
                 let diagnostic = self
                     .invalid(
                         *span,
-                        m::UNKNOWN_WORD.fill(self.lang, &[("what", what), ("word", word)]),
+                        m::UNKNOWN_WORD.with(self.lang, &[("what", Arg::from(what)), ("word", Arg::from(word))]),
                     )
-                    .with_label(m::UNKNOWN_WORD_LABEL.fill(self.lang, &[("what", what)]));
+                    .with_label(m::UNKNOWN_WORD_LABEL.with(self.lang, &[("what", Arg::from(what))]));
                 let diagnostic = match suggest_preferring(word, candidates) {
                     Some(s) => diagnostic
-                        .with_help(m::DID_YOU_MEAN.fill(self.lang, &[("suggestion", s.word)]))
+                        .with_help(m::DID_YOU_MEAN.with(self.lang, &[("suggestion", Arg::from(s.word))]))
                         .with_edit(*span, s.word, s.clear)
                         .with_note(help),
                     None => diagnostic.with_help(help),
@@ -244,7 +251,10 @@ impl Builder<'_> {
                 match text.parse::<f64>() {
                     Ok(value) if value.is_finite() => Some(Spanned::new(value, *span)),
                     _ => {
-                        self.push(self.invalid(*span, m::NUMBER_TOO_LARGE.fill(self.lang, &[("number", text)])));
+                        self.push(self.invalid(
+                            *span,
+                            m::NUMBER_TOO_LARGE.with(self.lang, &[("number", Arg::from(text))]),
+                        ));
                         None
                     }
                 }
@@ -275,11 +285,15 @@ impl Builder<'_> {
         if text.contains('.') {
             let meant = thousands(text);
             let help = match &meant {
-                Some(meant) => m::NOT_WHOLE_THOUSANDS_HELP.fill(self.lang, &[("number", meant), ("text", text)]),
-                None => m::NOT_WHOLE_HELP.get(self.lang).to_owned(),
+                Some(meant) => m::NOT_WHOLE_THOUSANDS_HELP
+                    .with(self.lang, &[("number", Arg::from(meant)), ("text", Arg::from(text))]),
+                None => m::NOT_WHOLE_HELP.get(self.lang).into(),
             };
             let diagnostic = self
-                .invalid(number.span, m::NOT_WHOLE.fill(self.lang, &[("number", text)]))
+                .invalid(
+                    number.span,
+                    m::NOT_WHOLE.with(self.lang, &[("number", Arg::from(text))]),
+                )
                 .with_label(m::NOT_WHOLE_LABEL.get(self.lang))
                 .with_help(help);
             // A count cannot be 1.5 people: `1.500` is a thousands separator.
@@ -312,15 +326,17 @@ impl Builder<'_> {
             return Some(());
         }
         let name = key.name(self.keyword_lang);
-        let max = crate::diagnostics::format_number(limit.max, self.lang);
-        let written = crate::diagnostics::format_number(number.value, self.lang);
+        let (max, written) = (Arg::Num(limit.max), Arg::Num(number.value));
         self.push(
             self.invalid(
                 number.span,
-                m::OUT_OF_RANGE.fill(self.lang, &[("number", &written), ("key", name), ("max", &max)]),
+                m::OUT_OF_RANGE.with(
+                    self.lang,
+                    &[("number", written), ("key", Arg::from(name)), ("max", max)],
+                ),
             )
             .with_label(limit.why.get(self.lang))
-            .with_help(m::OUT_OF_RANGE_HELP.fill(self.lang, &[("key", name), ("max", &max)])),
+            .with_help(m::OUT_OF_RANGE_HELP.with(self.lang, &[("key", Arg::from(name)), ("max", max)])),
         );
         None
     }
@@ -339,7 +355,10 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 span,
-                m::EXPECTED_UNIT.fill(self.lang, &[("units", &names.join(" / ")), ("found", &found)]),
+                m::EXPECTED_UNIT.with(
+                    self.lang,
+                    &[("units", Arg::from(&names.join(" / "))), ("found", Arg::from(&found))],
+                ),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
             .with_help(self.shape(key)),
@@ -362,18 +381,24 @@ impl Builder<'_> {
             self.push(
                 self.invalid(
                     span,
-                    m::EXPECTED_UNIT.fill(self.lang, &[("units", &format!("`{per_year}`")), ("found", &found)]),
+                    m::EXPECTED_UNIT.with(
+                        self.lang,
+                        &[
+                            ("units", Arg::from(&format!("`{per_year}`"))),
+                            ("found", Arg::from(&found)),
+                        ],
+                    ),
                 )
                 .with_label(m::EXPECTED_LABEL.get(self.lang))
-                .with_help(m::ACCEPTED.fill(self.lang, &[("list", &frequencies())])),
+                .with_help(self.accepted("frequencies", frequencies)),
             );
             return None;
         }
         let word = self.keyword::<FrequencyWord>(key, c, &m::WHAT_FREQUENCY);
         if word.is_none() {
             // Name the `N per_year` form too, which the word table cannot.
+            let accepted = self.accepted("frequencies", frequencies);
             if let Some(last) = self.out.last_mut() {
-                let accepted: Message = m::ACCEPTED.fill(self.lang, &[("list", &frequencies())]).into();
                 match last.notes.last_mut() {
                     Some(note) => *note = accepted,
                     None => last.help = Some(accepted),
@@ -394,16 +419,17 @@ impl Builder<'_> {
                     Ok(date) => Some(Spanned::new(date, *span)),
                     Err(err) => {
                         let message = match err {
-                            date::DateError::Month => {
-                                m::BAD_MONTH.fill(self.lang, &[("date", text), ("month", &text[5..7])])
-                            }
-                            date::DateError::Day { days_in_month } => m::BAD_DAY.fill(
+                            date::DateError::Month => m::BAD_MONTH.with(
+                                self.lang,
+                                &[("date", Arg::from(text)), ("month", Arg::from(&text[5..7]))],
+                            ),
+                            date::DateError::Day { days_in_month } => m::BAD_DAY.with(
                                 self.lang,
                                 &[
-                                    ("date", text),
-                                    ("month", &text[5..7]),
-                                    ("year", &text[..4]),
-                                    ("days", &days_in_month.to_string()),
+                                    ("date", Arg::from(text)),
+                                    ("month", Arg::from(&text[5..7])),
+                                    ("year", Arg::from(&text[..4])),
+                                    ("days", Arg::from(u32::from(days_in_month))),
                                 ],
                             ),
                         };
@@ -439,10 +465,13 @@ impl Builder<'_> {
             self.push(
                 self.invalid(
                     span,
-                    m::WRITTEN_APART.fill(self.lang, &[("written", &written), ("word", &joined)]),
+                    m::WRITTEN_APART.with(
+                        self.lang,
+                        &[("written", Arg::from(&written)), ("word", Arg::from(&joined))],
+                    ),
                 )
                 .with_label(m::WRITTEN_APART_LABEL.get(self.lang))
-                .with_help(m::WRITTEN_APART_HELP.fill(self.lang, &[("word", &joined)]))
+                .with_help(m::WRITTEN_APART_HELP.with(self.lang, &[("word", Arg::from(&joined))]))
                 .with_edit(span, joined.as_str(), true),
             );
             c.pos += n;
@@ -469,10 +498,13 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 span,
-                m::PROSE_FREQUENCY.fill(self.lang, &[("written", &written), ("per_year", per_year)]),
+                m::PROSE_FREQUENCY.with(
+                    self.lang,
+                    &[("written", Arg::from(&written)), ("per_year", Arg::from(per_year))],
+                ),
             )
             .with_label(m::PROSE_FREQUENCY_LABEL.get(self.lang))
-            .with_help(m::PROSE_FREQUENCY_HELP.fill(self.lang, &[("per_year", per_year)]))
+            .with_help(m::PROSE_FREQUENCY_HELP.with(self.lang, &[("per_year", Arg::from(per_year))]))
             .with_edit(span, per_year, true),
         );
         c.pos += n;
@@ -488,7 +520,7 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 first.span.to(last),
-                m::UNEXPECTED_AFTER_VALUE.fill(self.lang, &[("found", &found), ("key", name)]),
+                m::UNEXPECTED_AFTER_VALUE.with(self.lang, &[("found", Arg::from(&found)), ("key", Arg::from(name))]),
             )
             .with_label(m::UNEXPECTED_LABEL.get(self.lang))
             .with_help(self.shape(key)),
@@ -502,25 +534,57 @@ impl Builder<'_> {
         self.push(
             self.invalid(
                 span,
-                m::EXPECTED_VALUE.fill(self.lang, &[("what", what.get(self.lang)), ("found", &found)]),
+                m::EXPECTED_VALUE.with(
+                    self.lang,
+                    &[("what", Arg::from(what.get(self.lang))), ("found", Arg::from(&found))],
+                ),
             )
             .with_label(m::EXPECTED_LABEL.get(self.lang))
             .with_help(self.shape(key)),
         );
     }
 
+    /// "accepted: …" with the words of `list` (named `of`): the same text
+    /// for every finding of a kind of word in a language, so it is made
+    /// once for each and shared.
+    pub(super) fn accepted(&self, of: &'static str, list: fn() -> String) -> Message {
+        type Made = (&'static str, Lang, Arc<str>);
+        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((.., text)) = made.iter().find(|made| (made.0, made.1) == (of, self.lang)) {
+            return Message::Shared(text.clone());
+        }
+        let text: Arc<str> = m::ACCEPTED.fill(self.lang, &[("list", &list())]).into();
+        made.push((of, self.lang, text.clone()));
+        Message::Shared(text)
+    }
+
     /// How the value of `key` is written, as help: the message in the
-    /// language of messages, the keywords in that of the requirement.
-    pub(super) fn shape(&self, key: impl KeyTable) -> String {
-        let mut args: Vec<(&str, &str)> = vec![("key", key.name(self.keyword_lang))];
+    /// language of messages, the keywords in that of the requirement. It
+    /// is the same text for every finding of a key in a pair of languages,
+    /// so it is made once for each and shared.
+    pub(super) fn shape(&self, key: impl KeyTable) -> Message {
+        type Made = (&'static Text, &'static str, Lang, Lang, Arc<str>);
+        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        let (template, name) = (key.facts().shape, key.name(self.keyword_lang));
+        let same = |made: &&Made| {
+            std::ptr::eq(made.0, template) && (made.1, made.2, made.3) == (name, self.lang, self.keyword_lang)
+        };
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(shape) = made.iter().find(same) {
+            return Message::Shared(shape.4.clone());
+        }
+        let mut args: Vec<(&str, &str)> = vec![("key", name)];
         args.extend(shape_words(self.keyword_lang));
         // Shapes that spell keywords out (`central`) rather than by
         // placeholder are rewritten into the file's language too.
-        keywords_in(&key.facts().shape.fill(self.lang, &args), self.keyword_lang).into_owned()
+        let shape: Arc<str> = keywords_in(&template.fill(self.lang, &args), self.keyword_lang).into();
+        made.push((template, name, self.lang, self.keyword_lang, shape.clone()));
+        Message::Shared(shape)
     }
 
     /// A TL003 at `span`, to be given labels and help and then pushed.
-    pub(super) fn invalid(&self, span: Span, message: String) -> Diagnostic {
+    pub(super) fn invalid(&self, span: Span, message: impl Into<Message>) -> Diagnostic {
         lints::INVALID_VALUE.at(self.file, span, message)
     }
 
