@@ -11,9 +11,9 @@ use crate::engine::{Rule, RuleKind, Ruleset};
 use crate::source::{FileId, Files, Span};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// What the checks across files keep of one part.
+/// What the checks across files keep of the parts.
 #[derive(Default)]
-pub(super) struct Facts {
+struct Facts {
     /// Each requirement's id, where it is written, and whether the file is
     /// the register's.
     ids: Vec<(Box<str>, FileId, Span, bool)>,
@@ -25,19 +25,32 @@ pub(super) struct Facts {
     /// included.
     builtins: builtins::Facts,
     /// Suppressions that name a code of the checks across files.
-    pub(super) directives: Vec<Directive>,
+    directives: Vec<Directive>,
 }
 
-impl Facts {
-    /// The facts of a part judged (or taken from the cache): `valid` says
-    /// which of its requirements are well-formed; the built-ins' texts are
-    /// those of `ruleset` in `lang`.
-    pub(super) fn of(part: &Part, valid: &[bool], directives: Vec<Directive>, ruleset: &Ruleset, lang: Lang) -> Facts {
+/// The facts the checks across files need, gathered part by part.
+#[derive(Default)]
+pub(super) struct Across {
+    facts: Facts,
+}
+
+impl Across {
+    /// Adds the facts of a part judged (or taken from the cache): `valid`
+    /// says which of its requirements are well-formed, `directives` are its
+    /// suppressions that name a code of these checks; the built-ins' texts
+    /// are those of `ruleset` in `lang`. Added straight to the facts of
+    /// the parts before, so each name and text is interned once.
+    pub(super) fn add(
+        &mut self,
+        part: &Part,
+        valid: &[bool],
+        directives: Vec<Directive>,
+        ruleset: &Ruleset,
+        lang: Lang,
+    ) {
         let (file, in_register) = (part.file, part.in_register);
-        let mut facts = Facts {
-            directives,
-            ..Facts::default()
-        };
+        let facts = &mut self.facts;
+        facts.directives.extend(directives);
         for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(valid) {
             if let Some(id) = &requirement.id {
                 facts.ids.push((id.value.as_str().into(), file, id.span, in_register));
@@ -55,23 +68,6 @@ impl Facts {
                 facts.builtins.add(requirement, estimate, ruleset, lang);
             }
         }
-        facts
-    }
-}
-
-/// The facts the checks across files need, gathered part by part.
-#[derive(Default)]
-pub(super) struct Across {
-    facts: Facts,
-}
-
-impl Across {
-    pub(super) fn add(&mut self, facts: Facts) {
-        let kept = &mut self.facts;
-        kept.ids.extend(facts.ids);
-        kept.replaces.extend(facts.replaces);
-        kept.builtins.append(facts.builtins);
-        kept.directives.extend(facts.directives);
     }
 
     /// The findings across files, given to `sink` file by file after every

@@ -35,7 +35,7 @@ use crate::settings::Levels;
 use crate::source::input::{IoReason, LoadError};
 use crate::source::{Batch, FileId, Files, SourceFile, SourceMap, Span};
 use crate::syntax;
-use across::{Across, Facts};
+use across::Across;
 use cached::Cached;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -355,7 +355,7 @@ impl Window<'_> {
                     valid,
                     directives,
                 } = judged;
-                across.add(Facts::of(&part, &valid, directives, self.ruleset, options.lang));
+                across.add(&part, &valid, directives, self.ruleset, options.lang);
                 sink.take(part, rendered, self.batches[batch].sources());
             }
             if let Some(cached) = self.cached {

@@ -201,28 +201,37 @@ pub fn apply(
         })
         .collect();
     let targets = Targets::of(directives);
-    let mut kept = Vec::with_capacity(diagnostics.len());
+    // The first directive (in file order) over each finding's place that
+    // names its code.
+    let silencing: Vec<Option<(usize, usize)>> = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            targets
+                .over(diagnostic.file(), diagnostic.primary.span.start)
+                .filter_map(|i| {
+                    let j = resolved[i].iter().position(|code| *code == Some(diagnostic.code()))?;
+                    Some((i, j))
+                })
+                .min()
+        })
+        .collect();
+    // The silenced findings copied out and the others kept where they
+    // are: a part's findings are never held twice.
     let mut suppressed = Vec::new();
-    for diagnostic in diagnostics {
-        // The first directive (in file order) over this place that names the code.
-        let silencing = targets
-            .over(diagnostic.file(), diagnostic.primary.span.start)
-            .filter_map(|i| {
-                let j = resolved[i].iter().position(|code| *code == Some(diagnostic.code()))?;
-                Some((i, j))
-            })
-            .min();
-        match silencing {
-            Some((i, j)) => {
-                used[i][j] = true;
-                suppressed.push(Suppressed {
-                    diagnostic,
-                    reason: directives[i].reason.clone().unwrap_or_default(),
-                });
-            }
-            None => kept.push(diagnostic),
-        }
+    for (diagnostic, &(i, j)) in diagnostics
+        .iter()
+        .zip(&silencing)
+        .filter_map(|(d, s)| Some((d, s.as_ref()?)))
+    {
+        used[i][j] = true;
+        suppressed.push(Suppressed {
+            diagnostic: diagnostic.clone(),
+            reason: directives[i].reason.clone().unwrap_or_default(),
+        });
     }
+    let mut kept = diagnostics;
+    let mut silenced = silencing.iter();
+    kept.retain(|_| silenced.next().is_some_and(Option::is_none));
     let faults = directives
         .iter()
         .enumerate()

@@ -294,46 +294,6 @@ impl Facts {
         start
     }
 
-    /// Adds every requirement of `other` after those here; returns the
-    /// number the first of them has here.
-    pub fn append(&mut self, other: Facts) -> usize {
-        let offset = self.requirements.len() as u32;
-        let (kept, spans) = (self.kept.len() as u32, self.spans.len() as u32);
-        let groups = renumbering(&mut self.groups, &other.groups);
-        let names = renumbering(&mut self.names, &other.names);
-        let texts = renumbering(&mut self.texts, &other.texts);
-        self.requirements
-            .extend(other.requirements.into_iter().map(|r| RequirementFact {
-                spans: r.spans + spans,
-                ..r
-            }));
-        self.blocks.extend(other.blocks.into_iter().map(|b| BlockFact {
-            requirement: b.requirement + offset,
-            group: groups[b.group as usize],
-            label: texts[b.label as usize],
-            kept: b.kept + kept,
-            ..b
-        }));
-        self.data.extend(other.data.into_iter().map(|d| DataFact {
-            requirement: d.requirement + offset,
-            name: names[d.name as usize],
-            written: texts[d.written as usize],
-            kept: d.kept + kept,
-            ..d
-        }));
-        self.kept.extend(other.kept.into_iter().map(|t| texts[t as usize]));
-        self.spans.extend(other.spans);
-        offset as usize
-    }
-
-    pub fn len(&self) -> usize {
-        self.requirements.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.requirements.is_empty()
-    }
-
     /// The file of requirement `number`.
     pub fn file(&self, number: usize) -> Option<FileId> {
         self.requirements.get(number).map(|r| r.file)
@@ -344,11 +304,6 @@ impl Facts {
         let requirement = self.requirements.get(number)?;
         requirement.has_id.then_some(&*requirement.name)
     }
-}
-
-/// The number each text of `other` has in `into` (added where missing).
-fn renumbering(into: &mut Interner, other: &Interner) -> Vec<u32> {
-    other.texts.iter().map(|text| into.number(text)).collect()
 }
 
 /// One finding of a built-in, before its texts are written: the

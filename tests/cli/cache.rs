@@ -334,6 +334,35 @@ secondary = [{ key = "risk", en = "risk {risk.level}: {risk.reason}", da = "risi
         assert!(changed.contains(from), "the default ruleset no longer has {from}");
         changed = changed.replacen(from, to, 1);
     }
+    // A second built-in rule on burdens, after TL301: its texts read
+    // other fields of the same blocks.
+    changed.push_str(
+        r#"
+[[rule]]
+code = "TL399"
+name = "cumulative-minutes"
+level = "note"
+builtin = "cumulative-burden"
+label = { en = "{minutes} minutes {frequency}, {cost_dkk} DKK a year for `{id}`", da = "{minutes} minutter" }
+summary = { en = "a group's minutes", da = "en gruppes minutter" }
+message = { en = "`{group}` gives {group_hours_per_person} hours per person to {requirements} requirements, {people} of them here", da = "`{group}`" }
+help = { en = "count the minutes of {title}", da = "tæl minutterne" }
+explanation.en = "The minutes of each block on a group that carries too much."
+explanation.da = "Minutterne for hver blok på en gruppe, der bærer for meget."
+
+[[rule.quote]]
+document = "kodeks"
+section = { en = "introduction", da = "indledningen" }
+text = 'Sagt med andre ord: jo flere styringskrav, der stilles, jo færre ressourcer kan ledere og medarbejdere bruge på kerneydelserne til gavn for borgeren.'
+"#,
+    );
+    for (fires, people) in [(true, 100), (false, 1)] {
+        changed.push_str(&format!(
+            "\n[[rule.example]]\nfires = {fires}\nkrav = '''\n{}{}'''\n",
+            requirement_with("EX-A", "A", "X", people, 1),
+            requirement_with("EX-B", "B", "X", people, 1)
+        ));
+    }
     changed
 }
 
@@ -378,6 +407,10 @@ fn the_checks_across_files_word_their_texts_with_any_field_cold_or_warm() {
         // TL302's message and secondary label, at the later requirement.
         "`Time of the fall` (manual) in FOOD-2 `Weekly nutrition check` for 1 unit is also typed in by hand for `FALLS-1`",
         "and here, for `FALLS-1` (not `Weekly nutrition check`)",
+        // The second rule on burdens, at each block.
+        "`Home care staff` gives 69.3 hours per person to 2 requirements, 100 of them here",
+        "40 minutes weekly, 1,386,666.7 DKK a year for `FALLS-1`",
+        "count the minutes of Weekly nutrition check",
     ] {
         assert!(
             uncached.stdout.contains(expected),
