@@ -121,11 +121,12 @@ pub struct Facts {
     requirements: Vec<RequirementFact>,
     blocks: Vec<BlockFact>,
     data: Vec<DataFact>,
-    /// Burden groups and data names, without case, each stored once.
+    /// Burden groups and data names, without case, each stored once, and
+    /// with them the labels and names as written: mostly the same text.
     groups: Interner,
     names: Interner,
-    /// What findings show, each stored once: labels and names as written,
-    /// and what the built-in rules' texts read (see [`Facts::keep`]).
+    /// What the built-in rules' texts read (see [`Facts::keep`]), each
+    /// stored once.
     texts: Interner,
     /// The texts (by number) the built-in rules' templates read of each
     /// element, element after element: of a burden block, those of the
@@ -149,8 +150,8 @@ struct RequirementFact {
     spans: u32,
 }
 
-/// A burden block: its requirement, its group, its label as written (a
-/// text), where its label is, where its kept texts start, and its hours
+/// A burden block: its requirement, its group, its label as written
+/// (interned with the groups), where its label is, where its kept texts start, and its hours
 /// per person a year when it has figures.
 #[derive(Debug, Clone, Copy)]
 struct BlockFact {
@@ -163,7 +164,7 @@ struct BlockFact {
 }
 
 /// A data item typed in by hand: its requirement, its name without case
-/// and as written (a text), where its kept texts start, and where it is
+/// and as written (both interned with the names), where its kept texts start, and where it is
 /// written.
 #[derive(Debug, Clone, Copy)]
 struct DataFact {
@@ -259,7 +260,7 @@ impl Facts {
             self.blocks.push(BlockFact {
                 requirement: n,
                 group: self.groups.number(&burden.label.value.to_lowercase()),
-                label: self.texts.number(cut(&burden.label.value)),
+                label: self.groups.number(cut(&burden.label.value)),
                 kept,
                 span: burden.label.span,
                 hours_per_person: figures.map(|f| f.hours_per_person_year),
@@ -270,7 +271,7 @@ impl Facts {
             self.data.push(DataFact {
                 requirement: n,
                 name: self.names.number(&item.name.value.to_lowercase()),
-                written: self.texts.number(cut(&item.name.value)),
+                written: self.names.number(cut(&item.name.value)),
                 kept,
                 span: item.span,
             });
@@ -444,7 +445,7 @@ fn write_cumulative_burden(writing: &Writing<'_>, finding: &Finding) -> Option<D
     let block = writing.facts.blocks.get(finding.element)?;
     let [total, requirements] = finding.figures;
     let vars = [
-        var(writing.facts.texts.text(block.label)),
+        var(writing.facts.groups.text(block.label)),
         var(total),
         var(requirements),
     ];
@@ -456,7 +457,7 @@ fn write_duplicate_data(writing: &Writing<'_>, finding: &Finding) -> Option<Diag
     let item = facts.data.get(finding.element)?;
     let (other, other_span) = finding.other?;
     let other = facts.requirements.get(other)?;
-    let vars = [var(facts.texts.text(item.written)), var(&*other.name)];
+    let vars = [var(facts.names.text(item.written)), var(&*other.name)];
     writing.diagnostic(
         finding.requirement,
         item.kept,
