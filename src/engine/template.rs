@@ -330,6 +330,57 @@ mod tests {
     }
 
     #[test]
+    fn a_text_written_from_kept_values_reads_as_one_filled_in_at_once() {
+        let title = "Tilsyn ".repeat(60);
+        let text = format!(
+            "krav \"{title}\" {{\n  id: T-1\n  formål: sikkerhed \"x\", læring \"y\"\n  risiko: høj \"z\"\n  \
+             omfang: alle 1 enheder \"x\"\n  byrde \"Hjemmeplejen\" {{\n    personer: 1\n    minutter: 30\n    \
+             hyppighed: ugentligt\n  }}\n}}\n"
+        );
+        let (document, diagnostics) = crate::syntax::parse(FileId(0), &text, Lang::Da);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let requirement = crate::model::build(FileId(0), &document.expect("parses"), Lang::Da, &mut Vec::new())
+            .remove(0)
+            .requirement;
+        let cost = CostModel::default();
+        let estimate = estimate(&requirement, &cost);
+        let vars = [Value::Str(Cow::Borrowed("weekly")), Value::Num(1.0), Value::Null];
+        let cx = Context {
+            requirement: &requirement,
+            estimate: &estimate,
+            cost: &cost,
+            element: Some(super::super::fields::Element::Burden(
+                &requirement.burdens[0],
+                estimate.blocks[0].as_ref(),
+            )),
+            vars: &vars,
+            today: None,
+        };
+        // Texts, words of the language, a missing value, a truth, a
+        // long title cut, figures, plurals of figures and of the built-in's
+        // own values, and constants.
+        let template = "{title} {id} {risk.level} {owner} {scope.all} {hours_per_person_year} \
+                        {people|person|people} {minutes} {frequency} {a} {a|x|y} {b} {b|one|more} {c} {3} {\"t\"}";
+        for lang in [Lang::En, Lang::Da] {
+            let template = Template::compile(
+                template,
+                &Params::default(),
+                Some(ListField::Burdens),
+                &["a", "b", "c"],
+                lang,
+            )
+            .expect("compiles");
+            let mut kept = Vec::new();
+            template.keep(&cx, lang, &mut |shown| kept.push(shown));
+            assert_eq!(kept.len(), template.kept_count());
+            let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+            let at_once = template.render_message(&cx, lang).text().into_owned();
+            assert_eq!(template.render_kept(&kept, &vars, lang).text(), at_once);
+            assert!(at_once.contains("Tilsyn Tilsyn") && at_once.contains('…'), "{at_once}");
+        }
+    }
+
+    #[test]
     fn a_plural_needs_exactly_two_forms() {
         for text in ["{scope.units|unit}", "{scope.units|a|b|c}"] {
             let err = Template::compile(text, &Params::default(), None, &[], Lang::En).expect_err("two forms");
