@@ -520,11 +520,6 @@ impl Pattern {
         &self.parts
     }
 
-    /// How many values the pattern takes.
-    pub fn values(&self) -> usize {
-        self.parts.iter().filter(|p| !matches!(p, Piece::Text(_))).count()
-    }
-
     /// The text with `values` (one per [`Piece::Value`] and
     /// [`Piece::Plural`], in order) written in; with `capped`, each value
     /// cut at [`MAX_FILLED_CHARS`] and the whole at [`MAX_MESSAGE_CHARS`].
