@@ -175,31 +175,58 @@ struct DataFact {
     span: Span,
 }
 
-/// Texts stored once, each known by its number.
+/// Texts stored once, each known by its number: one after the other in
+/// one string and found again by their hash, so that a text costs its
+/// bytes and a few more (a shared string and a map keyed by the text
+/// itself cost some 80 bytes a text besides).
 #[derive(Debug, Default)]
 struct Interner {
-    numbers: HashMap<Arc<str>, u32>,
-    texts: Vec<Arc<str>>,
+    all: String,
+    /// Where each text ends in `all`; it starts where the one before ends.
+    ends: Vec<usize>,
+    /// The text with each hash; one with the hash of another is in `collided`.
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<Box<str>, u32>,
 }
 
 impl Interner {
     fn number(&mut self, text: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(text) {
-            return n;
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        match self.by_hash.get(&hash) {
+            Some(&n) if self.text(n) == text => n,
+            Some(_) => match self.collided.get(text) {
+                Some(&n) => n,
+                None => {
+                    let n = self.push(text);
+                    self.collided.insert(text.into(), n);
+                    n
+                }
+            },
+            None => {
+                let n = self.push(text);
+                self.by_hash.insert(hash, n);
+                n
+            }
         }
-        let n = self.texts.len() as u32;
-        let text: Arc<str> = text.into();
-        self.numbers.insert(text.clone(), n);
-        self.texts.push(text);
-        n
+    }
+
+    fn push(&mut self, text: &str) -> u32 {
+        self.all.push_str(text);
+        self.ends.push(self.all.len());
+        (self.ends.len() - 1) as u32
     }
 
     fn text(&self, number: u32) -> &str {
-        self.texts.get(number as usize).map_or("", |text| text)
+        let number = number as usize;
+        let Some(&end) = self.ends.get(number) else {
+            return "";
+        };
+        let start = number.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.all[start..end]
     }
 
     fn len(&self) -> usize {
-        self.texts.len()
+        self.ends.len()
     }
 }
 
@@ -419,9 +446,9 @@ fn cumulative_burden(ruleset: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> V
             members[block.group as usize].push((number, *block));
         }
     }
-    let names = &facts.groups.texts;
+    let name = |group: usize| facts.groups.text(group as u32);
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    order.sort_by(|&a, &b| name(a).cmp(name(b)));
     let mut out = Vec::new();
     for group in order {
         let members = &members[group];
@@ -491,4 +518,33 @@ fn duplicate_data(_: &Ruleset, facts: &Facts, counts: &Counts<'_>) -> Vec<Findin
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn a_text_keeps_its_number_and_a_hash_shared_by_two_texts_keeps_them_apart() {
+        let mut interner = Interner::default();
+        let (a, empty, b) = (interner.number("a"), interner.number(""), interner.number("bc"));
+        assert_eq!(
+            (interner.number("a"), interner.number(""), interner.number("bc")),
+            (a, empty, b)
+        );
+        assert_eq!(
+            [interner.text(a), interner.text(empty), interner.text(b)],
+            ["a", "", "bc"]
+        );
+        // "d" given the hash "a" has: still a text of its own, found again.
+        interner.by_hash.insert(xxhash_rust::xxh3::xxh3_64(b"d"), a);
+        let d = interner.number("d");
+        assert_ne!(d, a);
+        assert_eq!(
+            (interner.number("d"), interner.text(d), interner.text(a)),
+            (d, "d", "a")
+        );
+        assert_eq!(interner.len(), 4);
+        assert_eq!(interner.text(99), "");
+    }
 }
