@@ -165,8 +165,14 @@ impl SourceFile {
     /// Line and column (in characters) of a byte offset, 1-based.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp_offset(offset);
-        let line = self.line_index(offset);
-        let start = self.line_start(line).unwrap_or(0);
+        let (from, before) = self.block_of(offset);
+        let in_block = &self.text.as_bytes()[from..offset];
+        let line = before.line_ends + count_line_ends(in_block);
+        // The line starts in the offset's block, mostly; else the table finds it.
+        let start = match in_block.iter().rposition(|&b| b == b'\n') {
+            Some(end) => from + end + 1,
+            None => self.line_start(line).unwrap_or(0),
+        };
         // A line is short but for hostile input: counting its characters
         // is cheaper than two lookups in the table, which bound a long one.
         let column = if offset - start <= BLOCK {
