@@ -307,13 +307,18 @@ fn streamed(
         Err(code) => return code,
     };
     let files = input::Lazy::new(&inputs, stdin_name.unwrap_or(input::STDIN_NAME), common.max_file_size);
-    // The proposals choose the language (their beginnings tell it).
-    let beginnings: Vec<String> = (register_files..inputs.len())
-        .into_par_iter()
-        .map(|i| files.beginning(i))
-        .collect();
-    let lang = common.lang_for_texts(beginnings.iter().map(String::as_str));
-    drop(beginnings);
+    // The proposals choose the language unless it is chosen: each one's
+    // beginning is read and the language it is written in told at once,
+    // so no beginning is kept, however many files there are.
+    let written: Vec<Option<trustlint::diagnostics::Lang>> = if common.lang_chosen {
+        Vec::new()
+    } else {
+        (register_files..inputs.len())
+            .into_par_iter()
+            .map(|i| trustlint::model::keywords::written_in(&files.beginning(i)))
+            .collect()
+    };
+    let lang = common.lang_by_majority(written.into_iter());
     let options = Options {
         lang,
         levels,

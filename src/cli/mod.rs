@@ -303,21 +303,24 @@ impl Common {
     /// else Danish when more of the files are written with Danish keywords
     /// than with English ones (the register's files do not choose it).
     fn lang_for_read(&self, read: &Read) -> Lang {
-        self.lang_for_files(read.sources.files().get(read.register_files..).unwrap_or_default())
+        let files = read.sources.files().get(read.register_files..).unwrap_or_default();
+        self.lang_by_majority(
+            files
+                .iter()
+                .map(|file| trustlint::model::keywords::written_in(&file.text)),
+        )
     }
 
-    fn lang_for_files(&self, files: &[SourceFile]) -> Lang {
-        self.lang_for_texts(files.iter().map(|file| file.text.as_str()))
-    }
-
-    /// [`Common::lang_for_files`] from the files' texts (or their beginnings).
-    fn lang_for_texts<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Lang {
+    /// The language chosen, else Danish when more of the proposals are
+    /// written with Danish keywords than with English ones (`written`: the
+    /// language each proposal is written in, where its keywords tell).
+    fn lang_by_majority(&self, written: impl Iterator<Item = Option<Lang>>) -> Lang {
         if self.lang_chosen {
             return self.lang;
         }
         let (mut danish, mut english) = (0usize, 0usize);
-        for text in texts {
-            match trustlint::model::keywords::written_in(text) {
+        for lang in written {
+            match lang {
                 Some(Lang::Da) => danish += 1,
                 Some(Lang::En) => english += 1,
                 None => {}
