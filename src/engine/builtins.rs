@@ -2,7 +2,7 @@
 //! together, configured by the ruleset (level, texts, parameters).
 //!
 //! A built-in works in two steps, so that a check of any number of files
-//! keeps only a few dozen bytes a requirement: it finds its findings in
+//! keeps a few hundred bytes a requirement, never the requirement: it finds its findings in
 //! [`Facts`] (each requirement's burden groups and manually collected data,
 //! names interned), and writes each one's texts from the facts too: what
 //! its rules' texts read of the requirement and the element (a burden
