@@ -3,6 +3,7 @@
 pub mod lints;
 mod message;
 pub mod messages;
+mod packed;
 pub mod registry;
 mod suggest;
 mod text;

@@ -12,6 +12,7 @@ mod pretty;
 pub mod report;
 mod sarif;
 mod short;
+mod spill;
 mod stream;
 mod suggestion;
 

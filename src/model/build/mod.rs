@@ -7,6 +7,7 @@
 mod burden;
 mod cursor;
 mod entry;
+mod frequency;
 mod keys;
 mod placeholders;
 mod values;

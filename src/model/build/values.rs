@@ -6,8 +6,8 @@ use super::cursor::Cursor;
 use super::Builder;
 use crate::diagnostics::{lints, messages as m, suggest_preferring, Arg, Diagnostic, Lang, Message, Text};
 use crate::model::date::{self, Date};
-use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit, PER_YEAR_PROSE};
-use crate::model::{Frequency, FrequencyWord, Key, Keyword, Spanned};
+use crate::model::keywords::{keywords_in, shape_words, KeyTable, Marker, Unit};
+use crate::model::{Key, Keyword, Spanned};
 use crate::source::Span;
 use crate::syntax::{Atom, AtomKind, Entry};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -366,48 +366,6 @@ impl Builder<'_> {
         None
     }
 
-    pub(super) fn frequency(&mut self, key: impl KeyTable, c: &mut Cursor<'_, '_>) -> Option<Spanned<Frequency>> {
-        if c.at_number() {
-            let n = self.bounded(key, c, MAX_PER_YEAR)?;
-            if let Some(per_year) = c.eat::<Unit>(|u| u == Unit::PerYear) {
-                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(per_year.span)));
-            }
-            let per_year = Unit::PerYear.name(self.keyword_lang);
-            if let Some(prose) = self.prose_per_year(c, per_year) {
-                return Some(Spanned::new(Frequency::PerYear(n.value), n.span.to(prose)));
-            }
-            let found = describe(c.peek(), self.lang);
-            let span = c.peek_span();
-            self.push(
-                self.invalid(
-                    span,
-                    m::EXPECTED_UNIT.with(
-                        self.lang,
-                        &[
-                            ("units", Arg::from(&format!("`{per_year}`"))),
-                            ("found", Arg::from(&found)),
-                        ],
-                    ),
-                )
-                .with_label(m::EXPECTED_LABEL.get(self.lang))
-                .with_help(self.accepted("frequencies", frequencies)),
-            );
-            return None;
-        }
-        let word = self.keyword::<FrequencyWord>(key, c, &m::WHAT_FREQUENCY);
-        if word.is_none() {
-            // Name the `N per_year` form too, which the word table cannot.
-            let accepted = self.accepted("frequencies", frequencies);
-            if let Some(last) = self.out.last_mut() {
-                match last.notes.last_mut() {
-                    Some(note) => *note = accepted,
-                    None => last.help = Some(accepted),
-                }
-            }
-        }
-        word.map(|w| Spanned::new(Frequency::Named(w.value), w.span))
-    }
-
     pub(super) fn date(&mut self, key: Key, c: &mut Cursor<'_, '_>) -> Option<Spanned<Date>> {
         match c.peek() {
             Some(Atom {
@@ -478,37 +436,6 @@ impl Builder<'_> {
             return Some(Spanned::new(value, span));
         }
         None
-    }
-
-    /// `2 gange om året` for `2 om_året`: the ways a number of times a
-    /// year is written in prose ([`PER_YEAR_PROSE`]) get TL003 with the
-    /// keyword as a safe fix, and the frequency is read as meant.
-    fn prose_per_year(&mut self, c: &mut Cursor<'_, '_>, per_year: &str) -> Option<Span> {
-        let words = c.words_ahead(MAX_WORDS_IN_KEYWORD);
-        let n = (1..=words.len()).rev().find(|&n| {
-            let written = words[..n]
-                .iter()
-                .map(|(w, _)| w.to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            PER_YEAR_PROSE.contains(&written.as_str())
-        })?;
-        let span = words[0].1.to(words[n - 1].1);
-        let written = words[..n].iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" ");
-        self.push(
-            self.invalid(
-                span,
-                m::PROSE_FREQUENCY.with(
-                    self.lang,
-                    &[("written", Arg::from(&written)), ("per_year", Arg::from(per_year))],
-                ),
-            )
-            .with_label(m::PROSE_FREQUENCY_LABEL.get(self.lang))
-            .with_help(m::PROSE_FREQUENCY_HELP.with(self.lang, &[("per_year", Arg::from(per_year))]))
-            .with_edit(span, per_year, true),
-        );
-        c.pos += n;
-        Some(span)
     }
 
     /// Anything left in a term after its value is complete.
@@ -595,16 +522,11 @@ impl Builder<'_> {
 
 /// The most words a keyword written apart, or a frequency in prose, is
 /// looked for in (`gange om året`).
-const MAX_WORDS_IN_KEYWORD: usize = 3;
-
-fn frequencies() -> String {
-    let per_year = Unit::PerYear.spelling();
-    format!("{}, `N {}`/`N {}`", FrequencyWord::accepted(), per_year.en, per_year.da)
-}
+pub(super) const MAX_WORDS_IN_KEYWORD: usize = 3;
 
 /// What stood where something else was expected: the atom as written
 /// (shortened when long), or "nothing".
-fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
+pub(super) fn describe(atom: Option<&Atom<'_>>, lang: Lang) -> String {
     let written = match atom.map(|a| &a.kind) {
         None => return m::FOUND_NOTHING.get(lang).to_owned(),
         Some(AtomKind::Str(text)) => format!("\"{text}\""),
