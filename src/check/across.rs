@@ -11,9 +11,9 @@ use crate::engine::{Rule, RuleKind, Ruleset};
 use crate::source::{FileId, Files, Span};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// What the checks across files keep of the parts.
+/// What the checks across files keep of the parts, gathered part by part.
 #[derive(Default)]
-struct Facts {
+pub(super) struct Across {
     /// Each requirement's id, where it is written, and whether the file is
     /// the register's.
     ids: Vec<(Box<str>, FileId, Span, bool)>,
@@ -26,12 +26,6 @@ struct Facts {
     builtins: builtins::Facts,
     /// Suppressions that name a code of the checks across files.
     directives: Vec<Directive>,
-}
-
-/// The facts the checks across files need, gathered part by part.
-#[derive(Default)]
-pub(super) struct Across {
-    facts: Facts,
 }
 
 impl Across {
@@ -49,7 +43,7 @@ impl Across {
         lang: Lang,
     ) {
         let (file, in_register) = (part.file, part.in_register);
-        let facts = &mut self.facts;
+        let facts = self;
         facts.directives.extend(directives);
         for ((requirement, estimate), valid) in part.requirements.iter().zip(&part.estimates).zip(valid) {
             if let Some(id) = &requirement.id {
@@ -82,12 +76,12 @@ impl Across {
         sink: &mut impl Sink,
     ) -> Summary {
         let lang = options.lang;
-        let Facts {
+        let Across {
             ids,
             replaces,
             builtins,
             mut directives,
-        } = self.facts;
+        } = self;
         let mut early = duplicate_ids(&ids, lang);
         early.extend(unknown_replaced_ids(&ids, &replaces, options, lang));
         // What the proposals replace is on its way out: it adds to no
